@@ -1,0 +1,76 @@
+// What every job starts from: the campaign, the units and the register, read in one batch and
+// checked all at once, so a person sees every problem of the input sheets in one message.
+import { parseConfig, parsePeriods, type Campaign } from '../domain/campaign';
+import { CONFIG_COLUMNS, PERIOD_COLUMNS, SHEET, SUBMISSION_COLUMNS, UNIT_COLUMNS, columnsOf } from '../domain/layout';
+import { InputError, type Checked, type InputProblem } from '../domain/problems';
+import { parseSubmissions, type Submission } from '../domain/submissions';
+import { readRecords, type Table } from '../domain/table';
+import { parseUnits, type UnitRegistry } from '../domain/units';
+import type { Workbook } from '../ports';
+
+export interface CampaignState {
+  readonly campaign: Campaign;
+  readonly units: UnitRegistry;
+  readonly submissions: readonly Submission[];
+  /** Every table read, so a job can use more without reading again. */
+  readonly tables: ReadonlyMap<string, Table>;
+}
+
+export const STATE_SHEETS = [SHEET.config, SHEET.units, SHEET.periods, SHEET.submissions] as const;
+
+const UNIT_REQUIRED = columnsOf(UNIT_COLUMNS).filter(
+  (column) => column !== UNIT_COLUMNS.activeFrom && column !== UNIT_COLUMNS.confirmationCode,
+);
+
+function collect<T>(problems: InputProblem[], read: () => Checked<T>): T | undefined {
+  try {
+    const checked = read();
+    if (checked.ok) return checked.value;
+    problems.push(...checked.problems);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  return undefined;
+}
+
+/** Parses the state from tables already read; `extraSheets` are read along in the same batch. */
+export function parseCampaignState(tables: ReadonlyMap<string, Table>): CampaignState {
+  const problems: InputProblem[] = [];
+  const config = collect(problems, () =>
+    parseConfig(readRecords(tables.get(SHEET.config), SHEET.config, { required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value] })),
+  );
+  const periods = collect(problems, () =>
+    parsePeriods(readRecords(tables.get(SHEET.periods), SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) })),
+  );
+  const units = collect(problems, () =>
+    parseUnits(
+      readRecords(tables.get(SHEET.units), SHEET.units, {
+        required: UNIT_REQUIRED,
+        optional: [UNIT_COLUMNS.activeFrom, UNIT_COLUMNS.confirmationCode],
+      }),
+    ),
+  );
+  // A workbook that has not been run yet has no register: that is an empty one, not an error.
+  const submissions = tables.has(SHEET.submissions)
+    ? collect(problems, () =>
+        parseSubmissions(
+          readRecords(tables.get(SHEET.submissions), SHEET.submissions, {
+            required: [
+              SUBMISSION_COLUMNS.responseId,
+              SUBMISSION_COLUMNS.submittedAt,
+              SUBMISSION_COLUMNS.periodId,
+              SUBMISSION_COLUMNS.unitCode,
+              SUBMISSION_COLUMNS.outcome,
+            ],
+          }),
+        ),
+      )
+    : [];
+  if (problems.length > 0 || !config || !periods || !units || !submissions) throw new InputError(problems);
+  return { campaign: { config, periods }, units, submissions, tables };
+}
+
+export function readCampaignState(workbook: Workbook, extraSheets: readonly string[] = []): CampaignState {
+  return parseCampaignState(workbook.read([...STATE_SHEETS, ...extraSheets]));
+}

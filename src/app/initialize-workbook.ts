@@ -1,0 +1,76 @@
+// A new workbook: every sheet of the contract with its headers, the campaign defaults, and the
+// units if given. Used by `hannop init` and by the Apps Script setup for sheets that are missing.
+import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../domain/defaults';
+import {
+  CONFIG_COLUMNS,
+  EVENT_LOG_COLUMNS,
+  MAIL_LOG_COLUMNS,
+  PERIOD_COLUMNS,
+  SHEET,
+  SUBMISSION_COLUMNS,
+  UNIT_COLUMNS,
+  columnsOf,
+} from '../domain/layout';
+import { encodeRows, type CellValue } from '../domain/table';
+import type { Unit } from '../domain/units';
+import type { SheetWrite, Workbook } from '../ports';
+
+export function unitRow(unit: Unit): Record<string, CellValue> {
+  return {
+    [UNIT_COLUMNS.code]: unit.code,
+    [UNIT_COLUMNS.name]: unit.name,
+    [UNIT_COLUMNS.level]: unit.level,
+    [UNIT_COLUMNS.ownership]: unit.ownership,
+    [UNIT_COLUMNS.ward]: unit.ward,
+    [UNIT_COLUMNS.emails]: unit.emails.join('; '),
+    [UNIT_COLUMNS.head]: unit.head,
+    [UNIT_COLUMNS.phone]: unit.phone,
+    [UNIT_COLUMNS.isActive]: unit.isActive ? 'Có' : 'Không',
+    [UNIT_COLUMNS.confirmationCode]: unit.confirmationCode,
+    [UNIT_COLUMNS.activeFrom]: unit.activeFrom ? unit.activeFrom.split('-').reverse().join('/') : '',
+  };
+}
+
+export interface InitialContent {
+  readonly units: readonly Unit[];
+  /** Header rows of the two response sheets, from the form specs. */
+  readonly responseHeaders: { readonly plan: readonly string[]; readonly report: readonly string[] };
+}
+
+export function initialSheets(content: InitialContent): SheetWrite[] {
+  const configHeaders = columnsOf(CONFIG_COLUMNS);
+  const unitHeaders = columnsOf(UNIT_COLUMNS);
+  const periodHeaders = columnsOf(PERIOD_COLUMNS);
+  return [
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: configHeaders,
+      rows: DEFAULT_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+      format: { frozenRows: 1 },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.units,
+      headers: unitHeaders,
+      rows: encodeRows(unitHeaders, content.units.map(unitRow)),
+      format: { frozenRows: 1 },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.periods,
+      headers: periodHeaders,
+      rows: encodeRows(periodHeaders, DEFAULT_PERIOD_ROWS),
+      format: { frozenRows: 1 },
+    },
+    { kind: 'replace', sheet: SHEET.planResponses, headers: content.responseHeaders.plan, rows: [], format: { frozenRows: 1 } },
+    { kind: 'replace', sheet: SHEET.reportResponses, headers: content.responseHeaders.report, rows: [], format: { frozenRows: 1 } },
+    { kind: 'replace', sheet: SHEET.submissions, headers: columnsOf(SUBMISSION_COLUMNS), rows: [], format: { frozenRows: 1 } },
+    { kind: 'replace', sheet: SHEET.mailLog, headers: columnsOf(MAIL_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },
+    { kind: 'replace', sheet: SHEET.eventLog, headers: columnsOf(EVENT_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },
+  ];
+}
+
+export function initializeWorkbook(workbook: Workbook, content: InitialContent): void {
+  workbook.write(initialSheets(content));
+}

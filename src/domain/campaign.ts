@@ -1,0 +1,226 @@
+// The campaign: who runs it (`Cấu hình`) and what is due when (`Kỳ nộp`), with the deadline rule.
+import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS } from './layout';
+import type { Checked, InputProblem } from './problems';
+import { cellDate, cellText, type SheetRecord } from './table';
+import { cleanText, foldForMatch } from './text';
+import { addDays, endOfVietnamDay, formatVietnameseDate, startOfVietnamDay, type IsoDate } from './time';
+import { isValidEmail, splitEmails } from './units';
+
+export type FormKind = 'plan' | 'report';
+export const FORM_KIND_LABEL: Record<FormKind, string> = { plan: 'Kế hoạch', report: 'Báo cáo' };
+
+/** `trước ngày` X: due by the end of the day before X. `đến hết ngày` X: due by the end of X. */
+export type DeadlineRule = 'before' | 'through';
+export const DEADLINE_RULE_LABEL: Record<DeadlineRule, string> = { before: 'trước ngày', through: 'đến hết ngày' };
+
+export type IdentityCheck = 'email_or_code' | 'email' | 'code' | 'off';
+export const IDENTITY_CHECK_LABEL: Record<IdentityCheck, string> = {
+  email_or_code: 'Email hoặc mã xác nhận',
+  email: 'Email',
+  code: 'Mã xác nhận',
+  off: 'Tắt',
+};
+
+export interface Period {
+  readonly id: string;
+  readonly name: string;
+  readonly form: FormKind;
+  readonly opensOn: IsoDate;
+  /** The date as written in the plan (`Hạn nộp`), read with `deadlineRule`. */
+  readonly writtenDueDate: IsoDate;
+  readonly deadlineRule: DeadlineRule;
+  readonly graceDays: number;
+  readonly remindBeforeDays: readonly number[];
+  readonly remindAfterDays: readonly number[];
+  /** The first moment a submission is accepted. */
+  readonly opensAt: Date;
+  /** The last day on time, Vietnamese calendar. */
+  readonly lastDueDate: IsoDate;
+  /** The last moment that is on time without grace: 23:59:59.999 of `lastDueDate`. */
+  readonly dueAt: Date;
+  /** The last moment that still counts as on time: `dueAt` plus the grace days. */
+  readonly timelyUntil: Date;
+}
+
+export interface CampaignConfig {
+  readonly agencyName: string;
+  readonly planName: string;
+  readonly year: number;
+  readonly contactName: string;
+  readonly contactEmail: string;
+  readonly contactPhone: string;
+  readonly digestEmails: readonly string[];
+  /** Hour of the day (0–23, Vietnam time) at which the daily job sends mail. */
+  readonly dailyMailHour: number;
+  /** Mail quota kept back for people's own use. */
+  readonly mailQuotaReserve: number;
+  readonly identityCheck: IdentityCheck;
+}
+
+export interface Campaign {
+  readonly config: CampaignConfig;
+  /** Sorted by due moment. */
+  readonly periods: readonly Period[];
+}
+
+/** Builds a period from the values as written; the due moments follow from the deadline rule. */
+export function makePeriod(fields: {
+  id: string;
+  name: string;
+  form: FormKind;
+  opensOn: IsoDate;
+  writtenDueDate: IsoDate;
+  deadlineRule: DeadlineRule;
+  graceDays: number;
+  remindBeforeDays: readonly number[];
+  remindAfterDays: readonly number[];
+}): Period {
+  const lastDueDate = fields.deadlineRule === 'before' ? addDays(fields.writtenDueDate, -1) : fields.writtenDueDate;
+  return {
+    ...fields,
+    opensAt: startOfVietnamDay(fields.opensOn),
+    lastDueDate,
+    dueAt: endOfVietnamDay(lastDueDate),
+    timelyUntil: endOfVietnamDay(addDays(lastDueDate, fields.graceDays)),
+  };
+}
+
+/** "hết ngày 30/03/2023 (trước ngày 31/03/2023)": the due moment and the plan's own words. */
+export function describeDeadline(period: Period): { dueMoment: string; asWritten: string } {
+  return {
+    dueMoment: `hết ngày ${formatVietnameseDate(period.lastDueDate)}`,
+    asWritten: `${DEADLINE_RULE_LABEL[period.deadlineRule]} ${formatVietnameseDate(period.writtenDueDate)}`,
+  };
+}
+
+function matchLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
+  const folded = foldForMatch(text);
+  return (Object.keys(labels) as K[]).find((key) => foldForMatch(labels[key]) === folded);
+}
+
+/** `7, 3, 1` → [7, 3, 1]; null if any part is not a whole number. */
+export function parseDayList(text: string): number[] | null {
+  if (text.trim() === '') return [];
+  const parts = text.split(/[,;\s]+/).filter(Boolean);
+  if (!parts.every((part) => /^\d{1,3}$/.test(part))) return null;
+  return [...new Set(parts.map(Number))].sort((a, b) => b - a);
+}
+
+function parseWholeNumber(text: string): number | null {
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]> {
+  const problems: InputProblem[] = [];
+  const periods: Period[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const where = record.sheet;
+    const row = record.rowNumber;
+    const problem = (column: string, message: string) => problems.push({ where, row, column, message });
+    const text = (column: string) => cleanText(cellText(record.get(column)));
+    const date = (column: string): IsoDate | null => {
+      const value = cellDate(record.get(column));
+      if (!value) {
+        const typed = text(column);
+        problem(column, typed ? `«${typed}» không phải là ngày hợp lệ (dd/MM/yyyy).` : 'thiếu ngày (dd/MM/yyyy).');
+      }
+      return value;
+    };
+    const id = text(PERIOD_COLUMNS.id);
+    if (!id) problem(PERIOD_COLUMNS.id, 'thiếu mã kỳ.');
+    else if (seen.has(foldForMatch(id))) problem(PERIOD_COLUMNS.id, `mã kỳ «${id}» bị trùng với dòng ${seen.get(foldForMatch(id))}.`);
+    else seen.set(foldForMatch(id), row);
+    const name = text(PERIOD_COLUMNS.name);
+    if (!name) problem(PERIOD_COLUMNS.name, 'thiếu tên kỳ.');
+    const form = matchLabel(FORM_KIND_LABEL, text(PERIOD_COLUMNS.form));
+    if (!form) problem(PERIOD_COLUMNS.form, `«${text(PERIOD_COLUMNS.form)}» không hợp lệ; ghi «Kế hoạch» hoặc «Báo cáo».`);
+    const opensOn = date(PERIOD_COLUMNS.opensOn);
+    const writtenDueDate = date(PERIOD_COLUMNS.writtenDueDate);
+    const ruleText = text(PERIOD_COLUMNS.deadlineRule);
+    const deadlineRule = ruleText === '' ? 'before' : matchLabel(DEADLINE_RULE_LABEL, ruleText);
+    if (!deadlineRule) problem(PERIOD_COLUMNS.deadlineRule, `«${ruleText}» không hợp lệ; ghi «trước ngày» hoặc «đến hết ngày».`);
+    const graceText = text(PERIOD_COLUMNS.graceDays);
+    const graceDays = graceText === '' ? 0 : parseWholeNumber(graceText);
+    if (graceDays === null) problem(PERIOD_COLUMNS.graceDays, `«${graceText}» không phải là số ngày (số nguyên ≥ 0).`);
+    const before = parseDayList(text(PERIOD_COLUMNS.remindBeforeDays));
+    if (!before) problem(PERIOD_COLUMNS.remindBeforeDays, `«${text(PERIOD_COLUMNS.remindBeforeDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «7, 3, 1».`);
+    const after = parseDayList(text(PERIOD_COLUMNS.remindAfterDays));
+    if (!after) problem(PERIOD_COLUMNS.remindAfterDays, `«${text(PERIOD_COLUMNS.remindAfterDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «1, 3, 7, 14».`);
+    if (opensOn && writtenDueDate && opensOn >= writtenDueDate && deadlineRule === 'before') {
+      problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
+    } else if (opensOn && writtenDueDate && opensOn > writtenDueDate) {
+      problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
+    }
+    if (id && name && form && opensOn && writtenDueDate && deadlineRule && graceDays !== null && before && after) {
+      periods.push(
+        makePeriod({ id, name, form, opensOn, writtenDueDate, deadlineRule, graceDays, remindBeforeDays: before, remindAfterDays: [...after].reverse() }),
+      );
+    }
+  }
+  if (records.length === 0) problems.push({ where: records[0]?.sheet ?? 'Kỳ nộp', message: 'chưa có kỳ nộp nào.' });
+  periods.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: periods };
+}
+
+export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignConfig> {
+  const problems: InputProblem[] = [];
+  const values = new Map<string, { text: string; row: number; sheet: string }>();
+  for (const record of records) {
+    const key = cleanText(cellText(record.get(CONFIG_COLUMNS.key)));
+    if (key) values.set(foldForMatch(key), { text: cleanText(cellText(record.get(CONFIG_COLUMNS.value))), row: record.rowNumber, sheet: record.sheet });
+  }
+  const sheet = records[0]?.sheet ?? 'Cấu hình';
+  const read = (key: string, required: boolean): { text: string; row?: number } => {
+    const found = values.get(foldForMatch(key));
+    if (!found) {
+      if (required) problems.push({ where: sheet, column: CONFIG_COLUMNS.key, message: `thiếu khóa «${key}».` });
+      return { text: '' };
+    }
+    if (required && !found.text) problems.push({ where: sheet, row: found.row, column: CONFIG_COLUMNS.value, message: `khóa «${key}» chưa có giá trị.` });
+    return { text: found.text, row: found.row };
+  };
+  const bad = (key: string, row: number | undefined, message: string) =>
+    problems.push({ where: sheet, ...(row !== undefined ? { row } : {}), column: CONFIG_COLUMNS.value, message: `«${key}»: ${message}` });
+
+  const agencyName = read(CONFIG_KEY.agencyName, true).text;
+  const planName = read(CONFIG_KEY.planName, true).text;
+  const yearField = read(CONFIG_KEY.year, true);
+  const year = Number(yearField.text);
+  if (yearField.text && !(/^\d{4}$/.test(yearField.text))) bad(CONFIG_KEY.year, yearField.row, `«${yearField.text}» không phải là năm (4 chữ số).`);
+  const contactName = read(CONFIG_KEY.contactName, false).text;
+  const contactEmailField = read(CONFIG_KEY.contactEmail, true);
+  const contactEmail = contactEmailField.text.toLowerCase();
+  if (contactEmail && !isValidEmail(contactEmail)) bad(CONFIG_KEY.contactEmail, contactEmailField.row, `«${contactEmailField.text}» không phải là địa chỉ email hợp lệ.`);
+  const contactPhone = read(CONFIG_KEY.contactPhone, false).text;
+  const digestField = read(CONFIG_KEY.digestEmails, false);
+  const digestEmails = splitEmails(digestField.text);
+  for (const email of digestEmails) if (!isValidEmail(email)) bad(CONFIG_KEY.digestEmails, digestField.row, `«${email}» không phải là địa chỉ email hợp lệ.`);
+  const hourField = read(CONFIG_KEY.dailyMailHour, false);
+  const dailyMailHour = hourField.text === '' ? 7 : parseWholeNumber(hourField.text);
+  if (dailyMailHour === null || dailyMailHour > 23) bad(CONFIG_KEY.dailyMailHour, hourField.row, `«${hourField.text}» phải là giờ từ 0 đến 23.`);
+  const reserveField = read(CONFIG_KEY.mailQuotaReserve, false);
+  const mailQuotaReserve = reserveField.text === '' ? 0 : parseWholeNumber(reserveField.text);
+  if (mailQuotaReserve === null) bad(CONFIG_KEY.mailQuotaReserve, reserveField.row, `«${reserveField.text}» phải là số nguyên ≥ 0.`);
+  const identityField = read(CONFIG_KEY.identityCheck, false);
+  const identityCheck = identityField.text === '' ? 'email_or_code' : matchLabel(IDENTITY_CHECK_LABEL, identityField.text);
+  if (!identityCheck) {
+    bad(CONFIG_KEY.identityCheck, identityField.row, `«${identityField.text}» không hợp lệ; ghi một trong: ${Object.values(IDENTITY_CHECK_LABEL).map((label) => `«${label}»`).join(', ')}.`);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      agencyName,
+      planName,
+      year,
+      contactName,
+      contactEmail,
+      contactPhone,
+      digestEmails,
+      dailyMailHour: dailyMailHour as number,
+      mailQuotaReserve: mailQuotaReserve as number,
+      identityCheck: identityCheck as IdentityCheck,
+    },
+  };
+}

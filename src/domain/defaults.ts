@@ -1,0 +1,53 @@
+// The 2023 Thủ Đức campaign as FORMS.md gives it: what `hannop init` and the setup write into a
+// new workbook. Everything here is data the department edits afterwards; nothing reads it later.
+import { CONFIG_KEY, PERIOD_COLUMNS } from './layout';
+import type { CellValue } from './table';
+
+export const DEFAULT_CONFIG_ROWS: readonly { key: string; value: string | number; note: string }[] = [
+  { key: CONFIG_KEY.agencyName, value: 'Phòng Giáo dục và Đào tạo thành phố Thủ Đức', note: 'Tên cơ quan ghi trong biểu mẫu, thư và báo cáo.' },
+  { key: CONFIG_KEY.planName, value: 'thực hiện công tác dân vận của chính quyền năm 2023', note: 'Ghép sau «Kế hoạch» / «Báo cáo» thành tên biểu mẫu.' },
+  { key: CONFIG_KEY.year, value: 2023, note: 'Năm của đợt thu.' },
+  { key: CONFIG_KEY.contactName, value: 'Nguyễn Văn Phụ Trách', note: 'Người trả lời thắc mắc của đơn vị.' },
+  { key: CONFIG_KEY.contactEmail, value: 'phutrach@pgd.example.edu.vn', note: 'Địa chỉ nhận thư trả lời (reply-to).' },
+  { key: CONFIG_KEY.contactPhone, value: '028 0000 0000', note: '' },
+  { key: CONFIG_KEY.digestEmails, value: 'phutrach@pgd.example.edu.vn', note: 'Nhiều địa chỉ cách nhau bởi dấu chấm phẩy.' },
+  { key: CONFIG_KEY.dailyMailHour, value: 7, note: 'Giờ (0–23, giờ Việt Nam) gửi thư nhắc hằng ngày.' },
+  { key: CONFIG_KEY.mailQuotaReserve, value: 5, note: 'Số thư trong hạn mức ngày để dành cho việc khác.' },
+  { key: CONFIG_KEY.identityCheck, value: 'Email hoặc mã xác nhận', note: 'Email hoặc mã xác nhận / Email / Mã xác nhận / Tắt.' },
+];
+
+export const DEFAULT_PERIOD_ROWS: readonly Readonly<Record<string, CellValue>>[] = [
+  {
+    [PERIOD_COLUMNS.id]: 'KH-2023',
+    [PERIOD_COLUMNS.name]: 'Kế hoạch năm 2023',
+    [PERIOD_COLUMNS.form]: 'Kế hoạch',
+    [PERIOD_COLUMNS.opensOn]: '14/03/2023',
+    [PERIOD_COLUMNS.writtenDueDate]: '31/03/2023',
+    [PERIOD_COLUMNS.deadlineRule]: 'trước ngày',
+    [PERIOD_COLUMNS.graceDays]: 0,
+    [PERIOD_COLUMNS.remindBeforeDays]: '7, 3, 1',
+    [PERIOD_COLUMNS.remindAfterDays]: '1, 3, 7, 14',
+  },
+  {
+    [PERIOD_COLUMNS.id]: 'BC6T-2023',
+    [PERIOD_COLUMNS.name]: 'Báo cáo 6 tháng đầu năm 2023',
+    [PERIOD_COLUMNS.form]: 'Báo cáo',
+    [PERIOD_COLUMNS.opensOn]: '01/04/2023',
+    [PERIOD_COLUMNS.writtenDueDate]: '01/05/2023',
+    [PERIOD_COLUMNS.deadlineRule]: 'trước ngày',
+    [PERIOD_COLUMNS.graceDays]: 0,
+    [PERIOD_COLUMNS.remindBeforeDays]: '7, 3, 1',
+    [PERIOD_COLUMNS.remindAfterDays]: '1, 3, 7, 14',
+  },
+  {
+    [PERIOD_COLUMNS.id]: 'BCN-2023',
+    [PERIOD_COLUMNS.name]: 'Báo cáo năm 2023',
+    [PERIOD_COLUMNS.form]: 'Báo cáo',
+    [PERIOD_COLUMNS.opensOn]: '01/10/2023',
+    [PERIOD_COLUMNS.writtenDueDate]: '01/11/2023',
+    [PERIOD_COLUMNS.deadlineRule]: 'trước ngày',
+    [PERIOD_COLUMNS.graceDays]: 0,
+    [PERIOD_COLUMNS.remindBeforeDays]: '7, 3, 1',
+    [PERIOD_COLUMNS.remindAfterDays]: '1, 3, 7, 14',
+  },
+];

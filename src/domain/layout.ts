@@ -1,0 +1,93 @@
+// The workbook contract: sheet titles and column headers, in Vietnamese because the department
+// reads them. Code finds columns by these titles (see table.ts), never by position.
+
+export const SHEET = {
+  config: 'Cấu hình',
+  units: 'Đơn vị',
+  periods: 'Kỳ nộp',
+  planResponses: 'Phản hồi Kế hoạch',
+  reportResponses: 'Phản hồi Báo cáo',
+  submissions: 'Bài nộp',
+  summary: 'Tổng hợp',
+  statistics: 'Thống kê',
+  figures: 'Số liệu',
+  mailLog: 'Nhật ký thư',
+  eventLog: 'Nhật ký',
+  holidays: 'Ngày nghỉ',
+} as const;
+
+export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
+
+export const CONFIG_KEY = {
+  agencyName: 'Tên cơ quan',
+  planName: 'Tên kế hoạch',
+  year: 'Năm',
+  contactName: 'Người phụ trách',
+  contactEmail: 'Email người phụ trách',
+  contactPhone: 'Điện thoại người phụ trách',
+  digestEmails: 'Email nhận thư tổng hợp',
+  dailyMailHour: 'Giờ gửi thư hằng ngày',
+  mailQuotaReserve: 'Dự trữ hạn mức thư',
+  identityCheck: 'Kiểm tra người nộp',
+} as const;
+
+export const UNIT_COLUMNS = {
+  code: 'Mã đơn vị',
+  name: 'Tên đơn vị',
+  level: 'Cấp học',
+  ownership: 'Loại hình',
+  ward: 'Phường/Xã',
+  emails: 'Email',
+  head: 'Thủ trưởng',
+  phone: 'Điện thoại',
+  isActive: 'Đang hoạt động',
+  confirmationCode: 'Mã xác nhận',
+  /** Optional: a unit added mid-campaign is expected only for periods due after this day. */
+  activeFrom: 'Từ ngày',
+} as const;
+
+export const PERIOD_COLUMNS = {
+  id: 'Mã kỳ',
+  name: 'Tên kỳ',
+  form: 'Biểu mẫu',
+  opensOn: 'Mở nhận',
+  writtenDueDate: 'Hạn nộp',
+  deadlineRule: 'Cách tính hạn',
+  graceDays: 'Ân hạn (ngày)',
+  remindBeforeDays: 'Nhắc trước hạn (ngày)',
+  remindAfterDays: 'Nhắc sau hạn (ngày)',
+} as const;
+
+export const RESPONSE_FIXED_COLUMNS = { timestamp: 'Dấu thời gian', email: 'Địa chỉ email' } as const;
+
+export const SUBMISSION_COLUMNS = {
+  responseId: 'Mã phản hồi',
+  submittedAt: 'Thời điểm nộp',
+  periodId: 'Mã kỳ',
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  submitterEmail: 'Email người nộp',
+  version: 'Lần nộp',
+  outcome: 'Kết quả kiểm tra',
+  problems: 'Lỗi cần sửa',
+  timeliness: 'Đúng hạn',
+  editLink: 'Liên kết sửa',
+  review: 'Đánh giá',
+  reviewNote: 'Ghi chú đánh giá',
+} as const;
+
+export const MAIL_LOG_COLUMNS = {
+  at: 'Thời điểm',
+  unitCode: 'Mã đơn vị',
+  periodId: 'Mã kỳ',
+  kind: 'Loại thư',
+  recipients: 'Người nhận',
+  subject: 'Tiêu đề',
+  result: 'Kết quả',
+} as const;
+
+export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;
+
+export function columnsOf(columns: Readonly<Record<string, string>>): string[] {
+  return Object.values(columns);
+}

@@ -1,0 +1,106 @@
+// The status as one JSON document (`hannop status --json`, `hannop run --json`): a contract that
+// scripts rely on, so its field names follow DESIGN.md exactly.
+import type { Period } from './campaign';
+import { computeGroupRates, statusOf, type GroupDimension, type StatusBoard, type StatusKey, type Timeliness } from './status';
+import { compareVietnamese } from './text';
+import { formatIsoVietnam } from './time';
+
+export interface StatusReportPeriod {
+  readonly id: string;
+  readonly name: string;
+  readonly dueAt: string;
+  readonly timelyUntil: string;
+  readonly expected: number;
+  readonly submitted: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly overdue: number;
+  readonly needsFix: number;
+  readonly approved: number;
+  readonly pending: number;
+  readonly notOpen: number;
+  readonly reportingRate: number | null;
+  readonly onTimeRate: number | null;
+}
+
+export interface StatusReportUnitPeriod {
+  readonly status: StatusKey;
+  readonly timeliness: Timeliness | null;
+  readonly submittedAt: string | null;
+  readonly versions: number;
+  readonly issues: readonly string[];
+}
+
+export interface StatusReport {
+  readonly asOf: string;
+  readonly periods: readonly StatusReportPeriod[];
+  readonly groups: readonly {
+    readonly dimension: GroupDimension;
+    readonly group: string;
+    readonly periods: readonly (Omit<StatusReportPeriod, 'id' | 'name' | 'dueAt' | 'timelyUntil'> & {
+      readonly periodId: string;
+    })[];
+  }[];
+  readonly units: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly level: string;
+    readonly ownership: string;
+    readonly ward: string;
+    readonly periods: Readonly<Record<string, StatusReportUnitPeriod>>;
+  }[];
+}
+
+function roundRate(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 10000) / 10000;
+}
+
+export function buildStatusReport(board: StatusBoard): StatusReport {
+  const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward'], compareVietnamese);
+  const overall = groups.find((group) => group.dimension === 'all');
+  const periodById = new Map<string, Period>(board.periods.map((period) => [period.id, period]));
+  const strip = <T extends { reportingRate: number | null; onTimeRate: number | null }>(rates: T) => ({
+    ...rates,
+    reportingRate: roundRate(rates.reportingRate),
+    onTimeRate: roundRate(rates.onTimeRate),
+  });
+  return {
+    asOf: formatIsoVietnam(board.asOf),
+    periods: (overall?.periods ?? []).map((rates) => {
+      const period = periodById.get(rates.periodId) as Period;
+      const { periodId, ...counts } = strip(rates);
+      return {
+        id: periodId,
+        name: period.name,
+        dueAt: formatIsoVietnam(period.dueAt),
+        timelyUntil: formatIsoVietnam(period.timelyUntil),
+        ...counts,
+      };
+    }),
+    groups: groups.map((group) => ({ ...group, periods: group.periods.map(strip) })),
+    units: board.units
+      .filter((unit) => unit.isActive)
+      .map((unit) => ({
+        code: unit.code,
+        name: unit.name,
+        level: unit.level,
+        ownership: unit.ownership,
+        ward: unit.ward,
+        periods: Object.fromEntries(
+          board.periods.map((period) => {
+            const status = statusOf(board, unit.code, period.id);
+            return [
+              period.id,
+              {
+                status: status.status,
+                timeliness: status.timeliness,
+                submittedAt: status.submittedAt ? formatIsoVietnam(status.submittedAt) : null,
+                versions: status.versions,
+                issues: status.issues,
+              },
+            ];
+          }),
+        ),
+      })),
+  };
+}

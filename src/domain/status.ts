@@ -1,0 +1,254 @@
+// The status engine: for every unit and period, where the unit stands at a given moment, and the
+// completeness and timeliness rates per group as DHIS2 defines them (expected = active units,
+// reporting rate = submitted / expected, on-time rate = submitted on time / expected).
+import type { Period } from './campaign';
+import type { Submission } from './submissions';
+import { OUTCOME_LABEL } from './submissions';
+import type { Unit } from './units';
+
+export type StatusKey = 'not_open' | 'pending' | 'overdue' | 'needs_fix' | 'submitted' | 'approved';
+export const STATUS_LABEL: Record<StatusKey, string> = {
+  not_open: 'Chưa mở nhận',
+  pending: 'Chưa nộp',
+  overdue: 'Quá hạn',
+  needs_fix: 'Cần bổ sung',
+  submitted: 'Đã nộp',
+  approved: 'Đã duyệt',
+};
+
+export type Timeliness = 'on_time' | 'late';
+export const TIMELINESS_LABEL: Record<Timeliness, string> = { on_time: 'Đúng hạn', late: 'Trễ hạn' };
+
+export interface UnitPeriodStatus {
+  readonly unitCode: string;
+  readonly periodId: string;
+  /** Counted in the rates: the unit is active and was registered before the period fell due. */
+  readonly isExpected: boolean;
+  readonly status: StatusKey;
+  /** Judged on the first accepted submission; null while there is none. */
+  readonly timeliness: Timeliness | null;
+  /** When the first accepted submission arrived. */
+  readonly submittedAt: Date | null;
+  /** The accepted submission that stands now, if any. */
+  readonly standingResponseId: string | null;
+  /** The newest submission seen, whatever its outcome. */
+  readonly latestResponseId: string | null;
+  readonly versions: number;
+  /** What stands in the way: the problems of the newest rejected version, a hold, a return note. */
+  readonly issues: readonly string[];
+}
+
+/** Accepted, or held and then vouched for by the department (`Đánh giá` = `Đạt`). */
+export function isAcceptedVersion(submission: Submission): boolean {
+  return submission.outcome === 'accepted' || (submission.outcome === 'held' && submission.review === 'approved');
+}
+
+export function isExpectedFor(unit: Unit, period: Period): boolean {
+  return unit.isActive && (unit.activeFrom === undefined || unit.activeFrom <= period.lastDueDate);
+}
+
+function bySubmissionOrder(a: Submission, b: Submission): number {
+  return a.version - b.version || a.submittedAt.getTime() - b.submittedAt.getTime();
+}
+
+function issuesOf(submission: Submission): string[] {
+  if (submission.review === 'returned') {
+    return [`Phòng yêu cầu bổ sung${submission.reviewNote ? `: ${submission.reviewNote}` : '.'}`];
+  }
+  if (submission.outcome === 'held') return [`${OUTCOME_LABEL.held}: chưa xác minh được người nộp thuộc đơn vị.`];
+  if (submission.outcome === 'rejected') return [...submission.problems];
+  return [];
+}
+
+/**
+ * Where one unit stands for one period at `asOf`. `submissions` are that unit's for that period;
+ * those first seen after `asOf` do not exist yet.
+ */
+export function unitPeriodStatus(
+  unit: Unit,
+  period: Period,
+  submissions: readonly Submission[],
+  asOf: Date,
+): UnitPeriodStatus {
+  const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOf.getTime());
+  seen.sort(bySubmissionOrder);
+  const accepted = seen.filter(isAcceptedVersion);
+  const firstAccepted = accepted[0];
+  const standing = accepted[accepted.length - 1];
+  const latest = seen[seen.length - 1];
+  const base = {
+    unitCode: unit.code,
+    periodId: period.id,
+    isExpected: isExpectedFor(unit, period),
+    versions: seen.length,
+    latestResponseId: latest?.responseId ?? null,
+  };
+  if (firstAccepted && standing) {
+    const timeliness: Timeliness =
+      firstAccepted.submittedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late';
+    const later = seen.slice(seen.indexOf(standing) + 1);
+    const laterIssues = later.length > 0 ? issuesOf(later[later.length - 1] as Submission) : [];
+    const status: StatusKey =
+      standing.review === 'returned' ? 'needs_fix' : standing.review === 'approved' ? 'approved' : 'submitted';
+    return {
+      ...base,
+      status,
+      timeliness,
+      submittedAt: firstAccepted.submittedAt,
+      standingResponseId: standing.responseId,
+      issues: status === 'needs_fix' ? [...issuesOf(standing), ...laterIssues] : laterIssues,
+    };
+  }
+  const noneStanding = { ...base, timeliness: null, submittedAt: null, standingResponseId: null };
+  if (latest && (latest.outcome === 'rejected' || latest.review === 'returned')) {
+    return { ...noneStanding, status: 'needs_fix', issues: issuesOf(latest) };
+  }
+  const issues = latest ? issuesOf(latest) : [];
+  // Grace days only widen what counts as on time; until they run out a unit is not yet late.
+  const status: StatusKey =
+    asOf.getTime() < period.opensAt.getTime()
+      ? 'not_open'
+      : asOf.getTime() > period.timelyUntil.getTime()
+        ? 'overdue'
+        : 'pending';
+  return { ...noneStanding, status, issues };
+}
+
+export interface StatusBoard {
+  readonly asOf: Date;
+  readonly periods: readonly Period[];
+  /** Units in Vietnamese name order. */
+  readonly units: readonly Unit[];
+  /** Keyed by `statusKey(unitCode, periodId)`. */
+  readonly byUnitPeriod: ReadonlyMap<string, UnitPeriodStatus>;
+}
+
+export function statusKey(unitCode: string, periodId: string): string {
+  return `${unitCode}\u0000${periodId}`;
+}
+
+/** Every unit's status for every period at `asOf`. */
+export function computeStatusBoard(
+  units: readonly Unit[],
+  periods: readonly Period[],
+  submissions: readonly Submission[],
+  asOf: Date,
+): StatusBoard {
+  const grouped = new Map<string, Submission[]>();
+  for (const submission of submissions) {
+    const key = statusKey(submission.unitCode, submission.periodId);
+    const list = grouped.get(key);
+    if (list) list.push(submission);
+    else grouped.set(key, [submission]);
+  }
+  const byUnitPeriod = new Map<string, UnitPeriodStatus>();
+  for (const unit of units) {
+    for (const period of periods) {
+      const key = statusKey(unit.code, period.id);
+      byUnitPeriod.set(key, unitPeriodStatus(unit, period, grouped.get(key) ?? [], asOf));
+    }
+  }
+  return { asOf, periods, units, byUnitPeriod };
+}
+
+export function statusOf(board: StatusBoard, unitCode: string, periodId: string): UnitPeriodStatus {
+  const found = board.byUnitPeriod.get(statusKey(unitCode, periodId));
+  if (!found) throw new Error(`No status for unit ${unitCode} and period ${periodId}`);
+  return found;
+}
+
+export interface PeriodRates {
+  readonly periodId: string;
+  readonly expected: number;
+  /** Units with an accepted version standing (submitted or approved). */
+  readonly submitted: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly overdue: number;
+  readonly needsFix: number;
+  readonly approved: number;
+  readonly pending: number;
+  readonly notOpen: number;
+  /** submitted / expected, null when nothing is expected. */
+  readonly reportingRate: number | null;
+  /** submitted on time / expected, null when nothing is expected. */
+  readonly onTimeRate: number | null;
+}
+
+export type GroupDimension = 'all' | 'level' | 'ownership' | 'ward';
+export const GROUP_DIMENSION_LABEL: Record<GroupDimension, string> = {
+  all: 'Tất cả',
+  level: 'Cấp học',
+  ownership: 'Loại hình',
+  ward: 'Phường/Xã',
+};
+
+export interface GroupRates {
+  readonly dimension: GroupDimension;
+  /** The group's name (`Tất cả` for all units, `(chưa ghi)` for units with the field blank). */
+  readonly group: string;
+  readonly periods: readonly PeriodRates[];
+}
+
+export const UNSPECIFIED_GROUP = '(chưa ghi)';
+
+export function periodRates(statuses: readonly UnitPeriodStatus[], periodId: string): PeriodRates {
+  const counts = { expected: 0, submitted: 0, onTime: 0, late: 0, overdue: 0, needsFix: 0, approved: 0, pending: 0, notOpen: 0 };
+  for (const status of statuses) {
+    if (!status.isExpected || status.periodId !== periodId) continue;
+    counts.expected += 1;
+    switch (status.status) {
+      case 'submitted':
+      case 'approved':
+        counts.submitted += 1;
+        if (status.status === 'approved') counts.approved += 1;
+        if (status.timeliness === 'on_time') counts.onTime += 1;
+        else counts.late += 1;
+        break;
+      case 'overdue':
+        counts.overdue += 1;
+        break;
+      case 'needs_fix':
+        counts.needsFix += 1;
+        break;
+      case 'pending':
+        counts.pending += 1;
+        break;
+      case 'not_open':
+        counts.notOpen += 1;
+        break;
+    }
+  }
+  const rate = (count: number) => (counts.expected === 0 ? null : count / counts.expected);
+  return { periodId, ...counts, reportingRate: rate(counts.submitted), onTimeRate: rate(counts.onTime) };
+}
+
+function groupOf(unit: Unit, dimension: GroupDimension): string {
+  if (dimension === 'all') return GROUP_DIMENSION_LABEL.all;
+  return unit[dimension] || UNSPECIFIED_GROUP;
+}
+
+/** Rates for all units, then per `Cấp học`, `Loại hình` and `Phường/Xã`, groups in the given order. */
+export function computeGroupRates(
+  board: StatusBoard,
+  dimensions: readonly GroupDimension[] = ['all', 'level', 'ownership', 'ward'],
+  compareGroups: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+): GroupRates[] {
+  const result: GroupRates[] = [];
+  for (const dimension of dimensions) {
+    const members = new Map<string, UnitPeriodStatus[]>();
+    for (const unit of board.units) {
+      if (!unit.isActive) continue;
+      const group = groupOf(unit, dimension);
+      const list = members.get(group) ?? [];
+      for (const period of board.periods) list.push(statusOf(board, unit.code, period.id));
+      members.set(group, list);
+    }
+    const groups = [...members.keys()].sort(compareGroups);
+    for (const group of groups) {
+      const statuses = members.get(group) ?? [];
+      result.push({ dimension, group, periods: board.periods.map((period) => periodRates(statuses, period.id)) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+// Vietnamese text: what people type arrives in NFC or NFD, with or without accents, in any case.
+
+/** NFC, trimmed, inner whitespace collapsed to one space. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A key to compare names and codes as people mean them: accents dropped (đ→d), case and spacing
+ * ignored, curly quotes as straight ones.
+ */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Question titles and headers match after NFC, quotes made alike, whitespace collapsed, case ignored. */
+export function titleKey(text: string): string {
+  return cleanText(text)
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .toLowerCase();
+}
+
+// Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then
+// by tone: none, huyền, hỏi, ngã, sắc, nặng. Done here rather than with Intl.Collator('vi')
+// because Apps Script's V8 does not promise the same ICU data as Node, and the sheet order must
+// be the same in every shell.
+const LETTER_ORDER = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const TONE_MARKS: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+
+interface CollationKey {
+  letters: number[];
+  tones: number[];
+  original: string;
+}
+
+function collationKey(text: string): CollationKey {
+  const letters: number[] = [];
+  const tones: number[] = [];
+  for (const char of cleanText(text).toLowerCase()) {
+    const decomposed = char.normalize('NFD');
+    let tone = 0;
+    let base = '';
+    for (const part of decomposed) {
+      if (part in TONE_MARKS) tone = TONE_MARKS[part] as number;
+      else base += part;
+    }
+    const letter = base.normalize('NFC');
+    const index = LETTER_ORDER.indexOf(letter);
+    // Letters outside the alphabet (digits, punctuation, other scripts) sort before it by code point.
+    letters.push(index >= 0 ? 0x110000 + index : (letter.codePointAt(0) ?? 0));
+    tones.push(tone);
+  }
+  return { letters, tones, original: text };
+}
+
+function compareNumberLists(a: readonly number[], b: readonly number[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) {
+    const difference = (a[index] as number) - (b[index] as number);
+    if (difference !== 0) return difference < 0 ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Compares two names in Vietnamese dictionary order (`D` < `Đ`, `U` < `Ư`, tones after letters). */
+export function compareVietnamese(a: string, b: string): number {
+  const keyA = collationKey(a);
+  const keyB = collationKey(b);
+  return (
+    compareNumberLists(keyA.letters, keyB.letters) ||
+    compareNumberLists(keyA.tones, keyB.tones) ||
+    (keyA.original < keyB.original ? -1 : keyA.original > keyB.original ? 1 : 0)
+  );
+}

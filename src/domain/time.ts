@@ -1,0 +1,127 @@
+// Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975, so every conversion here is
+// a fixed offset: the answers do not depend on the machine's TZ, nor on Intl time-zone data
+// (which Apps Script and Node do not ship alike).
+
+/** A calendar day in Vietnam, written `YYYY-MM-DD`. Compares correctly as text. */
+export type IsoDate = string;
+
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 9999) return false;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  return isValidCalendarDate(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : null;
+}
+
+/** `dd/MM/yyyy` (also `d/M/yyyy`) as written in the sheets; null if it is not a real date. */
+export function parseVietnameseDate(text: string): IsoDate | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  return isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
+}
+
+/** `YYYY-MM-DD` as the Forms API and JSON write it; null if it is not a real date. */
+export function parseIsoDate(text: string): IsoDate | null {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  if (!match) return null;
+  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export function formatVietnameseDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** The Vietnamese calendar day that an instant falls on. */
+export function vietnamDateOf(instant: Date): IsoDate {
+  const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}
+
+/** The instant a Vietnamese wall-clock time happens. */
+export function vietnamInstant(date: IsoDate, hours = 0, minutes = 0, seconds = 0, milliseconds = 0): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, milliseconds) - VIETNAM_OFFSET_MS);
+}
+
+export function startOfVietnamDay(date: IsoDate): Date {
+  return vietnamInstant(date);
+}
+
+/** The last millisecond of a Vietnamese day: a deadline "đến hết ngày". */
+export function endOfVietnamDay(date: IsoDate): Date {
+  return vietnamInstant(date, 23, 59, 59, 999);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return vietnamDateOf(new Date(vietnamInstant(date).getTime() + days * DAY_MS));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((vietnamInstant(to).getTime() - vietnamInstant(from).getTime()) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(vietnamInstant(date).getTime() + VIETNAM_OFFSET_MS).getUTCDay();
+}
+
+/** The wall-clock parts of an instant in Vietnam. */
+export function vietnamClockOf(instant: Date): { date: IsoDate; hours: number; minutes: number; seconds: number } {
+  const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  return {
+    date: vietnamDateOf(instant),
+    hours: shifted.getUTCHours(),
+    minutes: shifted.getUTCMinutes(),
+    seconds: shifted.getUTCSeconds(),
+  };
+}
+
+/** `2023-03-30T23:59:59.999+07:00` (milliseconds only when there are any). */
+export function formatIsoVietnam(instant: Date): string {
+  const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  const base = shifted.toISOString().slice(0, 19);
+  const milliseconds = shifted.getUTCMilliseconds();
+  return `${base}${milliseconds ? `.${pad(milliseconds, 3)}` : ''}+07:00`;
+}
+
+/** `30/03/2023 21:15` for people. */
+export function formatVietnameseDateTime(instant: Date, withSeconds = false): string {
+  const clock = vietnamClockOf(instant);
+  const time = `${pad(clock.hours)}:${pad(clock.minutes)}${withSeconds ? `:${pad(clock.seconds)}` : ''}`;
+  return `${formatVietnameseDate(clock.date)} ${time}`;
+}
+
+/**
+ * A moment given on the command line or in a sheet as Vietnamese wall-clock time:
+ * `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`; a date alone means its first moment.
+ * An explicit offset or `Z` is honoured. Null when it is not such a moment.
+ */
+export function parseMoment(text: string): Date | null {
+  const match = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?\s*$/.exec(text);
+  if (!match) return null;
+  const date = parseIsoDate(match[1] as string);
+  if (!date) return null;
+  const hours = Number(match[2] ?? 0);
+  const minutes = Number(match[3] ?? 0);
+  const seconds = Number(match[4] ?? 0);
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const wallClock = vietnamInstant(date, hours, minutes, seconds);
+  const offset = match[5];
+  if (!offset) return wallClock;
+  const offsetMs =
+    offset === 'Z'
+      ? 0
+      : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60000;
+  return new Date(wallClock.getTime() + VIETNAM_OFFSET_MS - offsetMs);
+}

@@ -1,0 +1,95 @@
+// The command line (DESIGN.md, "The command line"): parses options, runs a command, maps errors
+// to exit codes — 0 done, 1 the input is wrong, 2 an internal error.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeStatus } from '../app/compute-status';
+import { InputError } from '../domain/problems';
+import { UsageError } from './cli-errors';
+import { initCommand } from './commands/init';
+import { asOfOption, existingWorkbookPath, requireOption } from './options';
+import { renderStatusTable } from './status-table';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+  readonly cwd: string;
+}
+
+const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế hoạch, báo cáo của các đơn vị
+
+  hannop init   --workbook FILE [--units UNITS.csv] [--demo]
+  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
+  hannop demo   [--workbook FILE] [--as-of …]     (npm start: bảng tính mẫu và tình trạng)
+`;
+
+const OPTIONS = {
+  workbook: { type: 'string' },
+  units: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(argv);
+  const [command, ...extra] = positionals;
+  if (values.help || command === undefined) {
+    io.stdout(USAGE);
+    return;
+  }
+  if (extra.length > 0) throw new UsageError(`Không hiểu «${extra.join(' ')}».\n\n${USAGE}`);
+  switch (command) {
+    case 'init': {
+      const workbook = requireOption(values, 'workbook');
+      const units = await initCommand({ workbook, ...(values.units ? { units: values.units } : {}), demo: values.demo });
+      io.stdout(`Đã tạo «${workbook}» với ${units.length} đơn vị.\n`);
+      return;
+    }
+    case 'status': {
+      const workbook = await XlsxWorkbook.open(existingWorkbookPath(values));
+      const { board, report } = computeStatus(workbook, asOfOption(values, io.now));
+      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusTable(board));
+      return;
+    }
+    case 'demo': {
+      const path = values.workbook ?? join(io.cwd, 'data', 'demo.xlsx');
+      if (!existsSync(path)) {
+        mkdirSync(dirname(path), { recursive: true });
+        await initCommand({ workbook: path, demo: true });
+        io.stdout(`Đã tạo bảng tính mẫu «${path}».\n\n`);
+      }
+      const workbook = await XlsxWorkbook.open(path);
+      const { board } = computeStatus(workbook, asOfOption(values, io.now));
+      io.stdout(renderStatusTable(board));
+      return;
+    }
+    default:
+      throw new UsageError(`Không có lệnh «${command}».\n\n${USAGE}`);
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await run(argv, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.stderr(`Lỗi: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`Lỗi nội bộ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

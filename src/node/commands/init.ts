@@ -1,0 +1,40 @@
+// `hannop init`: a new workbook with every sheet, the 2023 defaults, and units from a CSV.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { initializeWorkbook } from '../../app/initialize-workbook';
+import { UNIT_COLUMNS } from '../../domain/layout';
+import { InputError, valueOrThrow } from '../../domain/problems';
+import { readRecords } from '../../domain/table';
+import { parseUnits, type Unit } from '../../domain/units';
+import { demoUnits } from '../../demo/units';
+import { UsageError } from '../cli-errors';
+import { csvTable } from '../csv';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import { responseSheetHeaders } from '../../domain/forms/response-columns';
+
+export function readUnitsCsv(path: string): Unit[] {
+  if (!existsSync(path)) throw new UsageError(`Không tìm thấy tệp đơn vị «${path}».`);
+  const table = csvTable(path, readFileSync(path, 'utf8'));
+  const records = readRecords(table, path, {
+    required: [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.level, UNIT_COLUMNS.ownership, UNIT_COLUMNS.ward, UNIT_COLUMNS.emails],
+    optional: [UNIT_COLUMNS.head, UNIT_COLUMNS.phone, UNIT_COLUMNS.isActive, UNIT_COLUMNS.confirmationCode, UNIT_COLUMNS.activeFrom],
+  });
+  if (records.length === 0) throw new InputError([{ where: path, message: 'tệp không có đơn vị nào.' }]);
+  // Keep the CSV's order: the registry sorts by name for display, the sheet follows the file.
+  const registry = valueOrThrow(parseUnits(records));
+  return [...registry.all].sort((a, b) => a.rowNumber - b.rowNumber);
+}
+
+export async function initCommand(options: { workbook: string; units?: string; demo: boolean }): Promise<Unit[]> {
+  if (extname(options.workbook).toLowerCase() !== '.xlsx') {
+    throw new UsageError(`«${options.workbook}»: bảng tính phải là tệp .xlsx.`);
+  }
+  if (existsSync(options.workbook)) {
+    throw new UsageError(`«${options.workbook}» đã có; hannop init không ghi đè một bảng tính đang dùng.`);
+  }
+  const units = options.units ? readUnitsCsv(options.units) : options.demo ? demoUnits() : [];
+  const workbook = XlsxWorkbook.createEmpty();
+  initializeWorkbook(workbook, { units, responseHeaders: responseSheetHeaders() });
+  await workbook.saveAs(options.workbook);
+  return units;
+}

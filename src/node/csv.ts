@@ -1,0 +1,58 @@
+// RFC 4180 CSV as Google Forms and spreadsheets export it: UTF-8 (a BOM is dropped), quoted
+// fields may hold commas, quotes and line breaks.
+import type { Table } from '../domain/table';
+
+export function parseCsv(text: string): string[][] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index] as string;
+    if (inQuotes) {
+      if (char === '"') {
+        if (source[index + 1] === '"') {
+          field += '"';
+          index += 1;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        field += char;
+      }
+    } else if (char === '"' && field === '') {
+      inQuotes = true;
+    } else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && source[index + 1] === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += char;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+}
+
+/** A CSV file as a table: the first row is the header. */
+export function csvTable(name: string, text: string): Table {
+  const [headers = [], ...rows] = parseCsv(text);
+  return { name, headers: headers.map((header) => header.normalize('NFC').trim()), rows };
+}
+
+function quoteField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(quoteField).join(',')).join('\r\n') + '\r\n';
+}

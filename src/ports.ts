@@ -1,0 +1,67 @@
+// The ports: the only ways the jobs in src/app reach the world. Every shell (Apps Script, Node on an
+// .xlsx file, the Sheets API) implements them, and one contract suite runs against each
+// implementation. They are synchronous on purpose: Apps Script services are synchronous, and an
+// Apps Script trigger must throw (not reject a promise) for Google to tell the owner it failed.
+// Node shells load what they need before a job and save after it.
+
+import type { CellValue, Table } from './domain/table';
+
+export type { CellValue, Table };
+
+/** Colours of a column by the value of its cells (conditional formatting, so they follow edits). */
+export interface ValueColorRule {
+  readonly column: string;
+  readonly equals: string;
+  readonly background: string;
+  readonly font?: string;
+}
+
+export interface SheetFormat {
+  readonly frozenRows?: number;
+  readonly frozenColumns?: number;
+  readonly valueColors?: readonly ValueColorRule[];
+  readonly filter?: boolean;
+  /** A projection that people should not type into: protected, warning only. */
+  readonly protectedWarningOnly?: boolean;
+  /** Columns whose cells are dates (shown as dd/MM/yyyy) or instants (dd/MM/yyyy HH:mm:ss). */
+  readonly dateColumns?: readonly string[];
+  readonly dateTimeColumns?: readonly string[];
+  /** Bold rows (0-based, below the header), e.g. totals. */
+  readonly boldRows?: readonly number[];
+}
+
+/**
+ * One write of a batch. `replace` makes the sheet exactly `headers` + `rows` (creating it if
+ * missing); `append` adds rows under the existing ones (creating the sheet with `headers` if
+ * missing). Strings are always stored as plain text: never a formula, a number or a date.
+ */
+export type SheetWrite =
+  | {
+      readonly kind: 'replace';
+      readonly sheet: string;
+      readonly headers: readonly string[];
+      readonly rows: readonly (readonly CellValue[])[];
+      readonly format?: SheetFormat;
+    }
+  | {
+      readonly kind: 'append';
+      readonly sheet: string;
+      readonly headers: readonly string[];
+      readonly rows: readonly (readonly CellValue[])[];
+    };
+
+export interface Workbook {
+  /** Reads the named sheets in one batch; a sheet that does not exist is absent from the map. */
+  read(sheetNames: readonly string[]): ReadonlyMap<string, Table>;
+  /** Applies every write in one batch. */
+  write(writes: readonly SheetWrite[]): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Lock {
+  /** Runs `work` holding the script-wide lock; throws LockTimeoutError if it cannot be had. */
+  withLock<T>(work: () => T): T;
+}
