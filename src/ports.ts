@@ -65,3 +65,21 @@ export interface Lock {
   /** Runs `work` holding the script-wide lock; throws LockTimeoutError if it cannot be had. */
   withLock<T>(work: () => T): T;
 }
+
+/** One e-mail, ready to send. Header values never contain line breaks. */
+export interface OutgoingMail {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly htmlBody: string;
+  readonly textBody: string;
+  /** Shown as the sender's name (the agency). */
+  readonly senderName: string;
+  readonly replyTo?: string;
+}
+
+export interface Mailer {
+  /** How many more recipients may be sent to today (MailApp's quota; locally `--max-mail`). */
+  remainingDailyQuota(): number;
+  /** Sends one message or throws; a throw past the quota is expected and handled by the job. */
+  send(mail: OutgoingMail): void;
+}

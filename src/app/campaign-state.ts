@@ -1,9 +1,10 @@
 // What every job starts from: the campaign, the units and the register, read in one batch and
 // checked all at once, so a person sees every problem of the input sheets in one message.
 import { parseConfig, parsePeriods, type Campaign } from '../domain/campaign';
-import { CONFIG_COLUMNS, PERIOD_COLUMNS, SHEET, SUBMISSION_COLUMNS, UNIT_COLUMNS, columnsOf } from '../domain/layout';
+import { CONFIG_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from '../domain/layout';
 import { InputError, type Checked, type InputProblem } from '../domain/problems';
-import { parseSubmissions, type Submission } from '../domain/submissions';
+import { readRegister, submissionOf, type RegisterSheet } from '../domain/register';
+import type { Submission } from '../domain/submissions';
 import { readRecords, type Table } from '../domain/table';
 import { parseUnits, type UnitRegistry } from '../domain/units';
 import type { Workbook } from '../ports';
@@ -11,6 +12,8 @@ import type { Workbook } from '../ports';
 export interface CampaignState {
   readonly campaign: Campaign;
   readonly units: UnitRegistry;
+  /** `Bài nộp` as read (empty before the first run). */
+  readonly register: RegisterSheet;
   readonly submissions: readonly Submission[];
   /** Every table read, so a job can use more without reading again. */
   readonly tables: ReadonlyMap<string, Table>;
@@ -52,23 +55,9 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
     ),
   );
   // A workbook that has not been run yet has no register: that is an empty one, not an error.
-  const submissions = tables.has(SHEET.submissions)
-    ? collect(problems, () =>
-        parseSubmissions(
-          readRecords(tables.get(SHEET.submissions), SHEET.submissions, {
-            required: [
-              SUBMISSION_COLUMNS.responseId,
-              SUBMISSION_COLUMNS.submittedAt,
-              SUBMISSION_COLUMNS.periodId,
-              SUBMISSION_COLUMNS.unitCode,
-              SUBMISSION_COLUMNS.outcome,
-            ],
-          }),
-        ),
-      )
-    : [];
-  if (problems.length > 0 || !config || !periods || !units || !submissions) throw new InputError(problems);
-  return { campaign: { config, periods }, units, submissions, tables };
+  const register = collect(problems, () => ({ ok: true, value: readRegister(tables.get(SHEET.submissions)) }));
+  if (problems.length > 0 || !config || !periods || !units || !register) throw new InputError(problems);
+  return { campaign: { config, periods }, units, register, submissions: register.entries.map(submissionOf), tables };
 }
 
 export function readCampaignState(workbook: Workbook, extraSheets: readonly string[] = []): CampaignState {

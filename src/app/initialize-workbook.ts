@@ -35,6 +35,8 @@ export interface InitialContent {
   readonly units: readonly Unit[];
   /** Header rows of the two response sheets, from the form specs. */
   readonly responseHeaders: { readonly plan: readonly string[]; readonly report: readonly string[] };
+  /** Responses already received (the demo), in the order of `responseHeaders`. */
+  readonly responseRows?: { readonly plan: readonly CellValue[][]; readonly report: readonly CellValue[][] };
 }
 
 export function initialSheets(content: InitialContent): SheetWrite[] {
@@ -63,8 +65,20 @@ export function initialSheets(content: InitialContent): SheetWrite[] {
       rows: encodeRows(periodHeaders, DEFAULT_PERIOD_ROWS),
       format: { frozenRows: 1 },
     },
-    { kind: 'replace', sheet: SHEET.planResponses, headers: content.responseHeaders.plan, rows: [], format: { frozenRows: 1 } },
-    { kind: 'replace', sheet: SHEET.reportResponses, headers: content.responseHeaders.report, rows: [], format: { frozenRows: 1 } },
+    {
+      kind: 'replace',
+      sheet: SHEET.planResponses,
+      headers: content.responseHeaders.plan,
+      rows: content.responseRows?.plan ?? [],
+      format: { frozenRows: 1, dateTimeColumns: [content.responseHeaders.plan[0] ?? ''] },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.reportResponses,
+      headers: content.responseHeaders.report,
+      rows: content.responseRows?.report ?? [],
+      format: { frozenRows: 1, dateTimeColumns: [content.responseHeaders.report[0] ?? ''] },
+    },
     { kind: 'replace', sheet: SHEET.submissions, headers: columnsOf(SUBMISSION_COLUMNS), rows: [], format: { frozenRows: 1 } },
     { kind: 'replace', sheet: SHEET.mailLog, headers: columnsOf(MAIL_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },
     { kind: 'replace', sheet: SHEET.eventLog, headers: columnsOf(EVENT_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },

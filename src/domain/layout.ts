@@ -72,6 +72,14 @@ export const SUBMISSION_COLUMNS = {
   problems: 'Lỗi cần sửa',
   timeliness: 'Đúng hạn',
   editLink: 'Liên kết sửa',
+  /** When a version of the response was first accepted (kept if a later edit is rejected). */
+  acceptedAt: 'Thời điểm hợp lệ',
+  /** When the newest version arrived (Forms overwrites its timestamp on edit). */
+  lastVersionAt: 'Cập nhật lần cuối',
+  /** The typed answers of the accepted version, as JSON, so `Số liệu` can always be rebuilt. */
+  acceptedAnswers: 'Nội dung hợp lệ',
+  /** What the system says of the row: a review it could not apply, a processing error. */
+  systemNote: 'Ghi chú xử lý',
   review: 'Đánh giá',
   reviewNote: 'Ghi chú đánh giá',
 } as const;
@@ -79,11 +87,14 @@ export const SUBMISSION_COLUMNS = {
 export const MAIL_LOG_COLUMNS = {
   at: 'Thời điểm',
   unitCode: 'Mã đơn vị',
+  /** Every period the message is about, joined by ", ". */
   periodId: 'Mã kỳ',
   kind: 'Loại thư',
   recipients: 'Người nhận',
   subject: 'Tiêu đề',
   result: 'Kết quả',
+  /** The idempotency key: `unit:{Mã đơn vị}:{YYYY-MM-DD}`, `receipt:…`, `returned:…`, `digest:…`. */
+  key: 'Khóa thư',
 } as const;
 
 export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;

@@ -3,7 +3,7 @@
 // reporting rate = submitted / expected, on-time rate = submitted on time / expected).
 import type { Period } from './campaign';
 import type { Submission } from './submissions';
-import { OUTCOME_LABEL } from './submissions';
+import { OUTCOME_LABEL, REVIEW_LABEL } from './submissions';
 import type { Unit } from './units';
 
 export type StatusKey = 'not_open' | 'pending' | 'overdue' | 'needs_fix' | 'submitted' | 'approved';
@@ -38,9 +38,21 @@ export interface UnitPeriodStatus {
   readonly issues: readonly string[];
 }
 
-/** Accepted, or held and then vouched for by the department (`Đánh giá` = `Đạt`). */
+/**
+ * A version of the response was accepted (even if a later edit was rejected), or it is held and
+ * the department vouched for it (`Đánh giá` = `Đạt`).
+ */
 export function isAcceptedVersion(submission: Submission): boolean {
-  return submission.outcome === 'accepted' || (submission.outcome === 'held' && submission.review === 'approved');
+  return (
+    submission.outcome === 'accepted' ||
+    (submission.acceptedAt !== undefined && submission.acceptedAt !== null) ||
+    (submission.outcome === 'held' && submission.review === 'approved')
+  );
+}
+
+/** When the response was first accepted. */
+export function acceptedTimeOf(submission: Submission): Date {
+  return submission.acceptedAt ?? submission.submittedAt;
 }
 
 export function isExpectedFor(unit: Unit, period: Period): boolean {
@@ -51,13 +63,23 @@ function bySubmissionOrder(a: Submission, b: Submission): number {
   return a.version - b.version || a.submittedAt.getTime() - b.submittedAt.getTime();
 }
 
-function issuesOf(submission: Submission): string[] {
-  if (submission.review === 'returned') {
-    return [`Phòng yêu cầu bổ sung${submission.reviewNote ? `: ${submission.reviewNote}` : '.'}`];
+// Worded after the `Đánh giá` choice, not after the agency: it is data (a Phòng, a ward committee…).
+function returnIssue(submission: Submission): string {
+  return `${REVIEW_LABEL.returned}${submission.reviewNote ? `: ${submission.reviewNote}` : '.'}`;
+}
+
+/** What validation or the identity check left open; a hold the department vouched for is none. */
+function checkIssuesOf(submission: Submission): string[] {
+  if (submission.outcome === 'held' && submission.review !== 'approved') {
+    return [`${OUTCOME_LABEL.held}: chưa xác minh được người nộp thuộc đơn vị.`];
   }
-  if (submission.outcome === 'held') return [`${OUTCOME_LABEL.held}: chưa xác minh được người nộp thuộc đơn vị.`];
   if (submission.outcome === 'rejected') return [...submission.problems];
   return [];
+}
+
+function issuesOf(submission: Submission): string[] {
+  if (submission.review === 'returned') return [returnIssue(submission)];
+  return checkIssuesOf(submission);
 }
 
 /**
@@ -73,7 +95,7 @@ export function unitPeriodStatus(
   const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOf.getTime());
   seen.sort(bySubmissionOrder);
   const accepted = seen.filter(isAcceptedVersion);
-  const firstAccepted = accepted[0];
+  const firstAccepted = [...accepted].sort((a, b) => acceptedTimeOf(a).getTime() - acceptedTimeOf(b).getTime())[0];
   const standing = accepted[accepted.length - 1];
   const latest = seen[seen.length - 1];
   const base = {
@@ -84,19 +106,23 @@ export function unitPeriodStatus(
     latestResponseId: latest?.responseId ?? null,
   };
   if (firstAccepted && standing) {
-    const timeliness: Timeliness =
-      firstAccepted.submittedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late';
+    const firstAcceptedAt = acceptedTimeOf(firstAccepted);
+    const timeliness: Timeliness = firstAcceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late';
+    // A rejected edit of the standing response, or a newer rejected response, leaves the accepted
+    // version standing; its problems are still shown.
+    // The standing response's own return note is added below, once.
     const later = seen.slice(seen.indexOf(standing) + 1);
-    const laterIssues = later.length > 0 ? issuesOf(later[later.length - 1] as Submission) : [];
+    const newest = later[later.length - 1];
+    const laterIssues = newest ? issuesOf(newest) : checkIssuesOf(standing);
     const status: StatusKey =
       standing.review === 'returned' ? 'needs_fix' : standing.review === 'approved' ? 'approved' : 'submitted';
     return {
       ...base,
       status,
       timeliness,
-      submittedAt: firstAccepted.submittedAt,
+      submittedAt: firstAcceptedAt,
       standingResponseId: standing.responseId,
-      issues: status === 'needs_fix' ? [...issuesOf(standing), ...laterIssues] : laterIssues,
+      issues: status === 'needs_fix' ? [returnIssue(standing), ...laterIssues] : laterIssues,
     };
   }
   const noneStanding = { ...base, timeliness: null, submittedAt: null, standingResponseId: null };

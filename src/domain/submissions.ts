@@ -26,7 +26,13 @@ export interface Submission {
   readonly unitCode: string;
   /** When the response was first seen; later edits keep it. */
   readonly submittedAt: Date;
+  /**
+   * When a version of this response was first accepted, kept when a later edit is rejected (the
+   * accepted version still stands). Absent: an accepted outcome counts from `submittedAt`.
+   */
+  readonly acceptedAt?: Date | null;
   readonly version: number;
+  /** The outcome of the newest version. */
   readonly outcome: SubmissionOutcome;
   /** What the school must fix (rejected) or why it is held, one message each. */
   readonly problems: readonly string[];
@@ -56,6 +62,7 @@ export function parseSubmissions(records: readonly SheetRecord[]): Checked<Submi
     const responseId = text(SUBMISSION_COLUMNS.responseId);
     const submittedAt = cellInstant(record.get(SUBMISSION_COLUMNS.submittedAt));
     const outcome = labelKey(OUTCOME_LABEL, text(SUBMISSION_COLUMNS.outcome));
+    const acceptedAt = cellInstant(record.get(SUBMISSION_COLUMNS.acceptedAt));
     const reviewText = text(SUBMISSION_COLUMNS.review);
     const review = reviewText === '' ? 'pending' : labelKey(REVIEW_LABEL, reviewText);
     if (!review) {
@@ -72,6 +79,7 @@ export function parseSubmissions(records: readonly SheetRecord[]): Checked<Submi
       periodId: text(SUBMISSION_COLUMNS.periodId),
       unitCode: text(SUBMISSION_COLUMNS.unitCode),
       submittedAt,
+      acceptedAt,
       version: Number(text(SUBMISSION_COLUMNS.version)) || 1,
       outcome,
       problems: splitProblemLines(cellText(record.get(SUBMISSION_COLUMNS.problems))),

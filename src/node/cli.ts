@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { computeStatus } from '../app/compute-status';
 import { InputError } from '../domain/problems';
 import { UsageError } from './cli-errors';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { runCommand } from './commands/run';
 import { asOfOption, existingWorkbookPath, requireOption } from './options';
 import { renderStatusTable } from './status-table';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -21,6 +23,8 @@ export interface CliIo {
 const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế hoạch, báo cáo của các đơn vị
 
   hannop init   --workbook FILE [--units UNITS.csv] [--demo]
+  hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE
+  hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
   hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
   hannop demo   [--workbook FILE] [--as-of …]     (npm start: bảng tính mẫu và tình trạng)
 `;
@@ -28,6 +32,8 @@ const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế ho
 const OPTIONS = {
   workbook: { type: 'string' },
   units: { type: 'string' },
+  form: { type: 'string' },
+  csv: { type: 'string' },
   demo: { type: 'boolean', default: false },
   'as-of': { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -57,6 +63,23 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       io.stdout(`Đã tạo «${workbook}» với ${units.length} đơn vị.\n`);
       return;
     }
+    case 'import': {
+      const path = existingWorkbookPath(values);
+      const summary = await importCommand(path, requireOption(values, 'form'), requireOption(values, 'csv'));
+      io.stdout(
+        `Đã thêm ${summary.added} phản hồi vào «${path}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
+          (summary.ignoredColumns.length > 0
+            ? `Bỏ qua các cột không phải câu hỏi của biểu mẫu: ${summary.ignoredColumns.map((c) => `«${c}»`).join(', ')}.\n`
+            : ''),
+      );
+      return;
+    }
+    case 'run': {
+      const path = existingWorkbookPath(values);
+      const outcome = await runCommand(path, asOfOption(values, io.now), io.now);
+      io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
+      return;
+    }
     case 'status': {
       const workbook = await XlsxWorkbook.open(existingWorkbookPath(values));
       const { board, report } = computeStatus(workbook, asOfOption(values, io.now));
@@ -70,9 +93,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         await initCommand({ workbook: path, demo: true });
         io.stdout(`Đã tạo bảng tính mẫu «${path}».\n\n`);
       }
-      const workbook = await XlsxWorkbook.open(path);
-      const { board } = computeStatus(workbook, asOfOption(values, io.now));
-      io.stdout(renderStatusTable(board));
+      const outcome = await runCommand(path, asOfOption(values, io.now), io.now);
+      io.stdout(outcome.text);
       return;
     }
     default:

@@ -4,13 +4,14 @@ import { extname } from 'node:path';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
 import { InputError, valueOrThrow } from '../../domain/problems';
+import { responseSheetHeaders } from '../../domain/forms';
 import { readRecords } from '../../domain/table';
 import { parseUnits, type Unit } from '../../domain/units';
+import { demoResponseRows } from '../../demo/responses';
 import { demoUnits } from '../../demo/units';
 import { UsageError } from '../cli-errors';
 import { csvTable } from '../csv';
 import { XlsxWorkbook } from '../xlsx-workbook';
-import { responseSheetHeaders } from '../../domain/forms/response-columns';
 
 export function readUnitsCsv(path: string): Unit[] {
   if (!existsSync(path)) throw new UsageError(`Không tìm thấy tệp đơn vị «${path}».`);
@@ -34,7 +35,11 @@ export async function initCommand(options: { workbook: string; units?: string; d
   }
   const units = options.units ? readUnitsCsv(options.units) : options.demo ? demoUnits() : [];
   const workbook = XlsxWorkbook.createEmpty();
-  initializeWorkbook(workbook, { units, responseHeaders: responseSheetHeaders() });
+  initializeWorkbook(workbook, {
+    units,
+    responseHeaders: responseSheetHeaders(),
+    ...(options.demo ? { responseRows: demoResponseRows(units) } : {}),
+  });
   await workbook.saveAs(options.workbook);
   return units;
 }

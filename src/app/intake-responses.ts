@@ -1,0 +1,120 @@
+// The submission job: what the form-submit trigger, `hannop run` and "Xử lý lại toàn bộ" do with
+// responses. Under the script lock it reads each sheet once, registers every new version of a
+// response (one row per response in `Bài nộp`, upserted by `Mã phản hồi`) and writes each sheet
+// once. A response that fails is logged with its id and left for the next run: it is still in
+// the Forms response sheet, so nothing a school sent is lost.
+import { isBlankResponse, registerVersion, type IncomingResponse } from '../domain/intake';
+import { SHEET } from '../domain/layout';
+import { registerRows, type RegisterEntry } from '../domain/register';
+import type { Table } from '../domain/table';
+import type { Lock, SheetWrite, Workbook } from '../ports';
+import { parseCampaignState, STATE_SHEETS, type CampaignState } from './campaign-state';
+import { eventLogWrite, type LogEvent } from './event-log';
+
+/** Where responses come from: Forms (Apps Script) or the response sheets of the workbook (Node). */
+export interface ResponseSource {
+  /** Sheets to read along with the state, in the same batch. */
+  readonly sheets: readonly string[];
+  responses(tables: ReadonlyMap<string, Table>): IncomingResponse[];
+  /** Problems met while reading the source (a row without a timestamp), logged as warnings. */
+  problems?(tables: ReadonlyMap<string, Table>): string[];
+}
+
+export interface IntakeOptions {
+  /** Responses stamped after this moment are left for a later run (replaying a campaign). */
+  readonly asOf: Date;
+  /** Recompute every row from the responses, keeping reviews, first-seen times and versions. */
+  readonly rebuild?: boolean;
+  /** More writes for the same batch, computed from the new state (e.g. the consolidated sheets). */
+  readonly alsoWrite?: (state: CampaignState) => readonly SheetWrite[];
+}
+
+export interface IntakeSummary {
+  readonly received: number;
+  readonly registered: readonly RegisterEntry[];
+  readonly unchanged: number;
+  readonly failed: readonly { responseId: string; message: string }[];
+  readonly state: CampaignState;
+}
+
+const JOB = 'Nhận bài nộp';
+
+function versionCounter(entries: readonly RegisterEntry[]): (unitCode: string, periodId: string) => number {
+  const highest = new Map<string, number>();
+  for (const entry of entries) {
+    const key = `${entry.unitCode}\u0000${entry.periodId}`;
+    highest.set(key, Math.max(highest.get(key) ?? 0, entry.version));
+  }
+  return (unitCode, periodId) => {
+    const key = `${unitCode}\u0000${periodId}`;
+    const next = (highest.get(key) ?? 0) + 1;
+    highest.set(key, next);
+    return next;
+  };
+}
+
+export function intakeResponses(
+  ports: { readonly workbook: Workbook; readonly lock: Lock; readonly now: () => Date },
+  source: ResponseSource,
+  options: IntakeOptions,
+): IntakeSummary {
+  return ports.lock.withLock(() => {
+    const tables = ports.workbook.read([...STATE_SHEETS, ...source.sheets]);
+    const before = parseCampaignState(tables);
+    const incoming = source
+      .responses(tables)
+      .filter((response) => response.timestamp.getTime() <= options.asOf.getTime() && !isBlankResponse(response))
+      .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    const byId = new Map(before.register.entries.map((entry) => [entry.responseId, entry]));
+    const nextVersion = versionCounter(before.register.entries);
+    const context = { campaign: before.campaign, units: before.units };
+    const registered: RegisterEntry[] = [];
+    const failed: { responseId: string; message: string }[] = [];
+    const events: LogEvent[] = (source.problems?.(tables) ?? []).map((message) => ({
+      at: ports.now(),
+      level: 'Cảnh báo',
+      job: JOB,
+      message,
+    }));
+    let unchanged = 0;
+    for (const response of incoming) {
+      const previous = byId.get(response.responseId);
+      // The same version again (a doubled trigger, a rerun): nothing to do.
+      if (previous && previous.lastVersionAt.getTime() === response.timestamp.getTime() && !options.rebuild) {
+        unchanged += 1;
+        continue;
+      }
+      try {
+        const entry = registerVersion(response, previous, context, nextVersion);
+        byId.set(entry.responseId, entry);
+        registered.push(entry);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failed.push({ responseId: response.responseId, message });
+        events.push({ at: ports.now(), level: 'Lỗi', job: JOB, message: `Phản hồi ${response.responseId}: ${message}` });
+      }
+    }
+    // Rows keep the order they were first registered in; new ones follow in time order.
+    const entries = [...byId.values()].sort(
+      (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.responseId.localeCompare(b.responseId),
+    );
+    const register = { entries, extraHeaders: before.register.extraHeaders };
+    const { headers, rows } = registerRows(register);
+    const updatedTables = new Map(tables);
+    updatedTables.set(SHEET.submissions, { name: SHEET.submissions, headers, rows });
+    const after = parseCampaignState(updatedTables);
+    const writes: SheetWrite[] = [];
+    if (registered.length > 0 || options.rebuild || !tables.has(SHEET.submissions)) {
+      writes.push({
+        kind: 'replace',
+        sheet: SHEET.submissions,
+        headers,
+        rows,
+        format: { frozenRows: 1, dateTimeColumns: ['Thời điểm nộp', 'Thời điểm hợp lệ', 'Cập nhật lần cuối'] },
+      });
+    }
+    writes.push(...(options.alsoWrite?.(after) ?? []), ...eventLogWrite(events));
+    if (writes.length > 0) ports.workbook.write(writes);
+    return { received: incoming.length, registered, unchanged, failed, state: after };
+  });
+}

@@ -1,0 +1,25 @@
+// Responses read from the workbook's `Phản hồi …` sheets: the source offline (filled by
+// `hannop import`) and for any shell without FormApp.
+import type { FormKind } from '../domain/campaign';
+import { SHEET } from '../domain/layout';
+import { responsesFromSheet } from '../domain/response-sheet';
+import type { Table } from '../domain/table';
+import type { ResponseSource } from './intake-responses';
+
+export const RESPONSE_SHEET: Readonly<Record<FormKind, string>> = {
+  plan: SHEET.planResponses,
+  report: SHEET.reportResponses,
+};
+
+function rowsOf(tables: ReadonlyMap<string, Table>) {
+  return (Object.keys(RESPONSE_SHEET) as FormKind[]).flatMap((form) => {
+    const table = tables.get(RESPONSE_SHEET[form]);
+    return table ? responsesFromSheet(table, form).map((row) => ({ ...row, sheet: RESPONSE_SHEET[form] })) : [];
+  });
+}
+
+export const sheetResponseSource: ResponseSource = {
+  sheets: [SHEET.planResponses, SHEET.reportResponses],
+  responses: (tables) => rowsOf(tables).flatMap((row) => (row.response ? [row.response] : [])),
+  problems: (tables) => rowsOf(tables).flatMap((row) => (row.problem ? [`«${row.sheet}», ${row.problem}`] : [])),
+};

@@ -1,0 +1,156 @@
+// What one form response does to the register: validated against its form, its submitter checked
+// against the unit, numbered, and kept as one row per response across every edit.
+import type { Campaign, FormKind, IdentityCheck, Period } from './campaign';
+import { makeResponseValidator, type FormProblem, type RawResponse } from './forms';
+import { confirmationCodeKey } from './forms/answers';
+import { PLAN_FORM } from './forms/plan-form';
+import { REPORT_FORM } from './forms/report-form';
+import type { FormSpec } from './forms/spec';
+import { WARNING_PREFIX, type RegisterEntry } from './register';
+import type { SubmissionOutcome } from './submissions';
+import type { Timeliness } from './status';
+import { formatVietnameseDateTime } from './time';
+import type { Unit, UnitRegistry } from './units';
+
+/** One version of a form response as it arrives, from the Forms trigger, FormApp or a response sheet. */
+export interface IncomingResponse {
+  readonly responseId: string;
+  readonly form: FormKind;
+  /** The time of this version: Forms overwrites its timestamp when a response is edited. */
+  readonly timestamp: Date;
+  readonly respondentEmail: string;
+  readonly response: RawResponse;
+  readonly editLink: string;
+}
+
+export const FORM_SPECS: Readonly<Record<FormKind, FormSpec>> = { plan: PLAN_FORM, report: REPORT_FORM };
+
+/** An event with no answers at all (Forms sometimes fires one): nothing to register. */
+export function isBlankResponse(incoming: IncomingResponse): boolean {
+  return Object.values(incoming.response.answers).every(
+    (answer) =>
+      answer === null ||
+      answer === undefined ||
+      (typeof answer === 'string' && answer.trim() === '') ||
+      (Array.isArray(answer) && answer.length === 0),
+  );
+}
+
+export const IDENTITY_HELD_MESSAGE =
+  'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.';
+
+/** Whether the submitter proved they speak for the unit, per `Kiểm tra người nộp`. */
+export function isIdentityProven(rule: IdentityCheck, unit: Unit, respondentEmail: string, typedCode: string): boolean {
+  const byEmail = respondentEmail !== '' && unit.emails.includes(respondentEmail.trim().toLowerCase());
+  const byCode =
+    unit.confirmationCode !== '' && confirmationCodeKey(typedCode) === confirmationCodeKey(unit.confirmationCode);
+  switch (rule) {
+    case 'off':
+      return true;
+    case 'email':
+      return byEmail;
+    case 'code':
+      return byCode;
+    case 'email_or_code':
+      return byEmail || byCode;
+  }
+}
+
+/** The plan period a plan response belongs to: the latest one open at its time, else the first. */
+export function planPeriodAt(periods: readonly Period[], at: Date): Period | undefined {
+  const plans = periods.filter((period) => period.form === 'plan');
+  const open = plans.filter((period) => period.opensAt.getTime() <= at.getTime());
+  return open[open.length - 1] ?? plans[0];
+}
+
+function problemLines(errors: readonly FormProblem[], warnings: readonly FormProblem[]): string[] {
+  return [...errors.map((problem) => problem.message), ...warnings.map((problem) => WARNING_PREFIX + problem.message)];
+}
+
+export interface IntakeContext {
+  readonly campaign: Campaign;
+  readonly units: UnitRegistry;
+}
+
+/**
+ * The register row after this version of a response. `previous` is the response's row if it has
+ * one; `nextVersion` the number the unit's next version for the period would take.
+ */
+export function registerVersion(
+  incoming: IncomingResponse,
+  previous: RegisterEntry | undefined,
+  context: IntakeContext,
+  nextVersion: (unitCode: string, periodId: string) => number,
+): RegisterEntry {
+  const spec = FORM_SPECS[incoming.form];
+  const submittedAt =
+    previous && previous.submittedAt.getTime() < incoming.timestamp.getTime() ? previous.submittedAt : incoming.timestamp;
+  const validate = makeResponseValidator(spec, {
+    units: context.units,
+    reportPeriods: context.campaign.periods,
+    campaignYear: context.campaign.config.year,
+    submittedAt: incoming.timestamp,
+  });
+  const check = validate(incoming.response);
+  const parsed = check.parsed as { unit?: Unit | null; period?: Period | null; code?: string | null };
+  const unit = parsed.unit ?? undefined;
+  const period =
+    incoming.form === 'plan' ? planPeriodAt(context.campaign.periods, incoming.timestamp) : (parsed.period ?? undefined);
+  let outcome: SubmissionOutcome = check.ok ? 'accepted' : 'rejected';
+  const lines = problemLines(check.errors, check.warnings);
+  if (check.ok && unit && !isIdentityProven(context.campaign.config.identityCheck, unit, incoming.respondentEmail, parsed.code ?? '')) {
+    outcome = 'held';
+    lines.unshift(IDENTITY_HELD_MESSAGE);
+  }
+  const unitCode = unit?.code ?? '';
+  const periodId = period?.id ?? '';
+  const sameSlot = previous && previous.unitCode === unitCode && previous.periodId === periodId;
+  const isNewVersion = !previous || previous.lastVersionAt.getTime() !== incoming.timestamp.getTime();
+  const version = sameSlot && !isNewVersion ? previous.version : nextVersion(unitCode, periodId);
+  // An accepted version keeps standing through a rejected edit; a new accepted version of a
+  // response that had none starts its acceptance now.
+  const acceptedAt =
+    outcome === 'accepted' ? (previous?.acceptedAt ?? incoming.timestamp) : sameSlot ? (previous?.acceptedAt ?? null) : null;
+  const acceptedAnswers =
+    outcome === 'accepted' ? JSON.stringify(storableAnswers(check.answers ?? {})) : sameSlot ? (previous?.acceptedAnswers ?? '') : '';
+  const timeliness: Timeliness | null =
+    acceptedAt && period ? (acceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late') : null;
+  // A review judged the version it was given on. A new version (the answer to a request for
+  // correction, say) is reviewed afresh; the earlier decision is kept in the system's note.
+  const reviewIsStale = previous !== undefined && isNewVersion && previous.reviewText !== '' && previous.reviewText !== 'Chờ duyệt';
+  const reviewText = reviewIsStale ? '' : (previous?.reviewText ?? '');
+  const systemNote = reviewIsStale
+    ? `Đánh giá «${previous.reviewText}» là của lần nộp ${previous.version}; đơn vị đã nộp lại lúc ${formatVietnameseDateTime(incoming.timestamp)}.`
+    : '';
+  return {
+    responseId: incoming.responseId,
+    submittedAt,
+    lastVersionAt: incoming.timestamp,
+    periodId,
+    unitCode,
+    unitName: unit?.name ?? '',
+    submitterEmail: incoming.respondentEmail.trim().toLowerCase(),
+    version,
+    outcome,
+    problems: lines,
+    timeliness,
+    editLink: incoming.editLink,
+    acceptedAt,
+    acceptedAnswers,
+    systemNote,
+    reviewText,
+    reviewNote: previous?.reviewNote ?? '',
+    extra: previous?.extra ?? {},
+  };
+}
+
+/** Answers as JSON: units and periods by their codes, everything else as read. */
+function storableAnswers(answers: object): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (value && typeof value === 'object' && 'code' in value && 'name' in value) stored[key] = (value as Unit).code;
+    else if (value && typeof value === 'object' && 'id' in value && 'dueAt' in value) stored[key] = (value as Period).id;
+    else stored[key] = value;
+  }
+  return stored;
+}

@@ -1,0 +1,16 @@
+// Every e-mail hannop sends is a mail item with an idempotency key: the key is written to
+// `Nhật ký thư` and a message whose key is there as sent is never sent again.
+import type { IsoDate } from './time';
+
+export type MailKind = 'reminder' | 'overdue' | 'needs_fix' | 'receipt' | 'returned' | 'digest';
+export const MAIL_KIND_LABEL: Record<MailKind, string> = {
+  reminder: 'Nhắc hạn',
+  overdue: 'Quá hạn',
+  needs_fix: 'Cần bổ sung',
+  receipt: 'Xác nhận đã nhận',
+  returned: 'Yêu cầu bổ sung',
+  digest: 'Tổng hợp',
+};
+
+export type MailResult = 'sent' | 'queued' | 'failed';
+export const MAIL_RESULT_LABEL: Record<MailResult, string> = { sent: 'Đã gửi', queued: 'Chờ gửi', failed: 'Lỗi' };

@@ -1,0 +1,130 @@
+// `Bài nộp`, the register: one row per form response. The system owns every column but the
+// department's review (`Đánh giá`, `Ghi chú đánh giá`) and any column it adds itself: those are
+// carried through every rewrite by `Mã phản hồi`, so nothing a person typed is lost.
+import { SUBMISSION_COLUMNS, columnsOf } from './layout';
+import { OUTCOME_LABEL, REVIEW_LABEL, labelKey, splitProblemLines, type ReviewDecision, type Submission, type SubmissionOutcome } from './submissions';
+import { TIMELINESS_LABEL, type Timeliness } from './status';
+import { cellInstant, cellText, readRecords, type CellValue, type Table } from './table';
+import { cleanText, titleKey } from './text';
+
+export interface RegisterEntry {
+  readonly responseId: string;
+  /** First seen; later edits keep it. */
+  readonly submittedAt: Date;
+  readonly lastVersionAt: Date;
+  readonly periodId: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly submitterEmail: string;
+  readonly version: number;
+  readonly outcome: SubmissionOutcome;
+  /** Errors, then warnings prefixed `Lưu ý: `, one per line in the sheet. */
+  readonly problems: readonly string[];
+  readonly timeliness: Timeliness | null;
+  readonly editLink: string;
+  readonly acceptedAt: Date | null;
+  /** JSON of the accepted version's answers (figures and texts), '' when none was accepted. */
+  readonly acceptedAnswers: string;
+  readonly systemNote: string;
+  /** As typed by the department; interpreted by `reviewDecision`. */
+  readonly reviewText: string;
+  readonly reviewNote: string;
+  /** Columns the department added, by header, carried through rewrites. */
+  readonly extra: Readonly<Record<string, CellValue>>;
+}
+
+export const REGISTER_HEADERS = columnsOf(SUBMISSION_COLUMNS);
+export const WARNING_PREFIX = 'Lưu ý: ';
+
+/** The decision typed in `Đánh giá`; undefined when it is not one of the three labels. */
+export function reviewDecision(reviewText: string): ReviewDecision | undefined {
+  return reviewText.trim() === '' ? 'pending' : labelKey(REVIEW_LABEL, reviewText);
+}
+
+export interface RegisterSheet {
+  readonly entries: RegisterEntry[];
+  /** Headers the department added to the sheet, in their order. */
+  readonly extraHeaders: readonly string[];
+}
+
+/** Reads `Bài nộp` (absent: an empty register). Rows without a response id are not ours; they are dropped. */
+export function readRegister(table: Table | undefined): RegisterSheet {
+  if (!table) return { entries: [], extraHeaders: [] };
+  const known = new Set(REGISTER_HEADERS.map(titleKey));
+  const extraHeaders = table.headers.map((header) => String(header ?? '')).filter((header) => header.trim() && !known.has(titleKey(header)));
+  const records = readRecords(table, table.name, { required: [SUBMISSION_COLUMNS.responseId] });
+  const entries: RegisterEntry[] = [];
+  for (const record of records) {
+    const text = (column: string) => cleanText(cellText(record.get(column)));
+    const responseId = text(SUBMISSION_COLUMNS.responseId);
+    const submittedAt = cellInstant(record.get(SUBMISSION_COLUMNS.submittedAt));
+    if (!responseId || !submittedAt) continue;
+    const extra: Record<string, CellValue> = {};
+    for (const header of extraHeaders) extra[header] = record.get(header);
+    entries.push({
+      responseId,
+      submittedAt,
+      lastVersionAt: cellInstant(record.get(SUBMISSION_COLUMNS.lastVersionAt)) ?? submittedAt,
+      periodId: text(SUBMISSION_COLUMNS.periodId),
+      unitCode: text(SUBMISSION_COLUMNS.unitCode),
+      unitName: text(SUBMISSION_COLUMNS.unitName),
+      submitterEmail: text(SUBMISSION_COLUMNS.submitterEmail),
+      version: Number(text(SUBMISSION_COLUMNS.version)) || 1,
+      outcome: labelKey(OUTCOME_LABEL, text(SUBMISSION_COLUMNS.outcome)) ?? 'rejected',
+      problems: splitProblemLines(cellText(record.get(SUBMISSION_COLUMNS.problems))),
+      timeliness: labelKey(TIMELINESS_LABEL, text(SUBMISSION_COLUMNS.timeliness)) ?? null,
+      editLink: text(SUBMISSION_COLUMNS.editLink),
+      acceptedAt: cellInstant(record.get(SUBMISSION_COLUMNS.acceptedAt)),
+      acceptedAnswers: cellText(record.get(SUBMISSION_COLUMNS.acceptedAnswers)),
+      systemNote: text(SUBMISSION_COLUMNS.systemNote),
+      reviewText: text(SUBMISSION_COLUMNS.review),
+      reviewNote: cellText(record.get(SUBMISSION_COLUMNS.reviewNote)),
+      extra,
+    });
+  }
+  return { entries, extraHeaders };
+}
+
+export function registerRows(sheet: RegisterSheet): { headers: string[]; rows: CellValue[][] } {
+  const headers = [...REGISTER_HEADERS, ...sheet.extraHeaders];
+  const rows = sheet.entries.map((entry) => {
+    const byHeader: Record<string, CellValue> = {
+      ...entry.extra,
+      [SUBMISSION_COLUMNS.responseId]: entry.responseId,
+      [SUBMISSION_COLUMNS.submittedAt]: entry.submittedAt,
+      [SUBMISSION_COLUMNS.periodId]: entry.periodId,
+      [SUBMISSION_COLUMNS.unitCode]: entry.unitCode,
+      [SUBMISSION_COLUMNS.unitName]: entry.unitName,
+      [SUBMISSION_COLUMNS.submitterEmail]: entry.submitterEmail,
+      [SUBMISSION_COLUMNS.version]: entry.version,
+      [SUBMISSION_COLUMNS.outcome]: OUTCOME_LABEL[entry.outcome],
+      [SUBMISSION_COLUMNS.problems]: entry.problems.join('\n'),
+      [SUBMISSION_COLUMNS.timeliness]: entry.timeliness ? TIMELINESS_LABEL[entry.timeliness] : '',
+      [SUBMISSION_COLUMNS.editLink]: entry.editLink,
+      [SUBMISSION_COLUMNS.acceptedAt]: entry.acceptedAt,
+      [SUBMISSION_COLUMNS.lastVersionAt]: entry.lastVersionAt,
+      [SUBMISSION_COLUMNS.acceptedAnswers]: entry.acceptedAnswers,
+      [SUBMISSION_COLUMNS.systemNote]: entry.systemNote,
+      [SUBMISSION_COLUMNS.review]: entry.reviewText || REVIEW_LABEL.pending,
+      [SUBMISSION_COLUMNS.reviewNote]: entry.reviewNote,
+    };
+    return headers.map((header) => byHeader[header] ?? null);
+  });
+  return { headers, rows };
+}
+
+/** The register as the status engine sees it. A review that is not one of the labels counts as pending. */
+export function submissionOf(entry: RegisterEntry): Submission {
+  return {
+    responseId: entry.responseId,
+    periodId: entry.periodId,
+    unitCode: entry.unitCode,
+    submittedAt: entry.submittedAt,
+    acceptedAt: entry.acceptedAt,
+    version: entry.version,
+    outcome: entry.outcome,
+    problems: entry.problems.filter((problem) => !problem.startsWith(WARNING_PREFIX)),
+    review: reviewDecision(entry.reviewText) ?? 'pending',
+    reviewNote: cleanText(entry.reviewNote),
+  };
+}
