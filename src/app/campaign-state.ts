@@ -41,10 +41,16 @@ function collect<T>(problems: InputProblem[], read: () => Checked<T>): T | undef
 export function parseCampaignState(tables: ReadonlyMap<string, Table>): CampaignState {
   const problems: InputProblem[] = [];
   const config = collect(problems, () =>
-    parseConfig(readRecords(tables.get(SHEET.config), SHEET.config, { required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value] })),
+    parseConfig(
+      readRecords(tables.get(SHEET.config), SHEET.config, {
+        required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value],
+      }),
+    ),
   );
   const periods = collect(problems, () =>
-    parsePeriods(readRecords(tables.get(SHEET.periods), SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) })),
+    parsePeriods(
+      readRecords(tables.get(SHEET.periods), SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }),
+    ),
   );
   const units = collect(problems, () =>
     parseUnits(
@@ -55,9 +61,18 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
     ),
   );
   // A workbook that has not been run yet has no register: that is an empty one, not an error.
-  const register = collect(problems, () => ({ ok: true, value: readRegister(tables.get(SHEET.submissions)) }));
+  const register = collect(problems, () => ({
+    ok: true,
+    value: readRegister(tables.get(SHEET.submissions)),
+  }));
   if (problems.length > 0 || !config || !periods || !units || !register) throw new InputError(problems);
-  return { campaign: { config, periods }, units, register, submissions: register.entries.map(submissionOf), tables };
+  return {
+    campaign: { config, periods },
+    units,
+    register,
+    submissions: register.entries.map(submissionOf),
+    tables,
+  };
 }
 
 export function readCampaignState(workbook: Workbook, extraSheets: readonly string[] = []): CampaignState {

@@ -1,11 +1,13 @@
 // The status of every unit for every period at a moment: what `hannop status` prints.
-import { computeStatusBoard, type StatusBoard } from '../domain/status';
+import type { StatusBoard } from '../domain/status';
 import { buildStatusReport, type StatusReport } from '../domain/status-report';
 import type { Workbook } from '../ports';
 import { readCampaignState, type CampaignState } from './campaign-state';
+import { reviewedState } from './consolidate';
 
+/** The statuses as the sheets show them: the department's decisions judged first. */
 export function statusBoardOf(state: CampaignState, asOf: Date): StatusBoard {
-  return computeStatusBoard(state.units.all, state.campaign.periods, state.submissions, asOf);
+  return reviewedState(state, asOf).board;
 }
 
 export function computeStatus(workbook: Workbook, asOf: Date): { board: StatusBoard; report: StatusReport } {

@@ -31,17 +31,24 @@ export function importResponses(
   const parsed = responsesFromSheet(csv, form);
   const unreadable = parsed.filter((row) => !row.response);
   if (unreadable.length > 0) {
-    throw new InputError(unreadable.map((row) => ({ where: csv.name, row: row.rowNumber, message: row.problem ?? '' })));
+    throw new InputError(
+      unreadable.map((row) => row.problem ?? { where: csv.name, row: row.rowNumber, message: '' }),
+    );
   }
   const known = new Set(spec.questions.map((question) => titleKey(question.title)));
   const ignoredColumns = csv.headers.filter(
-    (header) => !known.has(titleKey(header)) && !TIMESTAMP_KEYS.has(titleKey(header)) && !EMAIL_KEYS.has(titleKey(header)),
+    (header) =>
+      !known.has(titleKey(header)) &&
+      !TIMESTAMP_KEYS.has(titleKey(header)) &&
+      !EMAIL_KEYS.has(titleKey(header)),
   );
   return ports.lock.withLock(() => {
     const existing = ports.workbook.read([sheet]).get(sheet);
     const headers = existing && existing.headers.length > 0 ? [...existing.headers] : responseColumns(spec);
     const present = new Set(
-      existing ? responsesFromSheet(existing, form).flatMap((row) => (row.response ? [row.response.responseId] : [])) : [],
+      existing
+        ? responsesFromSheet(existing, form).flatMap((row) => (row.response ? [row.response.responseId] : []))
+        : [],
     );
     const indexByTitle = new Map(csv.headers.map((header, index) => [titleKey(header), index]));
     const rows: CellValue[][] = [];

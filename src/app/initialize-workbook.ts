@@ -79,9 +79,27 @@ export function initialSheets(content: InitialContent): SheetWrite[] {
       rows: content.responseRows?.report ?? [],
       format: { frozenRows: 1, dateTimeColumns: [content.responseHeaders.report[0] ?? ''] },
     },
-    { kind: 'replace', sheet: SHEET.submissions, headers: columnsOf(SUBMISSION_COLUMNS), rows: [], format: { frozenRows: 1 } },
-    { kind: 'replace', sheet: SHEET.mailLog, headers: columnsOf(MAIL_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },
-    { kind: 'replace', sheet: SHEET.eventLog, headers: columnsOf(EVENT_LOG_COLUMNS), rows: [], format: { frozenRows: 1 } },
+    {
+      kind: 'replace',
+      sheet: SHEET.submissions,
+      headers: columnsOf(SUBMISSION_COLUMNS),
+      rows: [],
+      format: { frozenRows: 1 },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.mailLog,
+      headers: columnsOf(MAIL_LOG_COLUMNS),
+      rows: [],
+      format: { frozenRows: 1 },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.eventLog,
+      headers: columnsOf(EVENT_LOG_COLUMNS),
+      rows: [],
+      format: { frozenRows: 1 },
+    },
   ];
 }
 

@@ -53,6 +53,15 @@ function versionCounter(entries: readonly RegisterEntry[]): (unitCode: string, p
   };
 }
 
+/** A response that cannot even be looked at is not blank: registering it fails below, and is logged. */
+function isBlankSafely(response: IncomingResponse): boolean {
+  try {
+    return isBlankResponse(response);
+  } catch {
+    return false;
+  }
+}
+
 export function intakeResponses(
   ports: { readonly workbook: Workbook; readonly lock: Lock; readonly now: () => Date },
   source: ResponseSource,
@@ -63,7 +72,9 @@ export function intakeResponses(
     const before = parseCampaignState(tables);
     const incoming = source
       .responses(tables)
-      .filter((response) => response.timestamp.getTime() <= options.asOf.getTime() && !isBlankResponse(response))
+      .filter(
+        (response) => response.timestamp.getTime() <= options.asOf.getTime() && !isBlankSafely(response),
+      )
       .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     const byId = new Map(before.register.entries.map((entry) => [entry.responseId, entry]));
     const nextVersion = versionCounter(before.register.entries);
@@ -79,8 +90,14 @@ export function intakeResponses(
     let unchanged = 0;
     for (const response of incoming) {
       const previous = byId.get(response.responseId);
-      // The same version again (a doubled trigger, a rerun): nothing to do.
-      if (previous && previous.lastVersionAt.getTime() === response.timestamp.getTime() && !options.rebuild) {
+      // The same version again (a doubled trigger, a rerun): nothing to do. An older version than
+      // the one registered (triggers run out of order) never replaces it, not even in a rebuild.
+      const registeredTime = previous?.lastVersionAt.getTime();
+      const time = response.timestamp.getTime();
+      if (
+        registeredTime !== undefined &&
+        (registeredTime > time || (registeredTime === time && !options.rebuild))
+      ) {
         unchanged += 1;
         continue;
       }
@@ -91,7 +108,12 @@ export function intakeResponses(
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         failed.push({ responseId: response.responseId, message });
-        events.push({ at: ports.now(), level: 'Lỗi', job: JOB, message: `Phản hồi ${response.responseId}: ${message}` });
+        events.push({
+          at: ports.now(),
+          level: 'Lỗi',
+          job: JOB,
+          message: `Phản hồi ${response.responseId}: ${message}`,
+        });
       }
     }
     // Rows keep the order they were first registered in; new ones follow in time order.
@@ -110,7 +132,10 @@ export function intakeResponses(
         sheet: SHEET.submissions,
         headers,
         rows,
-        format: { frozenRows: 1, dateTimeColumns: ['Thời điểm nộp', 'Thời điểm hợp lệ', 'Cập nhật lần cuối'] },
+        format: {
+          frozenRows: 1,
+          dateTimeColumns: ['Thời điểm nộp', 'Thời điểm hợp lệ', 'Cập nhật lần cuối'],
+        },
       });
     }
     writes.push(...(options.alsoWrite?.(after) ?? []), ...eventLogWrite(events));

@@ -2,6 +2,7 @@
 // `hannop import`) and for any shell without FormApp.
 import type { FormKind } from '../domain/campaign';
 import { SHEET } from '../domain/layout';
+import { describeProblem } from '../domain/problems';
 import { responsesFromSheet } from '../domain/response-sheet';
 import type { Table } from '../domain/table';
 import type { ResponseSource } from './intake-responses';
@@ -14,12 +15,12 @@ export const RESPONSE_SHEET: Readonly<Record<FormKind, string>> = {
 function rowsOf(tables: ReadonlyMap<string, Table>) {
   return (Object.keys(RESPONSE_SHEET) as FormKind[]).flatMap((form) => {
     const table = tables.get(RESPONSE_SHEET[form]);
-    return table ? responsesFromSheet(table, form).map((row) => ({ ...row, sheet: RESPONSE_SHEET[form] })) : [];
+    return table ? responsesFromSheet(table, form) : [];
   });
 }
 
 export const sheetResponseSource: ResponseSource = {
   sheets: [SHEET.planResponses, SHEET.reportResponses],
   responses: (tables) => rowsOf(tables).flatMap((row) => (row.response ? [row.response] : [])),
-  problems: (tables) => rowsOf(tables).flatMap((row) => (row.problem ? [`«${row.sheet}», ${row.problem}`] : [])),
+  problems: (tables) => rowsOf(tables).flatMap((row) => (row.problem ? [describeProblem(row.problem)] : [])),
 };

@@ -50,7 +50,8 @@ function reportAnswers(unit: Unit, index: number, periodName: string, docDate: s
     eDocPercent: String(80 + (index % 20)),
     commendations: String(index % 6),
     violations: '0',
-    highlights: 'Tổ chức tuyên truyền, quán triệt đầy đủ đến cán bộ, giáo viên, nhân viên và cha mẹ học sinh.',
+    highlights:
+      'Tổ chức tuyên truyền, quán triệt đầy đủ đến cán bộ, giáo viên, nhân viên và cha mẹ học sinh.',
     shortcomings: 'Một số nội dung triển khai còn chậm.',
     nextSteps: 'Tiếp tục thực hiện kế hoạch và nhân rộng mô hình «Dân vận khéo».',
     proposals: '',
@@ -83,24 +84,40 @@ export function demoResponseRows(units: readonly Unit[]): { plan: CellValue[][];
         break;
       case 7: // wrong (phone), then a new response that is right
         plan.push(
-          row(PLAN_FORM, at('2023-03-24', 14, 5), email, { ...planAnswers(unit, index, '20/03/2023'), phone: '12345' }),
+          row(PLAN_FORM, at('2023-03-24', 14, 5), email, {
+            ...planAnswers(unit, index, '20/03/2023'),
+            phone: '12345',
+          }),
         );
         plan.push(row(PLAN_FORM, at('2023-03-27', 8, 40), email, planAnswers(unit, index, '20/03/2023')));
         break;
       case 8: // sent from an address the department does not know, without the code
         plan.push(
-          row(PLAN_FORM, at(`2023-03-${day}`, 16, 0), `canhan${index}@mail.example.com`, planAnswers(unit, index, '14/03/2023')),
+          row(
+            PLAN_FORM,
+            at(`2023-03-${day}`, 16, 0),
+            `canhan${index}@mail.example.com`,
+            planAnswers(unit, index, '14/03/2023'),
+          ),
         );
         break;
       case 9: // silent
         break;
       default:
-        plan.push(row(PLAN_FORM, at(`2023-03-${day}`, 10, index % 60), email, planAnswers(unit, index, '14/03/2023')));
+        plan.push(
+          row(PLAN_FORM, at(`2023-03-${day}`, 10, index % 60), email, planAnswers(unit, index, '14/03/2023')),
+        );
     }
     if (index % 4 !== 3) {
-      const reportDay = index % 4 === 2 ? '2023-05-04' : `2023-04-${String(10 + (index % 19)).padStart(2, '0')}`;
+      const reportDay =
+        index % 4 === 2 ? '2023-05-04' : `2023-04-${String(10 + (index % 19)).padStart(2, '0')}`;
       report.push(
-        row(REPORT_FORM, at(reportDay, 15, index % 60), email, reportAnswers(unit, index, 'Báo cáo 6 tháng đầu năm 2023', '05/04/2023')),
+        row(
+          REPORT_FORM,
+          at(reportDay, 15, index % 60),
+          email,
+          reportAnswers(unit, index, 'Báo cáo 6 tháng đầu năm 2023', '05/04/2023'),
+        ),
       );
     }
   });

@@ -11,7 +11,10 @@ export const FORM_KIND_LABEL: Record<FormKind, string> = { plan: 'Kế hoạch',
 
 /** `trước ngày` X: due by the end of the day before X. `đến hết ngày` X: due by the end of X. */
 export type DeadlineRule = 'before' | 'through';
-export const DEADLINE_RULE_LABEL: Record<DeadlineRule, string> = { before: 'trước ngày', through: 'đến hết ngày' };
+export const DEADLINE_RULE_LABEL: Record<DeadlineRule, string> = {
+  before: 'trước ngày',
+  through: 'đến hết ngày',
+};
 
 export type IdentityCheck = 'email_or_code' | 'email' | 'code' | 'off';
 export const IDENTITY_CHECK_LABEL: Record<IdentityCheck, string> = {
@@ -75,7 +78,8 @@ export function makePeriod(fields: {
   remindBeforeDays: readonly number[];
   remindAfterDays: readonly number[];
 }): Period {
-  const lastDueDate = fields.deadlineRule === 'before' ? addDays(fields.writtenDueDate, -1) : fields.writtenDueDate;
+  const lastDueDate =
+    fields.deadlineRule === 'before' ? addDays(fields.writtenDueDate, -1) : fields.writtenDueDate;
   return {
     ...fields,
     opensAt: startOfVietnamDay(fields.opensOn),
@@ -123,42 +127,85 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
       const value = cellDate(record.get(column));
       if (!value) {
         const typed = text(column);
-        problem(column, typed ? `«${typed}» không phải là ngày hợp lệ (dd/MM/yyyy).` : 'thiếu ngày (dd/MM/yyyy).');
+        problem(
+          column,
+          typed ? `«${typed}» không phải là ngày hợp lệ (dd/MM/yyyy).` : 'thiếu ngày (dd/MM/yyyy).',
+        );
       }
       return value;
     };
     const id = text(PERIOD_COLUMNS.id);
     if (!id) problem(PERIOD_COLUMNS.id, 'thiếu mã kỳ.');
-    else if (seen.has(foldForMatch(id))) problem(PERIOD_COLUMNS.id, `mã kỳ «${id}» bị trùng với dòng ${seen.get(foldForMatch(id))}.`);
+    else if (seen.has(foldForMatch(id)))
+      problem(PERIOD_COLUMNS.id, `mã kỳ «${id}» bị trùng với dòng ${seen.get(foldForMatch(id))}.`);
     else seen.set(foldForMatch(id), row);
     const name = text(PERIOD_COLUMNS.name);
     if (!name) problem(PERIOD_COLUMNS.name, 'thiếu tên kỳ.');
-    const form = matchLabel(FORM_KIND_LABEL, text(PERIOD_COLUMNS.form));
-    if (!form) problem(PERIOD_COLUMNS.form, `«${text(PERIOD_COLUMNS.form)}» không hợp lệ; ghi «Kế hoạch» hoặc «Báo cáo».`);
+    const formText = text(PERIOD_COLUMNS.form);
+    const form = matchLabel(FORM_KIND_LABEL, formText);
+    if (!form)
+      problem(
+        PERIOD_COLUMNS.form,
+        `${formText ? `«${formText}» không hợp lệ` : 'thiếu biểu mẫu'}; ghi «Kế hoạch» hoặc «Báo cáo».`,
+      );
     const opensOn = date(PERIOD_COLUMNS.opensOn);
     const writtenDueDate = date(PERIOD_COLUMNS.writtenDueDate);
     const ruleText = text(PERIOD_COLUMNS.deadlineRule);
     const deadlineRule = ruleText === '' ? 'before' : matchLabel(DEADLINE_RULE_LABEL, ruleText);
-    if (!deadlineRule) problem(PERIOD_COLUMNS.deadlineRule, `«${ruleText}» không hợp lệ; ghi «trước ngày» hoặc «đến hết ngày».`);
+    if (!deadlineRule)
+      problem(
+        PERIOD_COLUMNS.deadlineRule,
+        `«${ruleText}» không hợp lệ; ghi «trước ngày» hoặc «đến hết ngày».`,
+      );
     const graceText = text(PERIOD_COLUMNS.graceDays);
     const graceDays = graceText === '' ? 0 : parseWholeNumber(graceText);
-    if (graceDays === null) problem(PERIOD_COLUMNS.graceDays, `«${graceText}» không phải là số ngày (số nguyên ≥ 0).`);
+    if (graceDays === null)
+      problem(PERIOD_COLUMNS.graceDays, `«${graceText}» không phải là số ngày (số nguyên ≥ 0).`);
     const before = parseDayList(text(PERIOD_COLUMNS.remindBeforeDays));
-    if (!before) problem(PERIOD_COLUMNS.remindBeforeDays, `«${text(PERIOD_COLUMNS.remindBeforeDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «7, 3, 1».`);
+    if (!before)
+      problem(
+        PERIOD_COLUMNS.remindBeforeDays,
+        `«${text(PERIOD_COLUMNS.remindBeforeDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «7, 3, 1».`,
+      );
     const after = parseDayList(text(PERIOD_COLUMNS.remindAfterDays));
-    if (!after) problem(PERIOD_COLUMNS.remindAfterDays, `«${text(PERIOD_COLUMNS.remindAfterDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «1, 3, 7, 14».`);
+    if (!after)
+      problem(
+        PERIOD_COLUMNS.remindAfterDays,
+        `«${text(PERIOD_COLUMNS.remindAfterDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «1, 3, 7, 14».`,
+      );
     if (opensOn && writtenDueDate && opensOn >= writtenDueDate && deadlineRule === 'before') {
       problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
     } else if (opensOn && writtenDueDate && opensOn > writtenDueDate) {
       problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
     }
-    if (id && name && form && opensOn && writtenDueDate && deadlineRule && graceDays !== null && before && after) {
+    if (
+      id &&
+      name &&
+      form &&
+      opensOn &&
+      writtenDueDate &&
+      deadlineRule &&
+      graceDays !== null &&
+      before &&
+      after
+    ) {
       periods.push(
-        makePeriod({ id, name, form, opensOn, writtenDueDate, deadlineRule, graceDays, remindBeforeDays: before, remindAfterDays: [...after].reverse() }),
+        makePeriod({
+          id,
+          name,
+          form,
+          opensOn,
+          writtenDueDate,
+          deadlineRule,
+          graceDays,
+          remindBeforeDays: before,
+          remindAfterDays: [...after].reverse(),
+        }),
       );
     }
   }
-  if (records.length === 0) problems.push({ where: records[0]?.sheet ?? 'Kỳ nộp', message: 'chưa có kỳ nộp nào.' });
+  if (records.length === 0)
+    problems.push({ where: records[0]?.sheet ?? 'Kỳ nộp', message: 'chưa có kỳ nộp nào.' });
   periods.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: periods };
 }
@@ -168,44 +215,78 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
   const values = new Map<string, { text: string; row: number; sheet: string }>();
   for (const record of records) {
     const key = cleanText(cellText(record.get(CONFIG_COLUMNS.key)));
-    if (key) values.set(foldForMatch(key), { text: cleanText(cellText(record.get(CONFIG_COLUMNS.value))), row: record.rowNumber, sheet: record.sheet });
+    if (key)
+      values.set(foldForMatch(key), {
+        text: cleanText(cellText(record.get(CONFIG_COLUMNS.value))),
+        row: record.rowNumber,
+        sheet: record.sheet,
+      });
   }
   const sheet = records[0]?.sheet ?? 'Cấu hình';
   const read = (key: string, required: boolean): { text: string; row?: number } => {
     const found = values.get(foldForMatch(key));
     if (!found) {
-      if (required) problems.push({ where: sheet, column: CONFIG_COLUMNS.key, message: `thiếu khóa «${key}».` });
+      if (required)
+        problems.push({ where: sheet, column: CONFIG_COLUMNS.key, message: `thiếu khóa «${key}».` });
       return { text: '' };
     }
-    if (required && !found.text) problems.push({ where: sheet, row: found.row, column: CONFIG_COLUMNS.value, message: `khóa «${key}» chưa có giá trị.` });
+    if (required && !found.text)
+      problems.push({
+        where: sheet,
+        row: found.row,
+        column: CONFIG_COLUMNS.value,
+        message: `khóa «${key}» chưa có giá trị.`,
+      });
     return { text: found.text, row: found.row };
   };
   const bad = (key: string, row: number | undefined, message: string) =>
-    problems.push({ where: sheet, ...(row !== undefined ? { row } : {}), column: CONFIG_COLUMNS.value, message: `«${key}»: ${message}` });
+    problems.push({
+      where: sheet,
+      ...(row !== undefined ? { row } : {}),
+      column: CONFIG_COLUMNS.value,
+      message: `«${key}»: ${message}`,
+    });
 
   const agencyName = read(CONFIG_KEY.agencyName, true).text;
   const planName = read(CONFIG_KEY.planName, true).text;
   const yearField = read(CONFIG_KEY.year, true);
   const year = Number(yearField.text);
-  if (yearField.text && !(/^\d{4}$/.test(yearField.text))) bad(CONFIG_KEY.year, yearField.row, `«${yearField.text}» không phải là năm (4 chữ số).`);
+  if (yearField.text && !/^\d{4}$/.test(yearField.text))
+    bad(CONFIG_KEY.year, yearField.row, `«${yearField.text}» không phải là năm (4 chữ số).`);
   const contactName = read(CONFIG_KEY.contactName, false).text;
   const contactEmailField = read(CONFIG_KEY.contactEmail, true);
   const contactEmail = contactEmailField.text.toLowerCase();
-  if (contactEmail && !isValidEmail(contactEmail)) bad(CONFIG_KEY.contactEmail, contactEmailField.row, `«${contactEmailField.text}» không phải là địa chỉ email hợp lệ.`);
+  if (contactEmail && !isValidEmail(contactEmail))
+    bad(
+      CONFIG_KEY.contactEmail,
+      contactEmailField.row,
+      `«${contactEmailField.text}» không phải là địa chỉ email hợp lệ.`,
+    );
   const contactPhone = read(CONFIG_KEY.contactPhone, false).text;
   const digestField = read(CONFIG_KEY.digestEmails, false);
   const digestEmails = splitEmails(digestField.text);
-  for (const email of digestEmails) if (!isValidEmail(email)) bad(CONFIG_KEY.digestEmails, digestField.row, `«${email}» không phải là địa chỉ email hợp lệ.`);
+  for (const email of digestEmails)
+    if (!isValidEmail(email))
+      bad(CONFIG_KEY.digestEmails, digestField.row, `«${email}» không phải là địa chỉ email hợp lệ.`);
   const hourField = read(CONFIG_KEY.dailyMailHour, false);
   const dailyMailHour = hourField.text === '' ? 7 : parseWholeNumber(hourField.text);
-  if (dailyMailHour === null || dailyMailHour > 23) bad(CONFIG_KEY.dailyMailHour, hourField.row, `«${hourField.text}» phải là giờ từ 0 đến 23.`);
+  if (dailyMailHour === null || dailyMailHour > 23)
+    bad(CONFIG_KEY.dailyMailHour, hourField.row, `«${hourField.text}» phải là giờ từ 0 đến 23.`);
   const reserveField = read(CONFIG_KEY.mailQuotaReserve, false);
   const mailQuotaReserve = reserveField.text === '' ? 0 : parseWholeNumber(reserveField.text);
-  if (mailQuotaReserve === null) bad(CONFIG_KEY.mailQuotaReserve, reserveField.row, `«${reserveField.text}» phải là số nguyên ≥ 0.`);
+  if (mailQuotaReserve === null)
+    bad(CONFIG_KEY.mailQuotaReserve, reserveField.row, `«${reserveField.text}» phải là số nguyên ≥ 0.`);
   const identityField = read(CONFIG_KEY.identityCheck, false);
-  const identityCheck = identityField.text === '' ? 'email_or_code' : matchLabel(IDENTITY_CHECK_LABEL, identityField.text);
+  const identityCheck =
+    identityField.text === '' ? 'email_or_code' : matchLabel(IDENTITY_CHECK_LABEL, identityField.text);
   if (!identityCheck) {
-    bad(CONFIG_KEY.identityCheck, identityField.row, `«${identityField.text}» không hợp lệ; ghi một trong: ${Object.values(IDENTITY_CHECK_LABEL).map((label) => `«${label}»`).join(', ')}.`);
+    bad(
+      CONFIG_KEY.identityCheck,
+      identityField.row,
+      `«${identityField.text}» không hợp lệ; ghi một trong: ${Object.values(IDENTITY_CHECK_LABEL)
+        .map((label) => `«${label}»`)
+        .join(', ')}.`,
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
   return {

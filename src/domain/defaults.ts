@@ -4,16 +4,36 @@ import { CONFIG_KEY, PERIOD_COLUMNS } from './layout';
 import type { CellValue } from './table';
 
 export const DEFAULT_CONFIG_ROWS: readonly { key: string; value: string | number; note: string }[] = [
-  { key: CONFIG_KEY.agencyName, value: 'Phòng Giáo dục và Đào tạo thành phố Thủ Đức', note: 'Tên cơ quan ghi trong biểu mẫu, thư và báo cáo.' },
-  { key: CONFIG_KEY.planName, value: 'thực hiện công tác dân vận của chính quyền năm 2023', note: 'Ghép sau «Kế hoạch» / «Báo cáo» thành tên biểu mẫu.' },
+  {
+    key: CONFIG_KEY.agencyName,
+    value: 'Phòng Giáo dục và Đào tạo thành phố Thủ Đức',
+    note: 'Tên cơ quan ghi trong biểu mẫu, thư và báo cáo.',
+  },
+  {
+    key: CONFIG_KEY.planName,
+    value: 'thực hiện công tác dân vận của chính quyền năm 2023',
+    note: 'Ghép sau «Kế hoạch» / «Báo cáo» thành tên biểu mẫu.',
+  },
   { key: CONFIG_KEY.year, value: 2023, note: 'Năm của đợt thu.' },
   { key: CONFIG_KEY.contactName, value: 'Nguyễn Văn Phụ Trách', note: 'Người trả lời thắc mắc của đơn vị.' },
-  { key: CONFIG_KEY.contactEmail, value: 'phutrach@pgd.example.edu.vn', note: 'Địa chỉ nhận thư trả lời (reply-to).' },
+  {
+    key: CONFIG_KEY.contactEmail,
+    value: 'phutrach@pgd.example.edu.vn',
+    note: 'Địa chỉ nhận thư trả lời (reply-to).',
+  },
   { key: CONFIG_KEY.contactPhone, value: '028 0000 0000', note: '' },
-  { key: CONFIG_KEY.digestEmails, value: 'phutrach@pgd.example.edu.vn', note: 'Nhiều địa chỉ cách nhau bởi dấu chấm phẩy.' },
+  {
+    key: CONFIG_KEY.digestEmails,
+    value: 'phutrach@pgd.example.edu.vn',
+    note: 'Nhiều địa chỉ cách nhau bởi dấu chấm phẩy.',
+  },
   { key: CONFIG_KEY.dailyMailHour, value: 7, note: 'Giờ (0–23, giờ Việt Nam) gửi thư nhắc hằng ngày.' },
   { key: CONFIG_KEY.mailQuotaReserve, value: 5, note: 'Số thư trong hạn mức ngày để dành cho việc khác.' },
-  { key: CONFIG_KEY.identityCheck, value: 'Email hoặc mã xác nhận', note: 'Email hoặc mã xác nhận / Email / Mã xác nhận / Tắt.' },
+  {
+    key: CONFIG_KEY.identityCheck,
+    value: 'Email hoặc mã xác nhận',
+    note: 'Email hoặc mã xác nhận / Email / Mã xác nhận / Tắt.',
+  },
 ];
 
 export const DEFAULT_PERIOD_ROWS: readonly Readonly<Record<string, CellValue>>[] = [

@@ -6,7 +6,7 @@ import { confirmationCodeKey } from './forms/answers';
 import { PLAN_FORM } from './forms/plan-form';
 import { REPORT_FORM } from './forms/report-form';
 import type { FormSpec } from './forms/spec';
-import { WARNING_PREFIX, type RegisterEntry } from './register';
+import { reviewDecision, WARNING_PREFIX, type RegisterEntry } from './register';
 import type { SubmissionOutcome } from './submissions';
 import type { Timeliness } from './status';
 import { formatVietnameseDateTime } from './time';
@@ -40,10 +40,16 @@ export const IDENTITY_HELD_MESSAGE =
   'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.';
 
 /** Whether the submitter proved they speak for the unit, per `Kiểm tra người nộp`. */
-export function isIdentityProven(rule: IdentityCheck, unit: Unit, respondentEmail: string, typedCode: string): boolean {
+export function isIdentityProven(
+  rule: IdentityCheck,
+  unit: Unit,
+  respondentEmail: string,
+  typedCode: string,
+): boolean {
   const byEmail = respondentEmail !== '' && unit.emails.includes(respondentEmail.trim().toLowerCase());
   const byCode =
-    unit.confirmationCode !== '' && confirmationCodeKey(typedCode) === confirmationCodeKey(unit.confirmationCode);
+    unit.confirmationCode !== '' &&
+    confirmationCodeKey(typedCode) === confirmationCodeKey(unit.confirmationCode);
   switch (rule) {
     case 'off':
       return true;
@@ -64,7 +70,10 @@ export function planPeriodAt(periods: readonly Period[], at: Date): Period | und
 }
 
 function problemLines(errors: readonly FormProblem[], warnings: readonly FormProblem[]): string[] {
-  return [...errors.map((problem) => problem.message), ...warnings.map((problem) => WARNING_PREFIX + problem.message)];
+  return [
+    ...errors.map((problem) => problem.message),
+    ...warnings.map((problem) => WARNING_PREFIX + problem.message),
+  ];
 }
 
 export interface IntakeContext {
@@ -84,7 +93,9 @@ export function registerVersion(
 ): RegisterEntry {
   const spec = FORM_SPECS[incoming.form];
   const submittedAt =
-    previous && previous.submittedAt.getTime() < incoming.timestamp.getTime() ? previous.submittedAt : incoming.timestamp;
+    previous && previous.submittedAt.getTime() < incoming.timestamp.getTime()
+      ? previous.submittedAt
+      : incoming.timestamp;
   const validate = makeResponseValidator(spec, {
     units: context.units,
     reportPeriods: context.campaign.periods,
@@ -95,10 +106,21 @@ export function registerVersion(
   const parsed = check.parsed as { unit?: Unit | null; period?: Period | null; code?: string | null };
   const unit = parsed.unit ?? undefined;
   const period =
-    incoming.form === 'plan' ? planPeriodAt(context.campaign.periods, incoming.timestamp) : (parsed.period ?? undefined);
+    incoming.form === 'plan'
+      ? planPeriodAt(context.campaign.periods, incoming.timestamp)
+      : (parsed.period ?? undefined);
   let outcome: SubmissionOutcome = check.ok ? 'accepted' : 'rejected';
   const lines = problemLines(check.errors, check.warnings);
-  if (check.ok && unit && !isIdentityProven(context.campaign.config.identityCheck, unit, incoming.respondentEmail, parsed.code ?? '')) {
+  if (
+    check.ok &&
+    unit &&
+    !isIdentityProven(
+      context.campaign.config.identityCheck,
+      unit,
+      incoming.respondentEmail,
+      parsed.code ?? '',
+    )
+  ) {
     outcome = 'held';
     lines.unshift(IDENTITY_HELD_MESSAGE);
   }
@@ -110,18 +132,31 @@ export function registerVersion(
   // An accepted version keeps standing through a rejected edit; a new accepted version of a
   // response that had none starts its acceptance now.
   const acceptedAt =
-    outcome === 'accepted' ? (previous?.acceptedAt ?? incoming.timestamp) : sameSlot ? (previous?.acceptedAt ?? null) : null;
+    outcome === 'accepted'
+      ? (previous?.acceptedAt ?? incoming.timestamp)
+      : sameSlot
+        ? (previous?.acceptedAt ?? null)
+        : null;
   const acceptedAnswers =
-    outcome === 'accepted' ? JSON.stringify(storableAnswers(check.answers ?? {})) : sameSlot ? (previous?.acceptedAnswers ?? '') : '';
+    outcome === 'accepted'
+      ? acceptedAnswersJson(check.answers ?? {})
+      : sameSlot
+        ? (previous?.acceptedAnswers ?? '')
+        : '';
   const timeliness: Timeliness | null =
     acceptedAt && period ? (acceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late') : null;
   // A review judged the version it was given on. A new version (the answer to a request for
   // correction, say) is reviewed afresh; the earlier decision is kept in the system's note.
-  const reviewIsStale = previous !== undefined && isNewVersion && previous.reviewText !== '' && previous.reviewText !== 'Chờ duyệt';
+  // `chờ duyệt` typed in another case is no decision either.
+  const reviewIsStale =
+    previous !== undefined && isNewVersion && reviewDecision(previous.reviewText) !== 'pending';
   const reviewText = reviewIsStale ? '' : (previous?.reviewText ?? '');
+  // The same version again (a rebuild) keeps what the system noted on the row.
   const systemNote = reviewIsStale
     ? `Đánh giá «${previous.reviewText}» là của lần nộp ${previous.version}; đơn vị đã nộp lại lúc ${formatVietnameseDateTime(incoming.timestamp)}.`
-    : '';
+    : isNewVersion
+      ? ''
+      : (previous?.systemNote ?? '');
   return {
     responseId: incoming.responseId,
     submittedAt,
@@ -148,9 +183,50 @@ export function registerVersion(
 function storableAnswers(answers: object): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
-    if (value && typeof value === 'object' && 'code' in value && 'name' in value) stored[key] = (value as Unit).code;
-    else if (value && typeof value === 'object' && 'id' in value && 'dueAt' in value) stored[key] = (value as Period).id;
+    if (value && typeof value === 'object' && 'code' in value && 'name' in value)
+      stored[key] = (value as Unit).code;
+    else if (value && typeof value === 'object' && 'id' in value && 'dueAt' in value)
+      stored[key] = (value as Period).id;
     else stored[key] = value;
   }
   return stored;
+}
+
+/**
+ * The most characters one cell holds in both shells (Excel 32,767; Google Sheets 50,000). A longer
+ * cell makes the whole write of the batch fail, and long answers can add up to more than that.
+ */
+export const MAX_CELL_CHARACTERS = 32767;
+
+/** Half of a list or a text, marked as cut; a text is never cut inside a surrogate pair. */
+function halved(value: unknown): unknown {
+  if (Array.isArray(value))
+    return value.length > 0 ? [...value.slice(0, Math.floor(value.length / 2)), '…'] : value;
+  if (typeof value !== 'string' || value.length < 2) return value;
+  let end = Math.floor(value.length / 2);
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${value.slice(0, end)}…`;
+}
+
+/**
+ * The accepted answers as JSON that fits in one cell: while it is too long, the longest answer
+ * (a text or a list of lines; figures are numbers) is cut by half, so `Số liệu` can always be rebuilt.
+ */
+export function acceptedAnswersJson(answers: object): string {
+  const stored = storableAnswers(answers);
+  let json = JSON.stringify(stored);
+  while (json.length > MAX_CELL_CHARACTERS) {
+    const sizes = Object.keys(stored).map((key) => ({
+      key,
+      size: JSON.stringify(stored[key] ?? null).length,
+    }));
+    const longest = sizes.sort((a, b) => b.size - a.size)[0];
+    if (!longest) break;
+    const before = JSON.stringify(stored[longest.key] ?? null);
+    stored[longest.key] = halved(stored[longest.key]);
+    if (JSON.stringify(stored[longest.key] ?? null).length >= before.length) break;
+    json = JSON.stringify(stored);
+  }
+  return json;
 }

@@ -1,6 +1,5 @@
 // Every e-mail hannop sends is a mail item with an idempotency key: the key is written to
 // `Nhật ký thư` and a message whose key is there as sent is never sent again.
-import type { IsoDate } from './time';
 
 export type MailKind = 'reminder' | 'overdue' | 'needs_fix' | 'receipt' | 'returned' | 'digest';
 export const MAIL_KIND_LABEL: Record<MailKind, string> = {
@@ -13,4 +12,8 @@ export const MAIL_KIND_LABEL: Record<MailKind, string> = {
 };
 
 export type MailResult = 'sent' | 'queued' | 'failed';
-export const MAIL_RESULT_LABEL: Record<MailResult, string> = { sent: 'Đã gửi', queued: 'Chờ gửi', failed: 'Lỗi' };
+export const MAIL_RESULT_LABEL: Record<MailResult, string> = {
+  sent: 'Đã gửi',
+  queued: 'Chờ gửi',
+  failed: 'Lỗi',
+};

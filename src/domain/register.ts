@@ -2,7 +2,15 @@
 // department's review (`Đánh giá`, `Ghi chú đánh giá`) and any column it adds itself: those are
 // carried through every rewrite by `Mã phản hồi`, so nothing a person typed is lost.
 import { SUBMISSION_COLUMNS, columnsOf } from './layout';
-import { OUTCOME_LABEL, REVIEW_LABEL, labelKey, splitProblemLines, type ReviewDecision, type Submission, type SubmissionOutcome } from './submissions';
+import {
+  OUTCOME_LABEL,
+  REVIEW_LABEL,
+  labelKey,
+  splitProblemLines,
+  type ReviewDecision,
+  type Submission,
+  type SubmissionOutcome,
+} from './submissions';
 import { TIMELINESS_LABEL, type Timeliness } from './status';
 import { cellInstant, cellText, readRecords, type CellValue, type Table } from './table';
 import { cleanText, titleKey } from './text';
@@ -51,7 +59,9 @@ export interface RegisterSheet {
 export function readRegister(table: Table | undefined): RegisterSheet {
   if (!table) return { entries: [], extraHeaders: [] };
   const known = new Set(REGISTER_HEADERS.map(titleKey));
-  const extraHeaders = table.headers.map((header) => String(header ?? '')).filter((header) => header.trim() && !known.has(titleKey(header)));
+  const extraHeaders = table.headers
+    .map((header) => String(header ?? ''))
+    .filter((header) => header.trim() && !known.has(titleKey(header)));
   const records = readRecords(table, table.name, { required: [SUBMISSION_COLUMNS.responseId] });
   const entries: RegisterEntry[] = [];
   for (const record of records) {

@@ -5,7 +5,8 @@ import { answersByTitle } from './forms';
 import type { RawAnswer } from './forms/answers';
 import { FORM_SPECS, type IncomingResponse } from './intake';
 import { RESPONSE_FIXED_COLUMNS } from './layout';
-import type { CellValue, Table } from './table';
+import type { InputProblem } from './problems';
+import { cellText, type CellValue, type Table } from './table';
 import { titleKey } from './text';
 import { isoDate, vietnamInstant } from './time';
 
@@ -22,7 +23,8 @@ export function parseFormsTimestamp(text: string, locale: TimestampLocale): Date
   const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(text);
   if (!match) return null;
   const [first, second] = [Number(match[1]), Number(match[2])];
-  const date = locale === 'vi' ? isoDate(Number(match[3]), second, first) : isoDate(Number(match[3]), first, second);
+  const date =
+    locale === 'vi' ? isoDate(Number(match[3]), second, first) : isoDate(Number(match[3]), first, second);
   const hours = Number(match[4] ?? 0);
   const minutes = Number(match[5] ?? 0);
   const seconds = Number(match[6] ?? 0);
@@ -60,8 +62,11 @@ function indexOfHeader(headers: readonly string[], candidates: readonly string[]
 export interface SheetResponseRow {
   readonly rowNumber: number;
   readonly response: IncomingResponse | null;
-  /** Why the row could not be read (no timestamp); such rows are reported, never dropped silently. */
-  readonly problem?: string;
+  /**
+   * Why the row could not be read (no valid timestamp; row 1 when the sheet has no timestamp
+   * column); such rows are reported, never dropped silently.
+   */
+  readonly problem?: InputProblem;
 }
 
 export function timestampOfCell(value: CellValue, locale: TimestampLocale): Date | null {
@@ -77,16 +82,38 @@ export function responsesFromSheet(table: Table, form: FormKind): SheetResponseR
   const emailIndex = indexOfHeader(table.headers, EMAIL_HEADERS);
   const spec = FORM_SPECS[form];
   const rows: SheetResponseRow[] = [];
+  const isEmptyRow = (row: readonly CellValue[]) => row.every((cell) => cell === null || cell === '');
+  if (timestampIndex < 0) {
+    if (table.rows.every(isEmptyRow)) return [];
+    const column = RESPONSE_FIXED_COLUMNS.timestamp;
+    const message = `thiếu cột «${column}» (hoặc «Timestamp») ở dòng tiêu đề.`;
+    return [{ rowNumber: 1, response: null, problem: { where: table.name, row: 1, column, message } }];
+  }
+  const timestampColumn = String(table.headers[timestampIndex] ?? '');
   table.rows.forEach((row, index) => {
-    if (row.every((cell) => cell === null || cell === '')) return;
+    if (isEmptyRow(row)) return;
     const rowNumber = index + 2;
-    const timestampCell = timestampIndex >= 0 ? (row[timestampIndex] ?? null) : null;
+    const timestampCell = row[timestampIndex] ?? null;
     const timestamp = timestampOfCell(timestampCell, locale);
     if (!timestamp) {
-      rows.push({ rowNumber, response: null, problem: `dòng ${rowNumber} không có dấu thời gian hợp lệ («${String(timestampCell ?? '')}»).` });
+      const typed = cellText(timestampCell);
+      const pattern = locale === 'en' ? 'M/d/yyyy HH:mm:ss' : 'dd/MM/yyyy HH:mm:ss';
+      const message = typed
+        ? `«${typed}» không phải là dấu thời gian hợp lệ (${pattern}).`
+        : 'thiếu dấu thời gian.';
+      rows.push({
+        rowNumber,
+        response: null,
+        problem: { where: table.name, row: rowNumber, column: timestampColumn, message },
+      });
       return;
     }
-    const email = emailIndex >= 0 ? String(row[emailIndex] ?? '').trim().toLowerCase() : '';
+    const email =
+      emailIndex >= 0
+        ? String(row[emailIndex] ?? '')
+            .trim()
+            .toLowerCase()
+        : '';
     rows.push({
       rowNumber,
       response: {

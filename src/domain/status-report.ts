@@ -1,7 +1,14 @@
 // The status as one JSON document (`hannop status --json`, `hannop run --json`): a contract that
 // scripts rely on, so its field names follow DESIGN.md exactly.
-import type { Period } from './campaign';
-import { computeGroupRates, statusOf, type GroupDimension, type StatusBoard, type StatusKey, type Timeliness } from './status';
+import {
+  computeGroupRates,
+  periodRates,
+  statusOf,
+  type GroupDimension,
+  type StatusBoard,
+  type StatusKey,
+  type Timeliness,
+} from './status';
 import { compareVietnamese } from './text';
 import { formatIsoVietnam } from './time';
 
@@ -58,7 +65,6 @@ function roundRate(rate: number | null): number | null {
 export function buildStatusReport(board: StatusBoard): StatusReport {
   const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward'], compareVietnamese);
   const overall = groups.find((group) => group.dimension === 'all');
-  const periodById = new Map<string, Period>(board.periods.map((period) => [period.id, period]));
   const strip = <T extends { reportingRate: number | null; onTimeRate: number | null }>(rates: T) => ({
     ...rates,
     reportingRate: roundRate(rates.reportingRate),
@@ -66,8 +72,10 @@ export function buildStatusReport(board: StatusBoard): StatusReport {
   });
   return {
     asOf: formatIsoVietnam(board.asOf),
-    periods: (overall?.periods ?? []).map((rates) => {
-      const period = periodById.get(rates.periodId) as Period;
+    // Every period is listed, even when no unit is active (the group of all units is then absent).
+    periods: board.periods.map((period) => {
+      const rates =
+        overall?.periods.find((candidate) => candidate.periodId === period.id) ?? periodRates([], period.id);
       const { periodId, ...counts } = strip(rates);
       return {
         id: periodId,

@@ -94,8 +94,14 @@ export function unitPeriodStatus(
 ): UnitPeriodStatus {
   const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOf.getTime());
   seen.sort(bySubmissionOrder);
-  const accepted = seen.filter(isAcceptedVersion);
-  const firstAccepted = [...accepted].sort((a, b) => acceptedTimeOf(a).getTime() - acceptedTimeOf(b).getTime())[0];
+  // A response first seen before `asOf` but accepted only through a later edit was not yet
+  // accepted at `asOf`.
+  const accepted = seen.filter(
+    (submission) => isAcceptedVersion(submission) && acceptedTimeOf(submission).getTime() <= asOf.getTime(),
+  );
+  const firstAccepted = [...accepted].sort(
+    (a, b) => acceptedTimeOf(a).getTime() - acceptedTimeOf(b).getTime(),
+  )[0];
   const standing = accepted[accepted.length - 1];
   const latest = seen[seen.length - 1];
   const base = {
@@ -107,7 +113,8 @@ export function unitPeriodStatus(
   };
   if (firstAccepted && standing) {
     const firstAcceptedAt = acceptedTimeOf(firstAccepted);
-    const timeliness: Timeliness = firstAcceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late';
+    const timeliness: Timeliness =
+      firstAcceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late';
     // A rejected edit of the standing response, or a newer rejected response, leaves the accepted
     // version standing; its problems are still shown.
     // The standing response's own return note is added below, once.
@@ -115,7 +122,11 @@ export function unitPeriodStatus(
     const newest = later[later.length - 1];
     const laterIssues = newest ? issuesOf(newest) : checkIssuesOf(standing);
     const status: StatusKey =
-      standing.review === 'returned' ? 'needs_fix' : standing.review === 'approved' ? 'approved' : 'submitted';
+      standing.review === 'returned'
+        ? 'needs_fix'
+        : standing.review === 'approved'
+          ? 'approved'
+          : 'submitted';
     return {
       ...base,
       status,
@@ -219,7 +230,17 @@ export interface GroupRates {
 export const UNSPECIFIED_GROUP = '(chưa ghi)';
 
 export function periodRates(statuses: readonly UnitPeriodStatus[], periodId: string): PeriodRates {
-  const counts = { expected: 0, submitted: 0, onTime: 0, late: 0, overdue: 0, needsFix: 0, approved: 0, pending: 0, notOpen: 0 };
+  const counts = {
+    expected: 0,
+    submitted: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    needsFix: 0,
+    approved: 0,
+    pending: 0,
+    notOpen: 0,
+  };
   for (const status of statuses) {
     if (!status.isExpected || status.periodId !== periodId) continue;
     counts.expected += 1;
@@ -273,7 +294,11 @@ export function computeGroupRates(
     const groups = [...members.keys()].sort(compareGroups);
     for (const group of groups) {
       const statuses = members.get(group) ?? [];
-      result.push({ dimension, group, periods: board.periods.map((period) => periodRates(statuses, period.id)) });
+      result.push({
+        dimension,
+        group,
+        periods: board.periods.map((period) => periodRates(statuses, period.id)),
+      });
     }
   }
   return result;

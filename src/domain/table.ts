@@ -2,7 +2,7 @@
 // titleKey does), never by position, so a department may reorder or add columns freely.
 import { InputError, type InputProblem } from './problems';
 import { titleKey } from './text';
-import { parseIsoDate, parseVietnameseDate, vietnamDateOf, type IsoDate } from './time';
+import { parseIsoDate, parseMoment, parseVietnameseDate, vietnamDateOf, type IsoDate } from './time';
 
 /** What a cell holds once read: text, a number, a boolean, an instant, or nothing. */
 export type CellValue = string | number | boolean | Date | null;
@@ -83,18 +83,19 @@ export function cellText(value: CellValue): string {
 
 /** A cell as a Vietnamese calendar day: a date cell, `dd/MM/yyyy` or `YYYY-MM-DD` text. */
 export function cellDate(value: CellValue): IsoDate | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : vietnamDateOf(value);
+  // A date cell far outside the calendar (year 0, say) gives no IsoDate: treat it as no date.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : parseIsoDate(vietnamDateOf(value));
   if (typeof value !== 'string') return null;
   return parseVietnameseDate(value) ?? parseIsoDate(value);
 }
 
-/** A cell as an instant: a date-time cell, or ISO text. */
+/**
+ * A cell as an instant: a date-time cell, or ISO text (Vietnam wall-clock time unless it names its
+ * offset). Not `new Date(text)`: that reads a time without offset in the machine's zone.
+ */
 export function cellInstant(value: CellValue): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value === 'string' && value.trim()) {
-    const parsed = new Date(value.trim());
-    return Number.isNaN(parsed.getTime()) ? null : parsed;
-  }
+  if (typeof value === 'string') return parseMoment(value);
   return null;
 }
 

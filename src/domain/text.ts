@@ -34,7 +34,13 @@ export function titleKey(text: string): string {
 // because Apps Script's V8 does not promise the same ICU data as Node, and the sheet order must
 // be the same in every shell.
 const LETTER_ORDER = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
-const TONE_MARKS: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+const TONE_MARKS: Record<string, number> = {
+  '\u0300': 1,
+  '\u0309': 2,
+  '\u0303': 3,
+  '\u0301': 4,
+  '\u0323': 5,
+};
 
 interface CollationKey {
   letters: number[];

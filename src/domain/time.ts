@@ -77,7 +77,12 @@ export function dayOfWeek(date: IsoDate): number {
 }
 
 /** The wall-clock parts of an instant in Vietnam. */
-export function vietnamClockOf(instant: Date): { date: IsoDate; hours: number; minutes: number; seconds: number } {
+export function vietnamClockOf(instant: Date): {
+  date: IsoDate;
+  hours: number;
+  minutes: number;
+  seconds: number;
+} {
   const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
   return {
     date: vietnamDateOf(instant),
@@ -104,24 +109,31 @@ export function formatVietnameseDateTime(instant: Date, withSeconds = false): st
 
 /**
  * A moment given on the command line or in a sheet as Vietnamese wall-clock time:
- * `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`; a date alone means its first moment.
- * An explicit offset or `Z` is honoured. Null when it is not such a moment.
+ * `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm`, `YYYY-MM-DDTHH:mm:ss` or `YYYY-MM-DDTHH:mm:ss.SSS` (what
+ * formatIsoVietnam writes); a date alone means its first moment. An explicit offset or `Z` is
+ * honoured. Null when it is not such a moment.
  */
 export function parseMoment(text: string): Date | null {
-  const match = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?\s*$/.exec(text);
+  const match =
+    /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(
+      text,
+    );
   if (!match) return null;
   const date = parseIsoDate(match[1] as string);
   if (!date) return null;
   const hours = Number(match[2] ?? 0);
   const minutes = Number(match[3] ?? 0);
   const seconds = Number(match[4] ?? 0);
+  const milliseconds = Number((match[5] ?? '0').padEnd(3, '0'));
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const wallClock = vietnamInstant(date, hours, minutes, seconds);
-  const offset = match[5];
+  const wallClock = vietnamInstant(date, hours, minutes, seconds, milliseconds);
+  const offset = match[6];
   if (!offset) return wallClock;
   const offsetMs =
     offset === 'Z'
       ? 0
-      : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60000;
+      : (offset.startsWith('-') ? -1 : 1) *
+        (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2))) *
+        60000;
   return new Date(wallClock.getTime() + VIETNAM_OFFSET_MS - offsetMs);
 }

@@ -77,7 +77,8 @@ export function parseUnits(records: readonly SheetRecord[]): Checked<UnitRegistr
     const emails = splitEmails(cellText(record.get(UNIT_COLUMNS.emails)));
     if (emails.length === 0) problem(UNIT_COLUMNS.emails, 'thiếu địa chỉ email.');
     for (const email of emails) {
-      if (!isValidEmail(email)) problem(UNIT_COLUMNS.emails, `«${email}» không phải là địa chỉ email hợp lệ.`);
+      if (!isValidEmail(email))
+        problem(UNIT_COLUMNS.emails, `«${email}» không phải là địa chỉ email hợp lệ.`);
     }
     const isActive = parseActiveFlag(record.get(UNIT_COLUMNS.isActive));
     if (isActive === null) {
@@ -89,7 +90,10 @@ export function parseUnits(records: readonly SheetRecord[]): Checked<UnitRegistr
     const activeFromCell = record.get(UNIT_COLUMNS.activeFrom);
     const activeFrom = cellDate(activeFromCell);
     if (cellText(activeFromCell) !== '' && activeFrom === null) {
-      problem(UNIT_COLUMNS.activeFrom, `«${cellText(activeFromCell)}» không phải là ngày hợp lệ (dd/MM/yyyy).`);
+      problem(
+        UNIT_COLUMNS.activeFrom,
+        `«${cellText(activeFromCell)}» không phải là ngày hợp lệ (dd/MM/yyyy).`,
+      );
     }
     units.push({
       code,

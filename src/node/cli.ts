@@ -1,15 +1,16 @@
 // The command line (DESIGN.md, "The command line"): parses options, runs a command, maps errors
 // to exit codes — 0 done, 1 the input is wrong, 2 an internal error.
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeStatus } from '../app/compute-status';
+import { SHEET } from '../domain/layout';
 import { InputError } from '../domain/problems';
 import { UsageError } from './cli-errors';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { runCommand } from './commands/run';
-import { asOfOption, existingWorkbookPath, requireOption } from './options';
+import { asOfOption, existingWorkbookPath, pathOption, requireOption } from './options';
 import { renderStatusTable } from './status-table';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -40,6 +41,27 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+const SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET));
+
+/** Problems in the sheets of a workbook, which name the sheet: the message names the file too. */
+class WorkbookInputError extends Error {
+  override readonly name = 'WorkbookInputError';
+  constructor(workbook: string, cause: InputError) {
+    super(`Lỗi trong bảng tính «${workbook}»:\n${cause.message}`);
+  }
+}
+
+async function onWorkbook<T>(workbook: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InputError && error.problems.some((problem) => SHEET_NAMES.has(problem.where))) {
+      throw new WorkbookInputError(workbook, error);
+    }
+    throw error;
+  }
+}
+
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -58,16 +80,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (extra.length > 0) throw new UsageError(`Không hiểu «${extra.join(' ')}».\n\n${USAGE}`);
   switch (command) {
     case 'init': {
-      const workbook = requireOption(values, 'workbook');
-      const units = await initCommand({ workbook, ...(values.units ? { units: values.units } : {}), demo: values.demo });
-      io.stdout(`Đã tạo «${workbook}» với ${units.length} đơn vị.\n`);
+      const units = await initCommand({
+        workbook: pathOption(values, 'workbook', io.cwd),
+        ...(values.units ? { units: pathOption(values, 'units', io.cwd) } : {}),
+        demo: values.demo,
+      });
+      io.stdout(`Đã tạo «${values.workbook}» với ${units.length} đơn vị.\n`);
       return;
     }
     case 'import': {
-      const path = existingWorkbookPath(values);
-      const summary = await importCommand(path, requireOption(values, 'form'), requireOption(values, 'csv'));
+      const path = existingWorkbookPath(values, io.cwd);
+      const form = requireOption(values, 'form');
+      const csv = pathOption(values, 'csv', io.cwd);
+      const summary = await onWorkbook(String(values.workbook), () => importCommand(path, form, csv));
       io.stdout(
-        `Đã thêm ${summary.added} phản hồi vào «${path}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
+        `Đã thêm ${summary.added} phản hồi vào «${values.workbook}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
           (summary.ignoredColumns.length > 0
             ? `Bỏ qua các cột không phải câu hỏi của biểu mẫu: ${summary.ignoredColumns.map((c) => `«${c}»`).join(', ')}.\n`
             : ''),
@@ -75,25 +102,31 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       return;
     }
     case 'run': {
-      const path = existingWorkbookPath(values);
-      const outcome = await runCommand(path, asOfOption(values, io.now), io.now);
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const outcome = await onWorkbook(String(values.workbook), () => runCommand(path, asOf, io.now));
       io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
       return;
     }
     case 'status': {
-      const workbook = await XlsxWorkbook.open(existingWorkbookPath(values));
-      const { board, report } = computeStatus(workbook, asOfOption(values, io.now));
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const { board, report } = await onWorkbook(String(values.workbook), async () =>
+        computeStatus(await XlsxWorkbook.open(path), asOf),
+      );
       io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusTable(board));
       return;
     }
     case 'demo': {
-      const path = values.workbook ?? join(io.cwd, 'data', 'demo.xlsx');
+      const shown = values.workbook ?? join('data', 'demo.xlsx');
+      const path = resolve(io.cwd, shown);
+      const asOf = asOfOption(values, io.now);
       if (!existsSync(path)) {
         mkdirSync(dirname(path), { recursive: true });
         await initCommand({ workbook: path, demo: true });
-        io.stdout(`Đã tạo bảng tính mẫu «${path}».\n\n`);
+        io.stdout(`Đã tạo bảng tính mẫu «${shown}».\n\n`);
       }
-      const outcome = await runCommand(path, asOfOption(values, io.now), io.now);
+      const outcome = await onWorkbook(shown, () => runCommand(path, asOf, io.now));
       io.stdout(outcome.text);
       return;
     }
@@ -107,6 +140,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await run(argv, io);
     return 0;
   } catch (error) {
+    if (error instanceof WorkbookInputError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
     if (error instanceof InputError || error instanceof UsageError) {
       io.stderr(`Lỗi: ${error.message}\n`);
       return 1;

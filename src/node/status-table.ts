@@ -1,5 +1,11 @@
 // The status as a table for a terminal: one line per unit, a column per period, and the rates.
-import { STATUS_LABEL, TIMELINESS_LABEL, statusOf, computeGroupRates, type StatusBoard } from '../domain/status';
+import {
+  STATUS_LABEL,
+  TIMELINESS_LABEL,
+  statusOf,
+  computeGroupRates,
+  type StatusBoard,
+} from '../domain/status';
 import { compareVietnamese } from '../domain/text';
 import { formatVietnameseDateTime } from '../domain/time';
 
@@ -33,7 +39,11 @@ export function renderStatusTable(board: StatusBoard): string {
   const widths = header.map((title, column) =>
     Math.min(column === 1 ? 42 : 26, Math.max(width(title), ...rows.map((row) => width(row[column] ?? '')))),
   );
-  const line = (cells: readonly string[]) => cells.map((cell, column) => fit(cell, widths[column] ?? 10)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => fit(cell, widths[column] ?? 10))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((size) => '─'.repeat(size)).join('  ');
   const overall = computeGroupRates(board, ['all'], compareVietnamese)[0];
   const summary = board.periods.map((period, index) => {

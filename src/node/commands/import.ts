@@ -9,7 +9,11 @@ import { XlsxWorkbook } from '../xlsx-workbook';
 
 const FORM_OPTION: Readonly<Record<string, FormKind>> = { 'ke-hoach': 'plan', 'bao-cao': 'report' };
 
-export async function importCommand(workbookPath: string, formOption: string, csvPath: string): Promise<ImportSummary> {
+export async function importCommand(
+  workbookPath: string,
+  formOption: string,
+  csvPath: string,
+): Promise<ImportSummary> {
   const form = FORM_OPTION[formOption];
   if (!form) throw new UsageError(`--form «${formOption}» không hợp lệ; ghi «ke-hoach» hoặc «bao-cao».`);
   if (!existsSync(csvPath)) throw new UsageError(`Không tìm thấy tệp CSV «${csvPath}».`);

@@ -17,8 +17,21 @@ export function readUnitsCsv(path: string): Unit[] {
   if (!existsSync(path)) throw new UsageError(`Không tìm thấy tệp đơn vị «${path}».`);
   const table = csvTable(path, readFileSync(path, 'utf8'));
   const records = readRecords(table, path, {
-    required: [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.level, UNIT_COLUMNS.ownership, UNIT_COLUMNS.ward, UNIT_COLUMNS.emails],
-    optional: [UNIT_COLUMNS.head, UNIT_COLUMNS.phone, UNIT_COLUMNS.isActive, UNIT_COLUMNS.confirmationCode, UNIT_COLUMNS.activeFrom],
+    required: [
+      UNIT_COLUMNS.code,
+      UNIT_COLUMNS.name,
+      UNIT_COLUMNS.level,
+      UNIT_COLUMNS.ownership,
+      UNIT_COLUMNS.ward,
+      UNIT_COLUMNS.emails,
+    ],
+    optional: [
+      UNIT_COLUMNS.head,
+      UNIT_COLUMNS.phone,
+      UNIT_COLUMNS.isActive,
+      UNIT_COLUMNS.confirmationCode,
+      UNIT_COLUMNS.activeFrom,
+    ],
   });
   if (records.length === 0) throw new InputError([{ where: path, message: 'tệp không có đơn vị nào.' }]);
   // Keep the CSV's order: the registry sorts by name for display, the sheet follows the file.
@@ -26,7 +39,11 @@ export function readUnitsCsv(path: string): Unit[] {
   return [...registry.all].sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
-export async function initCommand(options: { workbook: string; units?: string; demo: boolean }): Promise<Unit[]> {
+export async function initCommand(options: {
+  workbook: string;
+  units?: string;
+  demo: boolean;
+}): Promise<Unit[]> {
   if (extname(options.workbook).toLowerCase() !== '.xlsx') {
     throw new UsageError(`«${options.workbook}»: bảng tính phải là tệp .xlsx.`);
   }

@@ -1,7 +1,7 @@
 // `hannop run`: what the daily trigger does, on the local workbook.
 import { intakeResponses } from '../../app/intake-responses';
 import { sheetResponseSource } from '../../app/sheet-response-source';
-import { statusBoardOf } from '../../app/compute-status';
+import { consolidate } from '../../app/consolidate';
 import { buildStatusReport, type StatusReport } from '../../domain/status-report';
 import { heldLock, withWorkbookLock } from '../local-lock';
 import { renderStatusTable } from '../status-table';
@@ -16,8 +16,9 @@ export async function runCommand(workbookPath: string, asOf: Date, now: () => Da
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
     const intake = intakeResponses({ workbook, lock: heldLock, now }, sheetResponseSource, { asOf });
+    // The workbook is in memory here: consolidating after the intake costs no round trip.
+    const { board } = consolidate(workbook, heldLock, asOf);
     await workbook.save();
-    const board = statusBoardOf(intake.state, asOf);
     const counts = { accepted: 0, rejected: 0, held: 0 };
     for (const entry of intake.registered) counts[entry.outcome] += 1;
     const intakeLine =

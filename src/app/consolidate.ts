@@ -1,0 +1,122 @@
+// The consolidation job: what the on-edit trigger of `Bài nộp`, the daily run and `hannop run` do
+// after the submissions are in. Under the script lock it reads the state once, judges the
+// department's reviews, and writes `Bài nộp` (only when a note changes), `Tổng hợp`, `Thống kê` and
+// `Số liệu` in one batch. Everything written follows from what was read and `asOf`, so running it
+// twice, or from a rebuilt register, writes the same cells.
+import { figuresTable, statisticsTable, summaryTable, type DerivedTable } from '../domain/consolidation';
+import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
+import { registerRows, type RegisterSheet } from '../domain/register';
+import {
+  boardWithoutRefusedReviews,
+  judgeReviews,
+  withReviewNotes,
+  type ReviewJudgement,
+} from '../domain/review';
+import { computeStatusBoard, type StatusBoard } from '../domain/status';
+import type { Submission } from '../domain/submissions';
+import type { Lock, SheetFormat, SheetWrite, Workbook } from '../ports';
+import { readCampaignState, type CampaignState } from './campaign-state';
+
+/** `Bài nộp` as the submission job formats it. */
+export const REGISTER_FORMAT: SheetFormat = {
+  frozenRows: 1,
+  dateTimeColumns: [
+    SUBMISSION_COLUMNS.submittedAt,
+    SUBMISSION_COLUMNS.acceptedAt,
+    SUBMISSION_COLUMNS.lastVersionAt,
+  ],
+};
+
+function derivedWrite(
+  sheet: string,
+  table: DerivedTable,
+  format: Pick<SheetFormat, 'frozenColumns' | 'filter'>,
+): SheetWrite {
+  return {
+    kind: 'replace',
+    sheet,
+    headers: table.headers,
+    rows: table.rows,
+    format: {
+      frozenRows: 1,
+      ...format,
+      protectedWarningOnly: true,
+      ...(table.valueColors.length > 0 ? { valueColors: table.valueColors } : {}),
+      ...(table.dateColumns.length > 0 ? { dateColumns: table.dateColumns } : {}),
+      ...(table.totalRows.length > 0 ? { boldRows: table.totalRows } : {}),
+    },
+  };
+}
+
+/** `Tổng hợp`, `Thống kê` and `Số liệu`, each replaced whole with its format. */
+export function consolidationWrites(state: CampaignState, board: StatusBoard): SheetWrite[] {
+  return [
+    derivedWrite(SHEET.summary, summaryTable(board), { frozenColumns: 2, filter: true }),
+    derivedWrite(SHEET.statistics, statisticsTable(board), {}),
+    derivedWrite(SHEET.figures, figuresTable(board, state.register.entries), {
+      frozenColumns: 4,
+      filter: true,
+    }),
+  ];
+}
+
+export interface ReviewedState {
+  /** The statuses with every decision that counts, and none that does not. */
+  readonly board: StatusBoard;
+  readonly judgements: readonly ReviewJudgement[];
+  /** The submissions the board was computed from: a decision that does not count is pending. */
+  readonly submissions: readonly Submission[];
+  /** The register with the system's notes on the decisions that do not count. */
+  readonly register: RegisterSheet;
+  /** Whether a note changed, so `Bài nộp` must be written. */
+  readonly registerChanged: boolean;
+}
+
+/**
+ * Where every unit stands once the department's reviews are judged. `hannop status` and the mail
+ * plan should start from this board too, so that they count what the sheets show.
+ */
+export function reviewedState(state: CampaignState, asOf: Date): ReviewedState {
+  const asTyped = computeStatusBoard(state.units.all, state.campaign.periods, state.submissions, asOf);
+  const judgements = judgeReviews(state.register.entries, asTyped);
+  const { board, submissions } = boardWithoutRefusedReviews(asTyped, state.submissions, judgements);
+  const entries = withReviewNotes(state.register.entries, judgements);
+  const registerChanged = entries.some((entry, index) => entry !== state.register.entries[index]);
+  return { board, judgements, submissions, register: { ...state.register, entries }, registerChanged };
+}
+
+/** Every write of a consolidation: the register when a note changed, then the derived sheets. */
+export function consolidationBatch(
+  state: CampaignState,
+  asOf: Date,
+): { reviewed: ReviewedState; writes: SheetWrite[] } {
+  const reviewed = reviewedState(state, asOf);
+  const writes: SheetWrite[] = [];
+  if (reviewed.registerChanged) {
+    const { headers, rows } = registerRows(reviewed.register);
+    writes.push({ kind: 'replace', sheet: SHEET.submissions, headers, rows, format: REGISTER_FORMAT });
+  }
+  writes.push(...consolidationWrites({ ...state, register: reviewed.register }, reviewed.board));
+  return { reviewed, writes };
+}
+
+export interface ConsolidationSummary {
+  readonly board: StatusBoard;
+  readonly judgements: readonly ReviewJudgement[];
+  /** The sheets written, in order. */
+  readonly sheets: readonly string[];
+}
+
+/** Reads the state once and writes the register notes and the derived sheets in one batch. */
+export function consolidate(workbook: Workbook, lock: Lock, asOf: Date): ConsolidationSummary {
+  return lock.withLock(() => {
+    const state = readCampaignState(workbook);
+    const { reviewed, writes } = consolidationBatch(state, asOf);
+    workbook.write(writes);
+    return {
+      board: reviewed.board,
+      judgements: reviewed.judgements,
+      sheets: writes.map((write) => write.sheet),
+    };
+  });
+}

@@ -1,0 +1,341 @@
+// Plans and sends the e-mail due at a moment (src/domain/mail-plan.ts), within the day's
+// allowance, and records every message in `Nhật ký thư` by its key. One read, one write, under the
+// script lock: two overlapping runs cannot both see a message as unsent, and a rerun finds
+// everything it would send already logged. One failed message never stops the job: it is logged
+// `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
+import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
+import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
+import { headerText, renderMail, type MailContentContext } from '../domain/mail-content';
+import {
+  MAIL_LOG_STATE_LABEL,
+  joinPeriodIds,
+  parseMailLog,
+  planMail,
+  type ClosedMail,
+  type PlannedMail,
+  type RegisterDetails,
+} from '../domain/mail-plan';
+import { readRegister } from '../domain/register';
+import { computeStatusBoard } from '../domain/status';
+import { readRecords, type CellValue, type Table } from '../domain/table';
+import { titleKey } from '../domain/text';
+import type { FormKind } from '../domain/campaign';
+import type { Unit } from '../domain/units';
+import type { Clock, Lock, Mailer, OutgoingMail, SheetWrite, Workbook } from '../ports';
+import { readCampaignState } from './campaign-state';
+import { eventLogWrite, type LogEvent } from './event-log';
+
+/** A mailer refused a message because the day's allowance is used up (MailApp's quota, `--max-mail`). */
+export class MailQuotaExceededError extends Error {
+  override readonly name = 'MailQuotaExceededError';
+  constructor(detail: string) {
+    super(`The daily e-mail allowance is used up: ${detail}`);
+  }
+}
+
+// What MailApp throws past its quota, in case an adapter lets it through unchanged.
+const MAILAPP_QUOTA_MESSAGE = /too many times for one day: email/i;
+
+function isQuotaRefusal(error: unknown): boolean {
+  return (
+    error instanceof MailQuotaExceededError ||
+    (error instanceof Error && MAILAPP_QUOTA_MESSAGE.test(error.message))
+  );
+}
+
+export interface SendMailPorts {
+  readonly workbook: Workbook;
+  readonly mailer: Mailer;
+  /** The script lock; a caller that already holds it passes a lock that just runs the work. */
+  readonly lock: Lock;
+}
+
+export interface SendMailOptions {
+  /** The moment taken as now: what is due, and the time written in the log. */
+  readonly asOf: Date;
+  /** Plan only: nothing is sent and nothing is written. */
+  readonly dryRun?: boolean;
+  /** The unit's pre-filled form link (Apps Script knows the forms); null or absent: none. */
+  readonly prefilledLink?: (unit: Unit, form: FormKind) => string | null;
+  /**
+   * Recipients kept back from the mailer's allowance. Default: `Dự trữ hạn mức thư`, which is
+   * about the Google account's MailApp quota; a local outbox or SMTP mailer passes 0.
+   */
+  readonly quotaReserve?: number;
+  /** Stop sending and queue the rest once this much time has passed (Apps Script stops a run at 6 min). */
+  readonly timeBudgetMs?: number;
+  /** Measures the time budget; required with `timeBudgetMs`. */
+  readonly clock?: Clock;
+}
+
+export interface MailReport {
+  readonly key: string;
+  readonly to: readonly string[];
+  /** The unit's code; absent for the department's digest. */
+  readonly unit?: string;
+  readonly periods: readonly string[];
+  readonly kind: MailKind;
+  readonly subject: string;
+  readonly status: MailResult;
+  /** Why a send failed. */
+  readonly error?: string;
+}
+
+export interface SendMailSummary {
+  /** Every message planned, in sending order. */
+  readonly mail: readonly MailReport[];
+  readonly sent: number;
+  readonly queued: number;
+  readonly failed: number;
+  /** Waiting log rows closed as `Không cần gửi`. */
+  readonly closed: number;
+  /** Why sending stopped before the end of the plan, if it did. */
+  readonly stoppedBy: 'quota' | 'time' | null;
+  readonly dryRun: boolean;
+}
+
+const JOB = 'Gửi thư';
+
+interface LogRowValues {
+  readonly at: Date;
+  readonly unitCode: string;
+  readonly periodIds: readonly string[];
+  readonly kind: MailKind | null;
+  readonly recipients: readonly string[];
+  readonly subject: string | null;
+  readonly result: string;
+}
+
+/** `Nhật ký thư` as read, updated by key, and written back whole; columns a person added stay. */
+class MailLogSheet {
+  readonly headers: string[];
+  private readonly rows: CellValue[][];
+  private readonly columnIndex = new Map<string, number>();
+  private readonly rowByKey = new Map<string, number>();
+  changed = false;
+
+  constructor(table: Table | undefined) {
+    this.headers = table ? table.headers.map((header) => String(header ?? '')) : [];
+    for (const column of columnsOf(MAIL_LOG_COLUMNS)) {
+      if (!this.headers.some((header) => titleKey(header) === titleKey(column))) this.headers.push(column);
+    }
+    this.headers.forEach((header, index) => {
+      const key = titleKey(header);
+      if (key && !this.columnIndex.has(key)) this.columnIndex.set(key, index);
+    });
+    this.rows = (table?.rows ?? []).map((row) => this.headers.map((_, index) => row[index] ?? null));
+    const keyColumn = this.index(MAIL_LOG_COLUMNS.key);
+    this.rows.forEach((row, rowIndex) => {
+      const key = String(row[keyColumn] ?? '').trim();
+      if (key) this.rowByKey.set(key, rowIndex);
+    });
+  }
+
+  private index(column: string): number {
+    return this.columnIndex.get(titleKey(column)) as number;
+  }
+
+  /** Updates the row of `key`, or adds one; a queued row keeps the moment it was first queued. */
+  upsert(key: string, values: LogRowValues, keepAt: boolean): void {
+    let rowIndex = this.rowByKey.get(key);
+    if (rowIndex === undefined) {
+      rowIndex = this.rows.length;
+      this.rows.push(this.headers.map(() => null));
+      this.rowByKey.set(key, rowIndex);
+      keepAt = false;
+    }
+    const row = this.rows[rowIndex] as CellValue[];
+    const set = (column: string, value: CellValue) => {
+      row[this.index(column)] = value;
+    };
+    if (!keepAt) set(MAIL_LOG_COLUMNS.at, values.at);
+    set(MAIL_LOG_COLUMNS.unitCode, values.unitCode);
+    set(MAIL_LOG_COLUMNS.periodId, joinPeriodIds(values.periodIds));
+    if (values.kind) set(MAIL_LOG_COLUMNS.kind, MAIL_KIND_LABEL[values.kind]);
+    if (values.recipients.length > 0) set(MAIL_LOG_COLUMNS.recipients, values.recipients.join(', '));
+    if (values.subject !== null) set(MAIL_LOG_COLUMNS.subject, values.subject);
+    set(MAIL_LOG_COLUMNS.result, values.result);
+    set(MAIL_LOG_COLUMNS.key, key);
+    this.changed = true;
+  }
+
+  write(): SheetWrite {
+    return {
+      kind: 'replace',
+      sheet: SHEET.mailLog,
+      headers: this.headers,
+      rows: this.rows,
+      format: {
+        frozenRows: 1,
+        filter: true,
+        dateTimeColumns: [MAIL_LOG_COLUMNS.at],
+        valueColors: [
+          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.sent, background: '#d9ead3' },
+          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.queued, background: '#fff2cc' },
+          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.failed, background: '#f4cccc' },
+        ],
+      },
+    };
+  }
+}
+
+function unitCodeOf(mail: PlannedMail): string {
+  if (mail.kind === 'digest') return '';
+  if (mail.kind === 'receipt') return mail.unit?.code ?? mail.submission.unitCode;
+  return mail.unit.code;
+}
+
+function registerDetails(table: Table | undefined): RegisterDetails[] {
+  return readRegister(table).entries.map((entry) => ({
+    responseId: entry.responseId,
+    unitName: entry.unitName,
+    submitterEmail: entry.submitterEmail,
+    editLink: entry.editLink,
+    lastVersionAt: entry.lastVersionAt,
+    problems: entry.problems,
+  }));
+}
+
+function errorText(error: unknown): string {
+  return headerText(error instanceof Error ? error.message : String(error));
+}
+
+/** Plans, sends and logs the mail due at `options.asOf`. Throws only if the workbook cannot be read or written. */
+export function sendMail(ports: SendMailPorts, options: SendMailOptions): SendMailSummary {
+  return ports.lock.withLock(() => sendMailLocked(ports, options));
+}
+
+function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOptions): SendMailSummary {
+  const { asOf } = options;
+  const dryRun = options.dryRun ?? false;
+  const state = readCampaignState(workbook, [SHEET.mailLog]);
+  const { config, periods } = state.campaign;
+  const logTable = state.tables.get(SHEET.mailLog);
+  const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, { required: [] })) : [];
+  const board = computeStatusBoard(state.units.all, periods, state.submissions, asOf);
+  const plan = planMail({
+    asOf,
+    periods,
+    units: state.units.all,
+    board,
+    submissions: state.submissions,
+    details: registerDetails(state.tables.get(SHEET.submissions)),
+    log,
+    digestEmails: config.digestEmails,
+  });
+
+  const context: MailContentContext = { config, asOf, prefilledLink: options.prefilledLink ?? (() => null) };
+  const reserve = options.quotaReserve ?? config.mailQuotaReserve;
+  const startedAt = options.clock?.now().getTime();
+  const events: LogEvent[] = [];
+  const logSheet = new MailLogSheet(logTable);
+  const reports: MailReport[] = [];
+  let stoppedBy: 'quota' | 'time' | null = null;
+
+  for (const mail of plan.mails) {
+    const content = renderMail(mail, context);
+    const outgoing: OutgoingMail = {
+      to: mail.to,
+      subject: content.subject,
+      htmlBody: content.htmlBody,
+      textBody: content.textBody,
+      senderName: headerText(config.agencyName),
+      ...(config.contactEmail ? { replyTo: headerText(config.contactEmail) } : {}),
+    };
+    let status: MailResult = 'queued';
+    let error: string | undefined;
+    if (!dryRun && stoppedBy === null) {
+      const elapsedMs =
+        startedAt !== undefined && options.clock ? options.clock.now().getTime() - startedAt : 0;
+      if (options.timeBudgetMs !== undefined && elapsedMs > options.timeBudgetMs) {
+        stoppedBy = 'time';
+      } else if (mailer.remainingDailyQuota() - reserve < mail.to.length) {
+        stoppedBy = 'quota';
+      } else {
+        try {
+          mailer.send(outgoing);
+          status = 'sent';
+        } catch (caught) {
+          if (isQuotaRefusal(caught)) {
+            stoppedBy = 'quota';
+          } else {
+            status = 'failed';
+            error = errorText(caught);
+            events.push({
+              at: asOf,
+              level: 'Lỗi',
+              job: JOB,
+              message: `Không gửi được thư «${outgoing.subject}» đến ${mail.to.join(', ')}: ${error}. Thư sẽ được gửi lại ở lần chạy sau.`,
+            });
+          }
+        }
+      }
+    }
+    const unitCode = unitCodeOf(mail);
+    const periodIds = mail.periods.map((period) => period.id);
+    reports.push({
+      key: mail.key,
+      to: mail.to,
+      ...(unitCode ? { unit: unitCode } : {}),
+      periods: periodIds,
+      kind: mail.kind,
+      subject: outgoing.subject,
+      status,
+      ...(error !== undefined ? { error } : {}),
+    });
+    logSheet.upsert(
+      mail.key,
+      {
+        at: asOf,
+        unitCode,
+        periodIds,
+        kind: mail.kind,
+        recipients: mail.to,
+        subject: outgoing.subject,
+        result: MAIL_RESULT_LABEL[status],
+      },
+      status === 'queued' && mail.waitingSince !== null,
+    );
+  }
+  for (const closed of plan.closed) closeRow(logSheet, closed, asOf);
+
+  const count = (status: MailResult) => reports.filter((report) => report.status === status).length;
+  const summary: SendMailSummary = {
+    mail: reports,
+    sent: count('sent'),
+    queued: count('queued'),
+    failed: count('failed'),
+    closed: plan.closed.length,
+    stoppedBy,
+    dryRun,
+  };
+  if (stoppedBy !== null) {
+    events.push({
+      at: asOf,
+      level: 'Cảnh báo',
+      job: JOB,
+      message:
+        stoppedBy === 'quota'
+          ? `Hết hạn mức gửi thư trong ngày: đã gửi ${summary.sent} thư, ${summary.queued} thư chờ gửi ở lần chạy sau.`
+          : `Hết thời gian cho phép của lần chạy: đã gửi ${summary.sent} thư, ${summary.queued} thư chờ gửi ở lần chạy sau.`,
+    });
+  }
+  if (!dryRun && logSheet.changed) workbook.write([logSheet.write(), ...eventLogWrite(events)]);
+  return summary;
+}
+
+function closeRow(logSheet: MailLogSheet, closed: ClosedMail, asOf: Date): void {
+  logSheet.upsert(
+    closed.key,
+    {
+      at: asOf,
+      unitCode: closed.unitCode,
+      periodIds: closed.periodIds,
+      kind: closed.kind,
+      recipients: [],
+      subject: null,
+      result: MAIL_LOG_STATE_LABEL.superseded,
+    },
+    false,
+  );
+}

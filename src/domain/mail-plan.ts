@@ -1,0 +1,581 @@
+// Which e-mails are due at a moment. Mail is a projection, like every derived sheet: each run
+// derives what must go out now from the status board, the register (`Bài nộp`) and the mail log
+// (`Nhật ký thư`), so a rerun, a doubled trigger or an outage can neither repeat nor lose a message.
+//
+// Notices to a unit (reminder, overdue, needs_fix) follow each period's schedule: the days
+// `Nhắc trước hạn` before the last day on time (reminder days) and the days `Nhắc sau hạn` after
+// the last day of grace (overdue days); schedule days before the form opens are dropped. On a run,
+// an item (unit, period) is due when its status still calls for mail and the latest schedule day
+// reached has not been answered yet, answered meaning that a mail naming that unit and period (a
+// notice, a receipt or a return) was sent on or after that day. So each schedule day fires on the
+// day it falls on, or on the first run after it — and after an outage only the most recent missed
+// day fires, once: the older ones are answered by the same mail. The kind follows the status at
+// the run (pending → reminder, overdue → overdue, needs_fix → needs_fix), not the schedule day.
+// All items due for a unit go out in one mail, and a unit gets at most one notice a day: if it was
+// sent a mail today, or gets a receipt or a return in this run, its notices wait for the next run.
+//
+// The digest to `Email nhận thư tổng hợp` has its own schedule: the day after the last day of
+// grace of each period, and every Monday while a unit is overdue; it follows the same rule (one
+// day older than a week is not fired).
+//
+// A mail that did not go out (quota, a failed send) stays in the log as `Chờ gửi` or `Lỗi`:
+// "waiting". The next run sends waiting mail first, rendered afresh; a unit's next notice reuses
+// its waiting row (a unit never has two), and a waiting row that nothing calls for any more (the
+// unit submitted meanwhile) is closed as `Không cần gửi`.
+import type { Period } from './campaign';
+import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from './mail';
+import { MAIL_LOG_COLUMNS } from './layout';
+import {
+  periodRates,
+  statusKey,
+  statusOf,
+  type PeriodRates,
+  type StatusBoard,
+  type StatusKey,
+  type UnitPeriodStatus,
+} from './status';
+import { labelKey, type Submission, type SubmissionOutcome } from './submissions';
+import { cellInstant, cellText, type SheetRecord } from './table';
+import { cleanText } from './text';
+import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
+import { isValidEmail, splitEmails, type Unit } from './units';
+
+export type NoticeKind = Extract<MailKind, 'reminder' | 'overdue' | 'needs_fix'>;
+
+/** A row of `Nhật ký thư` can also be closed: nothing calls for it any more. */
+export type MailLogState = MailResult | 'superseded';
+export const MAIL_LOG_STATE_LABEL: Record<MailLogState, string> = {
+  ...MAIL_RESULT_LABEL,
+  superseded: 'Không cần gửi',
+};
+
+/** A receipt is not sent for a version that arrived longer ago than this (a first run on old data). */
+export const RECEIPT_WINDOW_DAYS = 7;
+/** A digest day older than this is not fired any more: the next Monday's digest replaces it. */
+const DIGEST_WINDOW_DAYS = 6;
+
+export function unitNoticeKey(unitCode: string, day: IsoDate): string {
+  return `unit:${unitCode}:${day}`;
+}
+export function receiptKey(responseId: string, version: number): string {
+  return `receipt:${responseId}:v${version}`;
+}
+export function returnedKey(responseId: string, version: number): string {
+  return `returned:${responseId}:v${version}`;
+}
+export function digestKey(day: IsoDate): string {
+  return `digest:${day}`;
+}
+
+/** `Mã kỳ` of a log row holds every period of the mail, joined by ", ". */
+export function joinPeriodIds(periodIds: readonly string[]): string {
+  return periodIds.join(', ');
+}
+
+export interface MailLogEntry {
+  readonly key: string;
+  /** When it was sent (Đã gửi), first queued (Chờ gửi), last tried (Lỗi) or closed. */
+  readonly at: Date | null;
+  readonly unitCode: string;
+  readonly periodIds: readonly string[];
+  readonly kind: MailKind | null;
+  readonly state: MailLogState | null;
+}
+
+/** Reads `Nhật ký thư`; rows without `Khóa thư` (typed by a person, or older) are kept but not keyed. */
+export function parseMailLog(records: readonly SheetRecord[]): MailLogEntry[] {
+  const entries: MailLogEntry[] = [];
+  for (const record of records) {
+    const text = (column: string) => cleanText(cellText(record.get(column)));
+    const key = text(MAIL_LOG_COLUMNS.key);
+    if (!key) continue;
+    entries.push({
+      key,
+      at: cellInstant(record.get(MAIL_LOG_COLUMNS.at)),
+      unitCode: text(MAIL_LOG_COLUMNS.unitCode),
+      periodIds: text(MAIL_LOG_COLUMNS.periodId)
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+      kind: labelKey(MAIL_KIND_LABEL, text(MAIL_LOG_COLUMNS.kind)) ?? null,
+      state: labelKey(MAIL_LOG_STATE_LABEL, text(MAIL_LOG_COLUMNS.result)) ?? null,
+    });
+  }
+  return entries;
+}
+
+/** What the planner needs of a `Bài nộp` row beyond its Submission (the register's entries have it). */
+export interface RegisterDetails {
+  readonly responseId: string;
+  readonly unitName: string;
+  readonly submitterEmail: string;
+  /** Forms' edit link of the response; '' when unknown. */
+  readonly editLink: string;
+  /** When the newest version arrived (Forms overwrites its timestamp on edit). */
+  readonly lastVersionAt: Date;
+  /** Errors, then warnings prefixed `Lưu ý: `. */
+  readonly problems: readonly string[];
+}
+
+export interface NoticeItem {
+  readonly kind: NoticeKind;
+  readonly period: Period;
+  readonly status: UnitPeriodStatus;
+  /** The schedule day this notice answers. */
+  readonly scheduleDay: IsoDate;
+  /** Where the unit edits its newest response, when it must fix one; null when unknown. */
+  readonly editLink: string | null;
+}
+
+interface PlannedBase {
+  readonly key: string;
+  readonly to: readonly string[];
+  readonly periods: readonly Period[];
+  /** In the log as `Chờ gửi` or `Lỗi` since this moment; null for mail first planned in this run. */
+  readonly waitingSince: Date | null;
+}
+
+export interface UnitNoticeMail extends PlannedBase {
+  /** The most urgent kind among the items. */
+  readonly kind: NoticeKind;
+  readonly unit: Unit;
+  readonly items: readonly NoticeItem[];
+}
+
+export interface ReceiptMail extends PlannedBase {
+  readonly kind: 'receipt';
+  /** Held and then vouched for by the department reads as accepted. */
+  readonly outcome: SubmissionOutcome;
+  /** Null when the response names no registered unit. */
+  readonly unit: Unit | null;
+  readonly submission: Submission;
+  readonly details: RegisterDetails;
+  readonly period: Period | null;
+  /** Where the unit stands for the period now (timeliness is judged on its first accepted version). */
+  readonly status: UnitPeriodStatus | null;
+}
+
+export interface ReturnedMail extends PlannedBase {
+  readonly kind: 'returned';
+  readonly unit: Unit;
+  readonly submission: Submission;
+  readonly details: RegisterDetails;
+  readonly period: Period | null;
+}
+
+export interface LateUnit {
+  readonly unit: Unit;
+  readonly status: UnitPeriodStatus;
+}
+
+export interface DigestSection {
+  readonly period: Period;
+  readonly rates: PeriodRates;
+  /** Overdue units, and units still without an accepted version that must fix one; in name order. */
+  readonly lateUnits: readonly LateUnit[];
+}
+
+export interface DigestMail extends PlannedBase {
+  readonly kind: 'digest';
+  readonly day: IsoDate;
+  /** Periods whose last day of grace is over, by due moment. */
+  readonly sections: readonly DigestSection[];
+}
+
+export type PlannedMail = UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail;
+
+/** A key that is closed as `Không cần gửi`: a waiting row nothing calls for, or a receipt a return replaces. */
+export interface ClosedMail {
+  readonly key: string;
+  readonly kind: MailKind | null;
+  readonly unitCode: string;
+  readonly periodIds: readonly string[];
+}
+
+export interface MailPlanInput {
+  readonly asOf: Date;
+  readonly periods: readonly Period[];
+  /** Units in name order (the registry's `all`). */
+  readonly units: readonly Unit[];
+  readonly board: StatusBoard;
+  readonly submissions: readonly Submission[];
+  readonly details: readonly RegisterDetails[];
+  readonly log: readonly MailLogEntry[];
+  readonly digestEmails: readonly string[];
+}
+
+export interface MailPlan {
+  /** In sending order: waiting mail first (oldest first), then by priority. */
+  readonly mails: readonly PlannedMail[];
+  readonly closed: readonly ClosedMail[];
+}
+
+/** The unit's unanswered items: pending → reminder, overdue → overdue, needs_fix → needs_fix. */
+function noticeKindOf(status: StatusKey): NoticeKind | null {
+  if (status === 'pending') return 'reminder';
+  if (status === 'overdue') return 'overdue';
+  if (status === 'needs_fix') return 'needs_fix';
+  return null;
+}
+
+/** The last day of grace: on time until its end. */
+export function lastTimelyDate(period: Period): IsoDate {
+  return addDays(period.lastDueDate, period.graceDays);
+}
+
+/** Every schedule day of a period's notices, ascending, none before the form opens. */
+export function noticeSchedule(period: Period): IsoDate[] {
+  const before = period.remindBeforeDays.map((days) => addDays(period.lastDueDate, -days));
+  const after = period.remindAfterDays.map((days) => addDays(lastTimelyDate(period), days));
+  return [...new Set([...before, ...after])].filter((day) => day >= period.opensOn).sort();
+}
+
+function latestOnOrBefore(days: readonly IsoDate[], today: IsoDate): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const day of days) if (day <= today && (latest === null || day > latest)) latest = day;
+  return latest;
+}
+
+/** The latest Monday on or before `day`. */
+function mondayOf(day: IsoDate): IsoDate {
+  return addDays(day, -((dayOfWeek(day) + 6) % 7));
+}
+
+/** Lower sends first: overdue, then what must be fixed, then reminders, receipts, the digest. */
+export function mailRank(mail: PlannedMail): number {
+  switch (mail.kind) {
+    case 'overdue':
+      return 0;
+    case 'needs_fix':
+    case 'returned':
+      return 1;
+    case 'receipt':
+      return mail.outcome === 'accepted' ? 3 : 1;
+    case 'reminder':
+      return 2;
+    case 'digest':
+      return 4;
+  }
+}
+
+const KIND_URGENCY: readonly NoticeKind[] = ['overdue', 'needs_fix', 'reminder'];
+
+function recipients(...lists: readonly (readonly string[])[]): string[] {
+  const result: string[] = [];
+  for (const list of lists) {
+    for (const address of list) {
+      const normalized = address.trim().toLowerCase();
+      if (isValidEmail(normalized) && !result.includes(normalized)) result.push(normalized);
+    }
+  }
+  return result;
+}
+
+function keyFamily(key: string): 'unit' | 'receipt' | 'returned' | 'digest' | null {
+  const prefix = key.slice(0, key.indexOf(':'));
+  return prefix === 'unit' || prefix === 'receipt' || prefix === 'returned' || prefix === 'digest'
+    ? prefix
+    : null;
+}
+
+function isWaiting(entry: MailLogEntry): boolean {
+  return entry.state === 'queued' || entry.state === 'failed';
+}
+
+/** The Vietnamese day a sent row answers: when it was sent, else the day in its key. */
+function sentDayOf(entry: MailLogEntry): IsoDate | null {
+  if (entry.at) return vietnamDateOf(entry.at);
+  const day = entry.key.slice(-10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
+function byWaitingSince(a: MailLogEntry, b: MailLogEntry): number {
+  return (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** What the mail log says, indexed for planning. */
+class LogIndex {
+  /** Keys sent or closed: never planned again. */
+  readonly done = new Set<string>();
+  readonly waitingByKey = new Map<string, MailLogEntry>();
+  /** The latest day a mail naming (unit, period) was sent. */
+  private readonly answeredDay = new Map<string, IsoDate>();
+  /** Units sent a mail on the day of the run. */
+  readonly mailedToday = new Set<string>();
+  lastDigestDay: IsoDate | null = null;
+
+  constructor(log: readonly MailLogEntry[], today: IsoDate) {
+    for (const entry of log) {
+      const family = keyFamily(entry.key);
+      if (entry.state === 'sent' || entry.state === 'superseded') {
+        this.done.add(entry.key);
+        this.waitingByKey.delete(entry.key);
+      } else if (isWaiting(entry) && !this.done.has(entry.key)) {
+        this.waitingByKey.set(entry.key, entry);
+      }
+      if (entry.state !== 'sent' || family === null) continue;
+      const day = sentDayOf(entry);
+      if (day === null) continue;
+      if (family === 'digest') {
+        if (this.lastDigestDay === null || day > this.lastDigestDay) this.lastDigestDay = day;
+        continue;
+      }
+      if (!entry.unitCode) continue;
+      if (day === today) this.mailedToday.add(entry.unitCode);
+      for (const periodId of entry.periodIds) {
+        const pair = statusKey(entry.unitCode, periodId);
+        const known = this.answeredDay.get(pair);
+        if (known === undefined || day > known) this.answeredDay.set(pair, day);
+      }
+    }
+  }
+
+  answeredOnOrAfter(unitCode: string, periodId: string, day: IsoDate): boolean {
+    const answered = this.answeredDay.get(statusKey(unitCode, periodId));
+    return answered !== undefined && answered >= day;
+  }
+
+  waiting(family: 'unit' | 'receipt' | 'returned' | 'digest'): MailLogEntry[] {
+    return [...this.waitingByKey.values()]
+      .filter((entry) => keyFamily(entry.key) === family)
+      .sort(byWaitingSince);
+  }
+}
+
+function closedOf(entry: MailLogEntry): ClosedMail {
+  return { key: entry.key, kind: entry.kind, unitCode: entry.unitCode, periodIds: entry.periodIds };
+}
+
+/** The mail due at `asOf`, in sending order, and the log rows to close. */
+export function planMail(input: MailPlanInput): MailPlan {
+  const { asOf, board } = input;
+  const today = vietnamDateOf(asOf);
+  const log = new LogIndex(input.log, today);
+  const unitByCode = new Map(input.units.map((unit) => [unit.code, unit]));
+  const unitOrder = new Map(input.units.map((unit, index) => [unit.code, index]));
+  const periodById = new Map(input.periods.map((period) => [period.id, period]));
+  const detailsById = new Map(input.details.map((details) => [details.responseId, details]));
+  const mails: PlannedMail[] = [];
+  const closed: ClosedMail[] = [];
+  const planned = new Set<string>();
+  const waitingSinceOf = (key: string): Date | null => {
+    const entry = log.waitingByKey.get(key);
+    return entry ? (entry.at ?? asOf) : null;
+  };
+
+  // Receipts and returns: one per new version of a response, and one per return of a version.
+  const answeredThisRun = new Set<string>();
+  const freshUnitMail = new Set<string>();
+  const receiptWindowStart = addDays(today, -RECEIPT_WINDOW_DAYS);
+  for (const submission of input.submissions) {
+    const details: RegisterDetails = detailsById.get(submission.responseId) ?? {
+      responseId: submission.responseId,
+      unitName: '',
+      submitterEmail: '',
+      editLink: '',
+      lastVersionAt: submission.submittedAt,
+      problems: submission.problems,
+    };
+    // The register shows a version that had not arrived at `asOf`: its mail is for a later run.
+    if (submission.submittedAt.getTime() > asOf.getTime() || details.lastVersionAt.getTime() > asOf.getTime())
+      continue;
+    const unit = unitByCode.get(submission.unitCode) ?? null;
+    const period = periodById.get(submission.periodId) ?? null;
+    const periods = period ? [period] : [];
+    const noteMail = (mail: PlannedMail) => {
+      mails.push(mail);
+      planned.add(mail.key);
+      if (!unit || !period) return;
+      answeredThisRun.add(statusKey(unit.code, period.id));
+      if (mail.waitingSince === null) freshUnitMail.add(unit.code);
+    };
+    let freshReceipt: ReceiptMail | null = null;
+    const receipt = receiptKey(submission.responseId, submission.version);
+    const isRecent = vietnamDateOf(details.lastVersionAt) >= receiptWindowStart;
+    if (!log.done.has(receipt) && (log.waitingByKey.has(receipt) || isRecent)) {
+      const outcome: SubmissionOutcome =
+        submission.outcome === 'held' && submission.review === 'approved' ? 'accepted' : submission.outcome;
+      // The person who filled the form gets the receipt; about a held response, whose sender is
+      // unproven, only the unit's registered addresses hear.
+      const submitter = recipients(splitEmails(details.submitterEmail)).slice(0, 1);
+      const registered = recipients(unit?.emails ?? []);
+      const to = outcome === 'held' || submitter.length === 0 ? registered : submitter;
+      if (to.length > 0) {
+        const status = unit && period ? board.byUnitPeriod.get(statusKey(unit.code, period.id)) : undefined;
+        const mail: ReceiptMail = {
+          kind: 'receipt',
+          key: receipt,
+          to,
+          periods,
+          waitingSince: waitingSinceOf(receipt),
+          outcome,
+          unit,
+          submission,
+          details,
+          period,
+          status: status ?? null,
+        };
+        noteMail(mail);
+        if (mail.waitingSince === null) freshReceipt = mail;
+      }
+    }
+    const returned = returnedKey(submission.responseId, submission.version);
+    if (unit && submission.review === 'returned' && !log.done.has(returned)) {
+      const to = recipients(unit.emails, splitEmails(details.submitterEmail).slice(0, 1));
+      noteMail({
+        kind: 'returned',
+        key: returned,
+        to,
+        periods,
+        waitingSince: waitingSinceOf(returned),
+        unit,
+        submission,
+        details,
+        period,
+      });
+      // A return seen with its version says all a receipt would: one mail, not two.
+      if (freshReceipt) {
+        mails.splice(mails.indexOf(freshReceipt), 1);
+        planned.delete(freshReceipt.key);
+        closed.push({
+          key: freshReceipt.key,
+          kind: 'receipt',
+          unitCode: submission.unitCode,
+          periodIds: [submission.periodId],
+        });
+      }
+    }
+  }
+  for (const entry of [...log.waiting('receipt'), ...log.waiting('returned')]) {
+    if (!planned.has(entry.key)) closed.push(closedOf(entry));
+  }
+
+  // Notices: per unit, every item whose latest schedule day is unanswered, in one mail.
+  const schedules = new Map(input.periods.map((period) => [period.id, noticeSchedule(period)]));
+  const waitingNotices = new Map<string, MailLogEntry[]>();
+  for (const entry of log.waiting('unit')) {
+    const list = waitingNotices.get(entry.unitCode) ?? [];
+    list.push(entry);
+    waitingNotices.set(entry.unitCode, list);
+  }
+  for (const unit of input.units) {
+    const items: NoticeItem[] = [];
+    for (const period of input.periods) {
+      const status = statusOf(board, unit.code, period.id);
+      const kind = noticeKindOf(status.status);
+      if (!status.isExpected || kind === null) continue;
+      const scheduleDay = latestOnOrBefore(schedules.get(period.id) ?? [], today);
+      if (scheduleDay === null || log.answeredOnOrAfter(unit.code, period.id, scheduleDay)) continue;
+      if (answeredThisRun.has(statusKey(unit.code, period.id))) continue;
+      const editLink = status.latestResponseId
+        ? detailsById.get(status.latestResponseId)?.editLink || null
+        : null;
+      items.push({ kind, period, status, scheduleDay, editLink: kind === 'needs_fix' ? editLink : null });
+    }
+    const waiting = waitingNotices.get(unit.code) ?? [];
+    waitingNotices.delete(unit.code);
+    const key = waiting[0]?.key ?? unitNoticeKey(unit.code, today);
+    const deferred = log.mailedToday.has(unit.code) || freshUnitMail.has(unit.code) || log.done.has(key);
+    if (items.length > 0 && deferred) continue;
+    closed.push(...waiting.slice(items.length > 0 ? 1 : 0).map(closedOf));
+    if (items.length === 0) continue;
+    items.sort((a, b) => a.period.dueAt.getTime() - b.period.dueAt.getTime());
+    const kind = KIND_URGENCY.find((candidate) =>
+      items.some((item) => item.kind === candidate),
+    ) as NoticeKind;
+    mails.push({
+      kind,
+      key,
+      to: recipients(unit.emails),
+      periods: items.map((item) => item.period),
+      waitingSince: waitingSinceOf(key),
+      unit,
+      items,
+    });
+  }
+  // Waiting notices of units no longer in the registry.
+  for (const entries of waitingNotices.values()) closed.push(...entries.map(closedOf));
+
+  const digest = planDigest(input, today, log, waitingSinceOf);
+  if (digest.mail) mails.push(digest.mail);
+  closed.push(...digest.closed);
+
+  mails.sort((a, b) => compareMail(a, b, unitOrder));
+  return { mails, closed };
+}
+
+function planDigest(
+  input: MailPlanInput,
+  today: IsoDate,
+  log: LogIndex,
+  waitingSinceOf: (key: string) => Date | null,
+): { mail: DigestMail | null; closed: ClosedMail[] } {
+  const waiting = log.waiting('digest');
+  const to = recipients(input.digestEmails);
+  const statuses = [...input.board.byUnitPeriod.values()];
+  const anyOverdue = statuses.some((status) => status.isExpected && status.status === 'overdue');
+  const windowStart = addDays(today, -DIGEST_WINDOW_DAYS);
+  const days = input.periods
+    .map((period) => addDays(lastTimelyDate(period), 1))
+    .filter((day) => day >= windowStart && day <= today);
+  if (anyOverdue) days.push(mondayOf(today));
+  const scheduleDay = latestOnOrBefore(days, today);
+  const key = waiting[0]?.key ?? digestKey(today);
+  const isDue =
+    to.length > 0 &&
+    scheduleDay !== null &&
+    (log.lastDigestDay === null || log.lastDigestDay < scheduleDay) &&
+    !log.done.has(key);
+  if (!isDue) return { mail: null, closed: waiting.map(closedOf) };
+  const unitByCode = new Map(input.units.map((unit) => [unit.code, unit]));
+  const sections: DigestSection[] = input.periods
+    .filter((period) => input.asOf.getTime() > period.timelyUntil.getTime())
+    .map((period) => {
+      const periodStatuses = statuses.filter((status) => status.periodId === period.id);
+      const lateUnits: LateUnit[] = [];
+      for (const unit of input.units) {
+        const status = statusOf(input.board, unit.code, period.id);
+        const isLate =
+          status.status === 'overdue' || (status.status === 'needs_fix' && status.timeliness === null);
+        if (status.isExpected && isLate && unitByCode.has(unit.code)) lateUnits.push({ unit, status });
+      }
+      return { period, rates: periodRates(periodStatuses, period.id), lateUnits };
+    });
+  return {
+    mail: {
+      kind: 'digest',
+      key,
+      to,
+      periods: sections.map((section) => section.period),
+      waitingSince: waitingSinceOf(key),
+      day: today,
+      sections,
+    },
+    closed: waiting.slice(1).map(closedOf),
+  };
+}
+
+function earliestDue(mail: PlannedMail): number {
+  return Math.min(...mail.periods.map((period) => period.dueAt.getTime()), Number.MAX_SAFE_INTEGER);
+}
+
+function unitCodeOf(mail: PlannedMail): string | null {
+  if (mail.kind === 'digest') return null;
+  return mail.unit?.code ?? null;
+}
+
+function compareMail(a: PlannedMail, b: PlannedMail, unitOrder: ReadonlyMap<string, number>): number {
+  const waitingA = a.waitingSince?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  const waitingB = b.waitingSince?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  const orderOf = (mail: PlannedMail) => {
+    const code = unitCodeOf(mail);
+    return code === null ? Number.MAX_SAFE_INTEGER : (unitOrder.get(code) ?? Number.MAX_SAFE_INTEGER);
+  };
+  return (
+    waitingA - waitingB ||
+    mailRank(a) - mailRank(b) ||
+    earliestDue(a) - earliestDue(b) ||
+    orderOf(a) - orderOf(b) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}

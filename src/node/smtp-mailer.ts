@@ -1,0 +1,102 @@
+// The Mailer port over SMTP (`hannop run --smtp URL`), with nodemailer. The port is synchronous
+// (Apps Script is), nodemailer is not: it runs in a worker thread (smtp-worker.js), and `send`
+// blocks on Atomics.wait until the worker has the server's answer.
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MailQuotaExceededError } from '../app/send-mail';
+import type { Mailer, OutgoingMail } from '../ports';
+
+export interface SmtpMailerOptions {
+  /** `smtp://user:password@host:port` or `smtps://…` (nodemailer's connection URL). */
+  readonly url: string;
+  /** The From address (the account the server lets us send as). */
+  readonly fromAddress: string;
+  /** The day's allowance in recipients (`--max-mail`); unlimited when absent. */
+  readonly maxRecipients?: number;
+  /** How long one message may take, connection included. */
+  readonly timeoutMs?: number;
+}
+
+/** The SMTP server refused a message, or could not be reached. */
+export class SmtpSendError extends Error {
+  override readonly name = 'SmtpSendError';
+  constructor(
+    detail: string,
+    readonly responseCode: number | null,
+  ) {
+    super(`SMTP: ${detail}`);
+  }
+}
+
+interface WorkerReply {
+  readonly ok: boolean;
+  readonly message?: string;
+  readonly responseCode?: number | null;
+}
+
+/** Where the URL's password would be, for messages. */
+function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export class SmtpMailer implements Mailer {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private recipientsSent = 0;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: SmtpMailerOptions) {
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.worker = new Worker(join(__dirname, 'smtp-worker.js'), {
+      workerData: { port: channel.port2, url: options.url, timeoutMs: this.timeoutMs },
+      transferList: [channel.port2],
+    });
+    // The worker must not keep a finished command alive.
+    this.worker.unref();
+    this.port.unref();
+  }
+
+  remainingDailyQuota(): number {
+    const max = this.options.maxRecipients;
+    return max === undefined ? Number.POSITIVE_INFINITY : Math.max(0, max - this.recipientsSent);
+  }
+
+  send(mail: OutgoingMail): void {
+    if (mail.to.length > this.remainingDailyQuota()) {
+      throw new MailQuotaExceededError(
+        `--max-mail ${this.options.maxRecipients} recipients already used in this run`,
+      );
+    }
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    this.port.postMessage({
+      signal,
+      mail: {
+        from: { name: mail.senderName, address: this.options.fromAddress },
+        to: [...mail.to],
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        subject: mail.subject,
+        text: mail.textBody,
+        html: mail.htmlBody,
+      },
+    });
+    // A little longer than nodemailer's own timeouts, so that it answers first when it can.
+    const waited = Atomics.wait(signal, 0, 0, this.timeoutMs * 3 + 5_000);
+    const received = receiveMessageOnPort(this.port);
+    if (waited === 'timed-out' || !received) {
+      throw new SmtpSendError(`no answer from ${withoutPassword(this.options.url)} in time`, null);
+    }
+    const reply = received.message as WorkerReply;
+    // A message the server took for some recipients went out: failing it would send it again to
+    // those who have it. Only a message refused whole is an error.
+    if (!reply.ok) throw new SmtpSendError(reply.message ?? 'unknown error', reply.responseCode ?? null);
+    this.recipientsSent += mail.to.length;
+  }
+
+  /** Ends the worker thread and its connections. */
+  async close(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,98 @@
+import { cleanText, compareVietnamese, foldForMatch, titleKey } from '../../src/domain/text';
+
+const nfd = (text: string) => text.normalize('NFD');
+
+describe('cleanText', () => {
+  it('normalises to NFC, trims and collapses inner whitespace', () => {
+    const cleaned = cleanText(`  ${nfd('Trường Mầm non')}\t\n  ${nfd('Hoa Sen')}  `);
+    expect(cleaned).toBe('Trường Mầm non Hoa Sen');
+    expect(cleaned).toBe(cleaned.normalize('NFC'));
+    expect(cleaned.length).toBe('Trường Mầm non Hoa Sen'.length);
+  });
+
+  it('keeps accents and case', () => {
+    expect(cleanText('ĐÔNG Hòa')).toBe('ĐÔNG Hòa');
+    expect(cleanText('')).toBe('');
+  });
+});
+
+describe('foldForMatch', () => {
+  it('drops accents, and đ becomes d', () => {
+    expect(foldForMatch('Trường Tiểu học Đặng Văn Bất')).toBe('truong tieu hoc dang van bat');
+    expect(foldForMatch('ĐƯỜNG ĐỂ Ư Ơ Ă Â Ê Ô')).toBe('duong de u o a a e o');
+  });
+
+  it('gives the same key for NFC and NFD input', () => {
+    expect(foldForMatch(nfd('Phường Linh Xuân'))).toBe(foldForMatch('Phường Linh Xuân'));
+    expect(foldForMatch(nfd('Đạt'))).toBe('dat');
+  });
+
+  it('ignores case and spacing', () => {
+    expect(foldForMatch('  MN-01 \t  Hoa   Sen ')).toBe('mn-01 hoa sen');
+  });
+
+  it('treats curly quotes as straight ones', () => {
+    expect(foldForMatch('“Dân vận khéo” ‘x’')).toBe('"dan van kheo" \'x\'');
+    expect(foldForMatch('«Dân vận khéo»')).toBe('"dan van kheo"');
+  });
+});
+
+describe('titleKey (question titles and headers)', () => {
+  it('matches across NFD, quotes, spacing and case but keeps accents', () => {
+    const title = 'Số mô hình, điển hình “Dân vận khéo” đăng ký';
+    expect(titleKey(nfd('SỐ MÔ HÌNH,  điển hình "Dân vận khéo" đăng ký '))).toBe(titleKey(title));
+    expect(titleKey('Mã kỳ')).not.toBe(titleKey('Ma ky'));
+  });
+});
+
+describe('compareVietnamese', () => {
+  const sorted = (names: readonly string[]) => [...names].sort(compareVietnamese);
+
+  it('puts Đ after D whatever the following letters', () => {
+    expect(compareVietnamese('Dương', 'Đông')).toBeLessThan(0);
+    expect(compareVietnamese('Trường Dương', 'Trường Đông')).toBeLessThan(0);
+    expect(compareVietnamese('Đông', 'Em')).toBeLessThan(0);
+  });
+
+  it('puts Ư after U, and Ơ after Ô after O', () => {
+    expect(compareVietnamese('Uyên', 'Ưng')).toBeLessThan(0);
+    expect(compareVietnamese('Ưng', 'Vy')).toBeLessThan(0);
+    expect(sorted(['Pha', 'Ơn', 'Ông', 'Ong'])).toEqual(['Ong', 'Ông', 'Ơn', 'Pha']);
+  });
+
+  it('orders a ă â b', () => {
+    expect(sorted(['Bình', 'Ân', 'An', 'Ăn'])).toEqual(['An', 'Ăn', 'Ân', 'Bình']);
+  });
+
+  it('orders tones none, huyền, hỏi, ngã, sắc, nặng', () => {
+    expect(sorted(['mạ', 'má', 'mã', 'mả', 'mà', 'ma'])).toEqual(['ma', 'mà', 'mả', 'mã', 'má', 'mạ']);
+  });
+
+  it('decides by letters before tones', () => {
+    // "mà" has a tone and "mai" has none, but "ma" < "mai" as letters decides first.
+    expect(compareVietnamese('mà', 'mai')).toBeLessThan(0);
+    expect(compareVietnamese('Ấn', 'Âu')).toBeLessThan(0);
+  });
+
+  it('puts digits (and spaces) before letters', () => {
+    expect(sorted(['Bình', 'A1', '2B', '10'])).toEqual(['10', '2B', 'A1', 'Bình']);
+    expect(compareVietnamese('An Bình', 'Anh')).toBeLessThan(0);
+  });
+
+  it('ignores case, spacing and NFD except to break a tie', () => {
+    expect(compareVietnamese('an phú', 'AN PHÚ')).not.toBe(0);
+    expect(Math.sign(compareVietnamese('an phú', 'Ăn'))).toBe(-1);
+    expect(Math.sign(compareVietnamese('AN PHÚ', 'Ăn'))).toBe(-1);
+    expect(compareVietnamese(nfd('Đông'), 'Dương')).toBeGreaterThan(0);
+    expect(compareVietnamese('Đông  Hòa', 'Đông Hòa')).not.toBe(0);
+    expect(compareVietnamese('Đông Hòa', 'Đông Hòa')).toBe(0);
+  });
+
+  it('is antisymmetric, so sorting is stable across shells', () => {
+    const names = ['Trường Đông', 'Trường Dương', 'Ưng', 'Uyên', 'mà', 'ma', 'Ăn', 'An', '10A', 'Z'];
+    for (const a of names) {
+      for (const b of names)
+        expect(Math.sign(compareVietnamese(a, b)) + Math.sign(compareVietnamese(b, a))).toBe(0);
+    }
+  });
+});
