@@ -1,0 +1,431 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
+import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
+import type { StatusReport } from '../../src/domain/status-report';
+import { vietnamInstant } from '../../src/domain/time';
+import { demoUnits } from '../../src/demo/units';
+import { main } from '../../src/node/cli';
+import { formatCsv } from '../../src/node/csv';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { GOOD_PLAN } from '../domain/forms/form-fixture';
+
+const REPO = resolve(__dirname, '..', '..');
+const NOW = vietnamInstant('2023-03-25', 9);
+
+const UNITS_CSV = formatCsv([
+  [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Cấp học',
+    'Loại hình',
+    'Phường/Xã',
+    'Email',
+    'Thủ trưởng',
+    'Điện thoại',
+    'Đang hoạt động',
+    'Mã xác nhận',
+  ],
+  [
+    'MNHM',
+    'Trường Mầm non Hoa Mai',
+    'Mầm non',
+    'Công lập',
+    'Hiệp Phú',
+    'mnhm@truong.example.edu.vn',
+    'Nguyễn Thị Lan',
+    '0901234567',
+    'Có',
+    'MNHM-7K2Q',
+  ],
+  [
+    'THDD',
+    'Trường Tiểu học Đặng Đức',
+    'Tiểu học',
+    'Công lập',
+    'Linh Trung',
+    'thdd@truong.example.edu.vn; vanthu@thdd.example.edu.vn',
+    'Trần Văn Hùng',
+    '0901234568',
+    '',
+    '',
+  ],
+]);
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hannop-cli-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function hannop(...argv: string[]): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    now: () => NOW,
+    cwd: dir,
+  });
+  return { code, stdout, stderr };
+}
+
+function file(name: string, content: string): string {
+  writeFileSync(join(dir, name), content, 'utf8');
+  return name;
+}
+
+/** Where the message names a file: the command resolves it in its working directory. */
+function inDir(name: string): string {
+  return join(dir, name);
+}
+
+async function initialized(): Promise<void> {
+  file('u.csv', `\ufeff${UNITS_CSV}`);
+  const outcome = await hannop('init', '--workbook', 'w.xlsx', '--units', 'u.csv');
+  expect(outcome).toEqual({ code: 0, stdout: 'Đã tạo «w.xlsx» với 2 đơn vị.\n', stderr: '' });
+}
+
+async function statusJson(asOf: string): Promise<StatusReport> {
+  const outcome = await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json');
+  expect(outcome.stderr).toBe('');
+  expect(outcome.code).toBe(0);
+  return JSON.parse(outcome.stdout) as StatusReport;
+}
+
+describe('bin/hannop.js', () => {
+  it('runs the command line from a terminal', () => {
+    const result = spawnSync(process.execPath, [join(REPO, 'bin', 'hannop.js'), '--help'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('hannop init   --workbook FILE [--units UNITS.csv] [--demo]');
+    expect(result.stdout).toContain('hannop status --workbook FILE');
+  });
+});
+
+describe('hannop init and status', () => {
+  it('creates a workbook whose units are all overdue for KH-2023 after its due moment, pending before', async () => {
+    await initialized();
+    const after = await statusJson('2023-03-31T08:00');
+    expect(after.asOf).toBe('2023-03-31T08:00:00+07:00');
+    const plan = after.periods.find((period) => period.id === 'KH-2023');
+    expect(plan).toMatchObject({
+      dueAt: '2023-03-30T23:59:59.999+07:00',
+      expected: 2,
+      overdue: 2,
+      submitted: 0,
+    });
+    expect(after.units.map((unit) => [unit.code, unit.periods['KH-2023']?.status])).toEqual([
+      ['MNHM', 'overdue'],
+      ['THDD', 'overdue'],
+    ]);
+    const before = await statusJson('2023-03-30T23:59');
+    expect(before.units.map((unit) => unit.periods['KH-2023']?.status)).toEqual(['pending', 'pending']);
+    expect(before.units.map((unit) => unit.periods['BC6T-2023']?.status)).toEqual(['not_open', 'not_open']);
+  });
+
+  it('prints a table without --json', async () => {
+    await initialized();
+    const outcome = await hannop('status', '--workbook', 'w.xlsx', '--as-of', '2023-03-31');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Tình trạng tại 31/03/2023 00:00 (giờ Việt Nam) — 2 đơn vị');
+    expect(outcome.stdout).toMatch(/MNHM\s+Trường Mầm non Hoa Mai\s+Mầm non\s+Quá hạn/);
+  });
+
+  it('refuses to overwrite an existing file, workbook or not', async () => {
+    await initialized();
+    const before = readFileSync(inDir('w.xlsx'));
+    const again = await hannop('init', '--workbook', 'w.xlsx');
+    expect(again).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: «${inDir('w.xlsx')}» đã có; hannop init không ghi đè một bảng tính đang dùng.\n`,
+    });
+    expect(readFileSync(inDir('w.xlsx'))).toEqual(before);
+    file('text.xlsx', 'không phải bảng tính');
+    expect((await hannop('init', '--workbook', 'text.xlsx')).code).toBe(1);
+    expect(readFileSync(inDir('text.xlsx'), 'utf8')).toBe('không phải bảng tính');
+  });
+
+  it('refuses a workbook that is not .xlsx', async () => {
+    expect(await hannop('init', '--workbook', 'w.ods')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: «${inDir('w.ods')}»: bảng tính phải là tệp .xlsx.\n`,
+    });
+    expect(existsSync(inDir('w.ods'))).toBe(false);
+    file('w.xlsx', 'Mã đơn vị,Tên đơn vị\n');
+    expect(await hannop('status', '--workbook', 'w.xlsx', '--json')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: «${inDir('w.xlsx')}»: không đọc được: tệp không phải bảng tính .xlsx hợp lệ hoặc đã bị hỏng.\n`,
+    });
+  });
+
+  it.each([
+    [
+      'a missing header',
+      'Mã đơn vị,Tên đơn vị,Cấp học,Loại hình,Email\nA1,Trường A,Mầm non,Công lập,a@truong.example.edu.vn\n',
+      'dòng 1, cột «Phường/Xã»: thiếu cột «Phường/Xã» ở dòng tiêu đề.',
+    ],
+    [
+      'a duplicate code',
+      'Mã đơn vị,Tên đơn vị,Cấp học,Loại hình,Phường/Xã,Email\nMN01,Trường A,Mầm non,Công lập,An Phú,a@truong.example.edu.vn\nmn01,Trường B,Mầm non,Công lập,An Phú,b@truong.example.edu.vn\n',
+      'dòng 3, cột «Mã đơn vị»: mã đơn vị «mn01» bị trùng với dòng 2.',
+    ],
+    [
+      'an invalid e-mail',
+      'Mã đơn vị,Tên đơn vị,Cấp học,Loại hình,Phường/Xã,Email\nMN01,Trường A,Mầm non,Công lập,An Phú,"a@truong.example.edu.vn; hieutruong.example.edu.vn"\n',
+      'dòng 2, cột «Email»: «hieutruong.example.edu.vn» không phải là địa chỉ email hợp lệ.',
+    ],
+  ])('refuses a units CSV with %s, naming the file, the row and the column', async (_case, csv, message) => {
+    file('u.csv', csv);
+    expect(await hannop('init', '--workbook', 'w.xlsx', '--units', 'u.csv')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: «${inDir('u.csv')}», ${message}\n`,
+    });
+    expect(existsSync(inDir('w.xlsx'))).toBe(false);
+  });
+
+  it('reports a date that does not exist in Kỳ nộp, naming the workbook, sheet, row and column', async () => {
+    await initialized();
+    const workbook = await XlsxWorkbook.open(inDir('w.xlsx'));
+    const periods = workbook.read([SHEET.periods]).get(SHEET.periods);
+    if (!periods) throw new Error('no Kỳ nộp');
+    const due = periods.headers.indexOf(PERIOD_COLUMNS.writtenDueDate);
+    const rows = periods.rows.map((row, index) =>
+      row.map((cell, column) => (index === 0 && column === due ? '31/02/2023' : cell)),
+    );
+    workbook.write([{ kind: 'replace', sheet: SHEET.periods, headers: periods.headers, rows }]);
+    await workbook.save();
+    const expected = {
+      code: 1,
+      stdout: '',
+      stderr:
+        'Lỗi trong bảng tính «w.xlsx»:\n«Kỳ nộp», dòng 2, cột «Hạn nộp»: «31/02/2023» không phải là ngày hợp lệ (dd/MM/yyyy).\n',
+    };
+    expect(await hannop('status', '--workbook', 'w.xlsx', '--json')).toEqual(expected);
+    expect(await hannop('run', '--workbook', 'w.xlsx', '--json')).toEqual(expected);
+    expect(existsSync(inDir('w.xlsx.lock'))).toBe(false);
+  });
+
+  it.each([
+    [['status', '--workbook', 'nope.xlsx', '--json'], 'Lỗi: Không tìm thấy bảng tính «nope.xlsx».\n'],
+    [['run', '--workbook', 'nope.xlsx'], 'Lỗi: Không tìm thấy bảng tính «nope.xlsx».\n'],
+    [['status', '--json'], 'Lỗi: Thiếu tùy chọn --workbook.\n'],
+    [['init'], 'Lỗi: Thiếu tùy chọn --workbook.\n'],
+  ])('exits 1 for %j', async (argv, stderr) => {
+    expect(await hannop(...argv)).toEqual({ code: 1, stdout: '', stderr });
+  });
+
+  it('exits 1 for an unknown command or option, and shows the usage', async () => {
+    const unknown = await hannop('frob', '--workbook', 'w.xlsx');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.startsWith('Lỗi: Không có lệnh «frob».\n\nhannop — ')).toBe(true);
+    const option = await hannop('status', '--workbok', 'w.xlsx');
+    expect(option.code).toBe(1);
+    expect(option.stderr).toMatch(/^Lỗi: Unknown option '--workbok'/);
+    expect(option.stderr).toContain('hannop status --workbook FILE');
+  });
+
+  it.each(['31/03/2023', '2023-02-30', '2023-03-31T25:00', 'hôm qua'])(
+    'exits 1 for --as-of «%s»',
+    async (asOf) => {
+      await initialized();
+      expect(await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json')).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `Lỗi: --as-of «${asOf}» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n`,
+      });
+    },
+  );
+});
+
+describe('hannop import and run', () => {
+  const planCsv = (rows: readonly (readonly string[])[]) =>
+    formatCsv([[...responseColumns(PLAN_FORM), 'Điểm'], ...rows]);
+  const answers = (changes: Readonly<Record<string, string>> = {}) =>
+    PLAN_FORM.questions.map((question) => String({ ...GOOD_PLAN, ...changes }[question.key] ?? ''));
+  const CSV = planCsv([
+    ['28/03/2023 09:30:00', 'mnhm@truong.example.edu.vn', ...answers(), '10'],
+    [
+      '29/03/2023 08:00:00',
+      'vanthu@thdd.example.edu.vn',
+      ...answers({
+        unit: 'THDD - Trường Tiểu học Đặng Đức',
+        code: '',
+        docNumber: '3/KH-THDD',
+        phone: '12345',
+      }),
+      '',
+    ],
+  ]);
+
+  it('imports a Forms export once, then shows per unit the versions and the issues', async () => {
+    await initialized();
+    file('ke-hoach.csv', CSV);
+    expect(
+      await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'ke-hoach.csv'),
+    ).toEqual({
+      code: 0,
+      stdout:
+        'Đã thêm 2 phản hồi vào «w.xlsx» (0 phản hồi đã có từ trước).\n' +
+        'Bỏ qua các cột không phải câu hỏi của biểu mẫu: «Điểm».\n',
+      stderr: '',
+    });
+    const again = await hannop(
+      'import',
+      '--workbook',
+      'w.xlsx',
+      '--form',
+      'ke-hoach',
+      '--csv',
+      'ke-hoach.csv',
+    );
+    expect(again.stdout.split('\n')[0]).toBe('Đã thêm 0 phản hồi vào «w.xlsx» (2 phản hồi đã có từ trước).');
+
+    const run = await hannop('run', '--workbook', 'w.xlsx', '--as-of', '2023-03-31T08:00', '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as StatusReport;
+    expect(report.units.map((unit) => [unit.code, unit.periods['KH-2023']])).toEqual([
+      [
+        'MNHM',
+        {
+          status: 'submitted',
+          timeliness: 'on_time',
+          submittedAt: '2023-03-28T09:30:00+07:00',
+          versions: 1,
+          issues: [],
+        },
+      ],
+      [
+        'THDD',
+        {
+          status: 'needs_fix',
+          timeliness: null,
+          submittedAt: null,
+          versions: 1,
+          issues: [
+            'Câu «Số điện thoại liên hệ»: «12345» không phải là số điện thoại hợp lệ (bắt đầu bằng 0 hoặc +84, tiếp theo là 9–10 chữ số).',
+          ],
+        },
+      ],
+    ]);
+    expect(report.periods.find((period) => period.id === 'KH-2023')).toMatchObject({
+      expected: 2,
+      submitted: 1,
+      onTime: 1,
+      needsFix: 1,
+    });
+    const saved = (await XlsxWorkbook.open(inDir('w.xlsx'))).read([SHEET.submissions]).get(SHEET.submissions);
+    expect(saved?.rows).toHaveLength(2);
+    expect(existsSync(inDir('w.xlsx.lock'))).toBe(false);
+
+    const text = await hannop('run', '--workbook', 'w.xlsx', '--as-of', '2023-03-31T08:00');
+    expect(text.stdout.split('\n')[0]).toBe(
+      'Phản hồi mới hoặc đã sửa: 0 (hợp lệ 0, không hợp lệ 0, chờ xác minh 0).',
+    );
+  });
+
+  it('leaves responses stamped after --as-of for a later run', async () => {
+    await initialized();
+    file('ke-hoach.csv', CSV);
+    await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'ke-hoach.csv');
+    const early = JSON.parse(
+      (await hannop('run', '--workbook', 'w.xlsx', '--as-of', '2023-03-28T12:00', '--json')).stdout,
+    ) as StatusReport;
+    expect(early.units.map((unit) => unit.periods['KH-2023']?.status)).toEqual(['submitted', 'pending']);
+    const late = JSON.parse(
+      (await hannop('run', '--workbook', 'w.xlsx', '--as-of', '2023-03-31', '--json')).stdout,
+    ) as StatusReport;
+    expect(late.units.map((unit) => unit.periods['KH-2023']?.status)).toEqual(['submitted', 'needs_fix']);
+  });
+
+  it('refuses an export with a bad timestamp, naming the file and row, and changes nothing', async () => {
+    await initialized();
+    const before = statSync(inDir('w.xlsx')).mtimeMs;
+    file('xau.csv', planCsv([['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answers(), '']]));
+    expect(await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'xau.csv')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: «${inDir('xau.csv')}», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
+    });
+    expect(statSync(inDir('w.xlsx')).mtimeMs).toBe(before);
+  });
+
+  it.each([
+    [
+      ['--form', 'kehoach', '--csv', 'ke-hoach.csv'],
+      'Lỗi: --form «kehoach» không hợp lệ; ghi «ke-hoach» hoặc «bao-cao».\n',
+    ],
+    [['--form', 'ke-hoach', '--csv', 'khong-co.csv'], 'Lỗi: Không tìm thấy tệp CSV «{dir}/khong-co.csv».\n'],
+    [['--form', 'ke-hoach'], 'Lỗi: Thiếu tùy chọn --csv.\n'],
+  ])('refuses import %j', async (options, stderr) => {
+    await initialized();
+    file('ke-hoach.csv', CSV);
+    expect(await hannop('import', '--workbook', 'w.xlsx', ...options)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: stderr.replace('{dir}', dir),
+    });
+  });
+
+  it('refuses to run while another command holds the workbook', async () => {
+    await initialized();
+    file('w.xlsx.lock', '');
+    const outcome = await hannop('run', '--workbook', 'w.xlsx');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe(
+      `Lỗi: Một lệnh hannop khác đang làm việc với «${inDir('w.xlsx')}» (có tệp «${inDir('w.xlsx.lock')}»); nếu không phải, hãy xóa tệp đó.\n`,
+    );
+  });
+});
+
+describe('hannop demo', () => {
+  it('creates the demo workbook and prints the table with every demo unit', async () => {
+    const outcome = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', '2023-04-05');
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    const lines = outcome.stdout.split('\n');
+    expect(lines[0]).toBe('Đã tạo bảng tính mẫu «d.xlsx».');
+    expect(outcome.stdout).toContain('Tình trạng tại 05/04/2023 00:00 (giờ Việt Nam) — 60 đơn vị');
+    for (const unit of demoUnits()) {
+      expect(lines.some((line) => line.startsWith(`${unit.code} `))).toBe(true);
+    }
+    expect(existsSync(inDir('d.xlsx'))).toBe(true);
+    const again = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', '2023-04-05');
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Đã tạo bảng tính mẫu');
+    expect(again.stdout.split('\n')[0]).toBe(
+      'Phản hồi mới hoặc đã sửa: 0 (hợp lệ 0, không hợp lệ 0, chờ xác minh 0).',
+    );
+  });
+
+  it('creates nothing when --as-of is wrong', async () => {
+    const outcome = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', 'mai');
+    expect(outcome.code).toBe(1);
+    expect(existsSync(inDir('d.xlsx'))).toBe(false);
+  });
+});
