@@ -39,6 +39,14 @@ export function isBlankResponse(incoming: IncomingResponse): boolean {
 export const IDENTITY_HELD_MESSAGE =
   'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.';
 
+/** Why a response is held, naming only the proof that `Kiểm tra người nộp` asks for. */
+export function identityHeldMessage(rule: IdentityCheck): string {
+  if (rule === 'email')
+    return 'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị.';
+  if (rule === 'code') return 'Chưa xác minh được người nộp: mã xác nhận không đúng.';
+  return IDENTITY_HELD_MESSAGE;
+}
+
 /** Whether the submitter proved they speak for the unit, per `Kiểm tra người nộp`. */
 export function isIdentityProven(
   rule: IdentityCheck,
@@ -122,7 +130,7 @@ export function registerVersion(
     )
   ) {
     outcome = 'held';
-    lines.unshift(IDENTITY_HELD_MESSAGE);
+    lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
   }
   const unitCode = unit?.code ?? '';
   const periodId = period?.id ?? '';

@@ -527,7 +527,6 @@ function planDigest(
     (log.lastDigestDay === null || log.lastDigestDay < scheduleDay) &&
     !log.done.has(key);
   if (!isDue) return { mail: null, closed: waiting.map(closedOf) };
-  const unitByCode = new Map(input.units.map((unit) => [unit.code, unit]));
   const sections: DigestSection[] = input.periods
     .filter((period) => input.asOf.getTime() > period.timelyUntil.getTime())
     .map((period) => {
@@ -537,7 +536,7 @@ function planDigest(
         const status = statusOf(input.board, unit.code, period.id);
         const isLate =
           status.status === 'overdue' || (status.status === 'needs_fix' && status.timeliness === null);
-        if (status.isExpected && isLate && unitByCode.has(unit.code)) lateUnits.push({ unit, status });
+        if (status.isExpected && isLate) lateUnits.push({ unit, status });
       }
       return { period, rates: periodRates(periodStatuses, period.id), lateUnits };
     });

@@ -304,12 +304,12 @@ describe('sendMail', () => {
     expect(table?.rows[0]).toEqual([
       at('2023-03-20T09:00'),
       'MNHM',
-      '',
+      null,
       'Nhắc hạn',
       'hieutruong@mnhoamai.example.edu.vn',
       'Gửi tay',
       'Đã gửi',
-      '',
+      null,
       'gọi điện',
     ]);
     expect(table?.rows).toHaveLength(5);

@@ -8,6 +8,7 @@ import type { RawAnswer } from '../../src/domain/forms';
 import {
   IDENTITY_HELD_MESSAGE,
   MAX_CELL_CHARACTERS,
+  identityHeldMessage,
   isBlankResponse,
   planPeriodAt,
   registerVersion,
@@ -196,6 +197,21 @@ describe('registerVersion: who sent it (Kiểm tra người nộp)', () => {
     ['off', STRANGER, 'sai mã', 'accepted'],
   ];
 
+  const HELD_MESSAGE: Record<IdentityCheck, string> = {
+    email_or_code:
+      'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.',
+    email: 'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị.',
+    code: 'Chưa xác minh được người nộp: mã xác nhận không đúng.',
+    off: '',
+  };
+
+  it('says why a response is held in the words of each rule', () => {
+    expect(HELD_MESSAGE.email_or_code).toBe(IDENTITY_HELD_MESSAGE);
+    for (const rule of ['email_or_code', 'email', 'code'] as const) {
+      expect(identityHeldMessage(rule)).toBe(HELD_MESSAGE[rule]);
+    }
+  });
+
   it.each(cases)('rule %s, sent from «%s» with code «%s»: %s', (rule, email, code, outcome) => {
     const entry = register(
       incoming({ at: PLAN_AT, email, answers: { ...GOOD_PLAN, code } }),
@@ -205,10 +221,7 @@ describe('registerVersion: who sent it (Kiểm tra người nộp)', () => {
     expect(entry.outcome).toBe(outcome);
     expect(entry.unitCode).toBe('MNHM');
     if (outcome === 'held') {
-      expect(entry.problems).toEqual([
-        'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.',
-      ]);
-      expect(entry.problems[0]).toBe(IDENTITY_HELD_MESSAGE);
+      expect(entry.problems).toEqual([HELD_MESSAGE[rule]]);
       expect(entry).toMatchObject({ acceptedAt: null, acceptedAnswers: '', timeliness: null });
     } else {
       expect(entry.problems).toEqual([]);
