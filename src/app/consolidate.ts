@@ -4,8 +4,8 @@
 // `Số liệu` in one batch. Everything written follows from what was read and `asOf`, so running it
 // twice, or from a rebuilt register, writes the same cells.
 import { figuresTable, statisticsTable, summaryTable, type DerivedTable } from '../domain/consolidation';
-import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
-import { registerRows, type RegisterSheet } from '../domain/register';
+import { SHEET } from '../domain/layout';
+import type { RegisterSheet } from '../domain/register';
 import {
   boardWithoutRefusedReviews,
   judgeReviews,
@@ -16,16 +16,7 @@ import { computeStatusBoard, type StatusBoard } from '../domain/status';
 import type { Submission } from '../domain/submissions';
 import type { Lock, SheetFormat, SheetWrite, Workbook } from '../ports';
 import { readCampaignState, type CampaignState } from './campaign-state';
-
-/** `Bài nộp` as the submission job formats it. */
-export const REGISTER_FORMAT: SheetFormat = {
-  frozenRows: 1,
-  dateTimeColumns: [
-    SUBMISSION_COLUMNS.submittedAt,
-    SUBMISSION_COLUMNS.acceptedAt,
-    SUBMISSION_COLUMNS.lastVersionAt,
-  ],
-};
+import { registerWrite } from './register-sheet';
 
 function derivedWrite(
   sheet: string,
@@ -92,10 +83,7 @@ export function consolidationBatch(
 ): { reviewed: ReviewedState; writes: SheetWrite[] } {
   const reviewed = reviewedState(state, asOf);
   const writes: SheetWrite[] = [];
-  if (reviewed.registerChanged) {
-    const { headers, rows } = registerRows(reviewed.register);
-    writes.push({ kind: 'replace', sheet: SHEET.submissions, headers, rows, format: REGISTER_FORMAT });
-  }
+  if (reviewed.registerChanged) writes.push(registerWrite(reviewed.register));
   writes.push(...consolidationWrites({ ...state, register: reviewed.register }, reviewed.board));
   return { reviewed, writes };
 }

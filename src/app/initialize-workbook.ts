@@ -12,6 +12,7 @@ import {
   columnsOf,
 } from '../domain/layout';
 import { encodeRows, type CellValue } from '../domain/table';
+import { formatVietnameseDate } from '../domain/time';
 import type { Unit } from '../domain/units';
 import type { SheetWrite, Workbook } from '../ports';
 
@@ -27,7 +28,7 @@ export function unitRow(unit: Unit): Record<string, CellValue> {
     [UNIT_COLUMNS.phone]: unit.phone,
     [UNIT_COLUMNS.isActive]: unit.isActive ? 'Có' : 'Không',
     [UNIT_COLUMNS.confirmationCode]: unit.confirmationCode,
-    [UNIT_COLUMNS.activeFrom]: unit.activeFrom ? unit.activeFrom.split('-').reverse().join('/') : '',
+    [UNIT_COLUMNS.activeFrom]: unit.activeFrom ? formatVietnameseDate(unit.activeFrom) : '',
   };
 }
 

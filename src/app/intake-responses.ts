@@ -5,19 +5,22 @@
 // the Forms response sheet, so nothing a school sent is lost.
 import { isBlankResponse, registerVersion, type IncomingResponse } from '../domain/intake';
 import { SHEET } from '../domain/layout';
-import { registerRows, type RegisterEntry } from '../domain/register';
+import { readRegister, submissionOf, type RegisterEntry } from '../domain/register';
 import type { Table } from '../domain/table';
 import type { Lock, SheetWrite, Workbook } from '../ports';
 import { parseCampaignState, STATE_SHEETS, type CampaignState } from './campaign-state';
 import { eventLogWrite, type LogEvent } from './event-log';
+import { registerWrite } from './register-sheet';
 
 /** Where responses come from: Forms (Apps Script) or the response sheets of the workbook (Node). */
 export interface ResponseSource {
   /** Sheets to read along with the state, in the same batch. */
   readonly sheets: readonly string[];
-  responses(tables: ReadonlyMap<string, Table>): IncomingResponse[];
-  /** Problems met while reading the source (a row without a timestamp), logged as warnings. */
-  problems?(tables: ReadonlyMap<string, Table>): string[];
+  /**
+   * The responses, and the problems met while reading them (a row without a timestamp), which
+   * are logged as warnings.
+   */
+  read(tables: ReadonlyMap<string, Table>): { responses: IncomingResponse[]; problems: readonly string[] };
 }
 
 export interface IntakeOptions {
@@ -70,8 +73,8 @@ export function intakeResponses(
   return ports.lock.withLock(() => {
     const tables = ports.workbook.read([...STATE_SHEETS, ...source.sheets]);
     const before = parseCampaignState(tables);
-    const incoming = source
-      .responses(tables)
+    const read = source.read(tables);
+    const incoming = read.responses
       .filter(
         (response) => response.timestamp.getTime() <= options.asOf.getTime() && !isBlankSafely(response),
       )
@@ -81,7 +84,7 @@ export function intakeResponses(
     const context = { campaign: before.campaign, units: before.units };
     const registered: RegisterEntry[] = [];
     const failed: { responseId: string; message: string }[] = [];
-    const events: LogEvent[] = (source.problems?.(tables) ?? []).map((message) => ({
+    const events: LogEvent[] = read.problems.map((message) => ({
       at: ports.now(),
       level: 'Cảnh báo',
       job: JOB,
@@ -121,23 +124,18 @@ export function intakeResponses(
       (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.responseId.localeCompare(b.responseId),
     );
     const register = { entries, extraHeaders: before.register.extraHeaders };
-    const { headers, rows } = registerRows(register);
-    const updatedTables = new Map(tables);
-    updatedTables.set(SHEET.submissions, { name: SHEET.submissions, headers, rows });
-    const after = parseCampaignState(updatedTables);
+    const written = registerWrite(register);
+    const writtenTable = { name: SHEET.submissions, headers: written.headers, rows: written.rows };
+    // The state as the next job will read it back; only the register changed.
+    const writtenRegister = readRegister(writtenTable);
+    const after: CampaignState = {
+      ...before,
+      register: writtenRegister,
+      submissions: writtenRegister.entries.map(submissionOf),
+      tables: new Map(tables).set(SHEET.submissions, writtenTable),
+    };
     const writes: SheetWrite[] = [];
-    if (registered.length > 0 || options.rebuild || !tables.has(SHEET.submissions)) {
-      writes.push({
-        kind: 'replace',
-        sheet: SHEET.submissions,
-        headers,
-        rows,
-        format: {
-          frozenRows: 1,
-          dateTimeColumns: ['Thời điểm nộp', 'Thời điểm hợp lệ', 'Cập nhật lần cuối'],
-        },
-      });
-    }
+    if (registered.length > 0 || options.rebuild || !tables.has(SHEET.submissions)) writes.push(written);
     writes.push(...(options.alsoWrite?.(after) ?? []), ...eventLogWrite(events));
     if (writes.length > 0) ports.workbook.write(writes);
     return { received: incoming.length, registered, unchanged, failed, state: after };

@@ -21,6 +21,11 @@ function rowsOf(tables: ReadonlyMap<string, Table>) {
 
 export const sheetResponseSource: ResponseSource = {
   sheets: [SHEET.planResponses, SHEET.reportResponses],
-  responses: (tables) => rowsOf(tables).flatMap((row) => (row.response ? [row.response] : [])),
-  problems: (tables) => rowsOf(tables).flatMap((row) => (row.problem ? [describeProblem(row.problem)] : [])),
+  read(tables) {
+    const rows = rowsOf(tables);
+    return {
+      responses: rows.flatMap((row) => (row.response ? [row.response] : [])),
+      problems: rows.flatMap((row) => (row.problem ? [describeProblem(row.problem)] : [])),
+    };
+  },
 };

@@ -1,8 +1,8 @@
 // The campaign: who runs it (`Cấu hình`) and what is due when (`Kỳ nộp`), with the deadline rule.
-import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS } from './layout';
+import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS, SHEET } from './layout';
 import type { Checked, InputProblem } from './problems';
 import { cellDate, cellText, type SheetRecord } from './table';
-import { cleanText, foldForMatch } from './text';
+import { cleanText, foldForMatch, labelKey } from './text';
 import { addDays, endOfVietnamDay, formatVietnameseDate, startOfVietnamDay, type IsoDate } from './time';
 import { isValidEmail, splitEmails } from './units';
 
@@ -97,11 +97,6 @@ export function describeDeadline(period: Period): { dueMoment: string; asWritten
   };
 }
 
-function matchLabel<K extends string>(labels: Record<K, string>, text: string): K | undefined {
-  const folded = foldForMatch(text);
-  return (Object.keys(labels) as K[]).find((key) => foldForMatch(labels[key]) === folded);
-}
-
 /** `7, 3, 1` → [7, 3, 1]; null if any part is not a whole number. */
 export function parseDayList(text: string): number[] | null {
   if (text.trim() === '') return [];
@@ -142,7 +137,7 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
     const name = text(PERIOD_COLUMNS.name);
     if (!name) problem(PERIOD_COLUMNS.name, 'thiếu tên kỳ.');
     const formText = text(PERIOD_COLUMNS.form);
-    const form = matchLabel(FORM_KIND_LABEL, formText);
+    const form = labelKey(FORM_KIND_LABEL, formText);
     if (!form)
       problem(
         PERIOD_COLUMNS.form,
@@ -151,7 +146,7 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
     const opensOn = date(PERIOD_COLUMNS.opensOn);
     const writtenDueDate = date(PERIOD_COLUMNS.writtenDueDate);
     const ruleText = text(PERIOD_COLUMNS.deadlineRule);
-    const deadlineRule = ruleText === '' ? 'before' : matchLabel(DEADLINE_RULE_LABEL, ruleText);
+    const deadlineRule = ruleText === '' ? 'before' : labelKey(DEADLINE_RULE_LABEL, ruleText);
     if (!deadlineRule)
       problem(
         PERIOD_COLUMNS.deadlineRule,
@@ -173,9 +168,10 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
         PERIOD_COLUMNS.remindAfterDays,
         `«${text(PERIOD_COLUMNS.remindAfterDays)}» phải là các số ngày cách nhau bởi dấu phẩy, ví dụ «1, 3, 7, 14».`,
       );
-    if (opensOn && writtenDueDate && opensOn >= writtenDueDate && deadlineRule === 'before') {
-      problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
-    } else if (opensOn && writtenDueDate && opensOn > writtenDueDate) {
+    // The form must open on or before the last day on time.
+    const lastDueDate =
+      writtenDueDate && (deadlineRule === 'before' ? addDays(writtenDueDate, -1) : writtenDueDate);
+    if (opensOn && lastDueDate && opensOn > lastDueDate) {
       problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
     }
     if (
@@ -204,8 +200,7 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
       );
     }
   }
-  if (records.length === 0)
-    problems.push({ where: records[0]?.sheet ?? 'Kỳ nộp', message: 'chưa có kỳ nộp nào.' });
+  if (records.length === 0) problems.push({ where: SHEET.periods, message: 'chưa có kỳ nộp nào.' });
   periods.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: periods };
 }
@@ -222,7 +217,7 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
         sheet: record.sheet,
       });
   }
-  const sheet = records[0]?.sheet ?? 'Cấu hình';
+  const sheet = records[0]?.sheet ?? SHEET.config;
   const read = (key: string, required: boolean): { text: string; row?: number } => {
     const found = values.get(foldForMatch(key));
     if (!found) {
@@ -278,7 +273,7 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
     bad(CONFIG_KEY.mailQuotaReserve, reserveField.row, `«${reserveField.text}» phải là số nguyên ≥ 0.`);
   const identityField = read(CONFIG_KEY.identityCheck, false);
   const identityCheck =
-    identityField.text === '' ? 'email_or_code' : matchLabel(IDENTITY_CHECK_LABEL, identityField.text);
+    identityField.text === '' ? 'email_or_code' : labelKey(IDENTITY_CHECK_LABEL, identityField.text);
   if (!identityCheck) {
     bad(
       CONFIG_KEY.identityCheck,

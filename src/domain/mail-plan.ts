@@ -34,9 +34,9 @@ import {
   type StatusKey,
   type UnitPeriodStatus,
 } from './status';
-import { labelKey, type Submission, type SubmissionOutcome } from './submissions';
+import type { Submission, SubmissionOutcome } from './submissions';
 import { cellInstant, cellText, type SheetRecord } from './table';
-import { cleanText } from './text';
+import { cleanText, labelKey } from './text';
 import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
 import { isValidEmail, splitEmails, type Unit } from './units';
 

@@ -5,7 +5,6 @@ import { SUBMISSION_COLUMNS, columnsOf } from './layout';
 import {
   OUTCOME_LABEL,
   REVIEW_LABEL,
-  labelKey,
   splitProblemLines,
   type ReviewDecision,
   type Submission,
@@ -13,7 +12,7 @@ import {
 } from './submissions';
 import { TIMELINESS_LABEL, type Timeliness } from './status';
 import { cellInstant, cellText, readRecords, type CellValue, type Table } from './table';
-import { cleanText, titleKey } from './text';
+import { cleanText, labelKey, titleKey } from './text';
 
 export interface RegisterEntry {
   readonly responseId: string;

@@ -21,6 +21,12 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
+/** The key whose label a person typed, read as foldForMatch reads it; undefined when none matches. */
+export function labelKey<K extends string>(labels: Readonly<Record<K, string>>, text: string): K | undefined {
+  const folded = foldForMatch(text);
+  return (Object.keys(labels) as K[]).find((key) => foldForMatch(labels[key]) === folded);
+}
+
 /** Question titles and headers match after NFC, quotes made alike, whitespace collapsed, case ignored. */
 export function titleKey(text: string): string {
   return cleanText(text)

@@ -4,7 +4,7 @@
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
-import { titleKey } from '../domain/text';
+import { checkWrites, columnLetter, columnPosition, placeColumns } from '../sheet-writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,14 +20,6 @@ export type SpreadsheetServices = Pick<
 export const DATE_FORMAT = 'dd/MM/yyyy';
 export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
-
-/** A write that names a column it does not have, or gives a row wider than its headers: a bug. */
-export class SheetWriteError extends Error {
-  override readonly name = 'SheetWriteError';
-  constructor(sheet: string, detail: string) {
-    super(`Cannot write sheet "${sheet}": ${detail}`);
-  }
-}
 
 /**
  * What Sheets must store for a value. A string is entered as a person would type it, so it is
@@ -68,83 +60,10 @@ function tableFromValues(name: string, values: readonly (readonly unknown[])[]):
   };
 }
 
-function checkWidths(
-  sheet: string,
-  headers: readonly string[],
-  rows: readonly (readonly CellValue[])[],
-): void {
-  rows.forEach((row, index) => {
-    if (row.length > headers.length) {
-      throw new SheetWriteError(
-        sheet,
-        `row ${index + 2} has ${row.length} values for ${headers.length} headers.`,
-      );
-    }
-  });
-}
-
 function gridOf(headers: readonly string[], rows: readonly (readonly CellValue[])[]): SheetCell[][] {
   return [headers, ...rows].map((row) =>
     Array.from({ length: headers.length }, (_, column) => toSheetCell(row[column])),
   );
-}
-
-function columnLetter(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/** 1-based position of `column` among `headers`, matched as readers match titles. */
-function columnPosition(sheet: string, headers: readonly string[], column: string): number {
-  const key = titleKey(column);
-  const index = headers.findIndex((header) => titleKey(header) === key);
-  if (index < 0) {
-    throw new SheetWriteError(sheet, `the format names a column "${column}" that is not a header.`);
-  }
-  return index + 1;
-}
-
-/** Every column a format names, checked before the sheet is touched. */
-function checkFormatColumns(
-  sheet: string,
-  headers: readonly string[],
-  format: SheetFormat | undefined,
-): void {
-  if (!format) return;
-  [
-    ...(format.dateColumns ?? []),
-    ...(format.dateTimeColumns ?? []),
-    ...(format.valueColors ?? []).map((rule) => rule.column),
-  ].forEach((column) => columnPosition(sheet, headers, column));
-}
-
-/**
- * Where each written column goes in a sheet that already has `existing` headers: under the header
- * with the same title (people may reorder columns), or in a new column at the right.
- */
-function placeColumns(
-  existing: readonly string[],
-  headers: readonly string[],
-): { positions: number[]; added: string[]; width: number } {
-  const positionByKey = new Map<string, number>();
-  existing.forEach((header, index) => {
-    const key = titleKey(header);
-    if (key && !positionByKey.has(key)) positionByKey.set(key, index);
-  });
-  const added: string[] = [];
-  const positions = headers.map((header) => {
-    const key = titleKey(header);
-    const found = positionByKey.get(key);
-    if (found !== undefined) return found;
-    const position = existing.length + added.length;
-    added.push(header);
-    positionByKey.set(key, position);
-    return position;
-  });
-  return { positions, added, width: existing.length + added.length };
 }
 
 export class SpreadsheetWorkbook implements Workbook {
@@ -165,10 +84,7 @@ export class SpreadsheetWorkbook implements Workbook {
 
   write(writes: readonly SheetWrite[]): void {
     // A mistaken write is refused before any sheet of the batch is touched.
-    writes.forEach((write) => {
-      checkWidths(write.sheet, write.headers, write.rows);
-      if (write.kind === 'replace') checkFormatColumns(write.sheet, write.headers, write.format);
-    });
+    checkWrites(writes);
     writes.forEach((write) => {
       if (write.kind === 'replace') this.replace(write.sheet, write.headers, write.rows, write.format);
       else this.append(write.sheet, write.headers, write.rows);

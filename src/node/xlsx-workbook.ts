@@ -12,21 +12,13 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { InputError } from '../domain/problems';
 import { cellText } from '../domain/table';
-import { titleKey } from '../domain/text';
+import { checkWrites, columnLetter, columnPosition, placeColumns, SheetWriteError } from '../sheet-writes';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
 
 export const DATE_NUMBER_FORMAT = 'dd/mm/yyyy';
 export const DATE_TIME_NUMBER_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 /** Conditional formats cover whole columns, as in Sheets, so the colours follow new rows. */
 const LAST_EXCEL_ROW = 1048576;
-
-/** A write that names a column it does not have, or gives a row wider than its headers: a bug. */
-export class SheetWriteError extends Error {
-  override readonly name = 'SheetWriteError';
-  constructor(sheet: string, detail: string) {
-    super(`Cannot write sheet "${sheet}": ${detail}`);
-  }
-}
 
 function fromExcelDate(wallClock: Date): Date {
   return new Date(wallClock.getTime() - VIETNAM_OFFSET_MS);
@@ -62,14 +54,6 @@ function fromExcel(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
-function columnLetter(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /** `#F4CCCC` or `#fcc` as exceljs' ARGB. */
 function argbOf(color: string): string {
   const hex = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(color.trim())?.[1];
@@ -83,71 +67,6 @@ function checkSheetName(sheet: string): void {
   if (sheet.length === 0 || sheet.length > 31 || /[*?:\\/[\]]/.test(sheet)) {
     throw new SheetWriteError(sheet, 'an .xlsx sheet name has 1 to 31 characters, none of * ? : \\ / [ ].');
   }
-}
-
-function checkWidths(
-  sheet: string,
-  headers: readonly string[],
-  rows: readonly (readonly CellValue[])[],
-): void {
-  rows.forEach((row, index) => {
-    if (row.length > headers.length) {
-      throw new SheetWriteError(
-        sheet,
-        `row ${index + 2} has ${row.length} values for ${headers.length} headers.`,
-      );
-    }
-  });
-}
-
-/** 1-based position of `column` among `headers`, matched as readers match titles. */
-function columnPosition(sheet: string, headers: readonly string[], column: string): number {
-  const key = titleKey(column);
-  const index = headers.findIndex((header) => titleKey(header) === key);
-  if (index < 0) {
-    throw new SheetWriteError(sheet, `the format names a column "${column}" that is not a header.`);
-  }
-  return index + 1;
-}
-
-/** Every column a format names, checked before the sheet is touched. */
-function checkFormatColumns(
-  sheet: string,
-  headers: readonly string[],
-  format: SheetFormat | undefined,
-): void {
-  if (!format) return;
-  [
-    ...(format.dateColumns ?? []),
-    ...(format.dateTimeColumns ?? []),
-    ...(format.valueColors ?? []).map((rule) => rule.column),
-  ].forEach((column) => columnPosition(sheet, headers, column));
-}
-
-/**
- * Where each written column goes in a sheet that already has `existing` headers: under the header
- * with the same title (people may reorder columns), or in a new column at the right.
- */
-function placeColumns(
-  existing: readonly string[],
-  headers: readonly string[],
-): { positions: number[]; added: string[] } {
-  const positionByKey = new Map<string, number>();
-  existing.forEach((header, index) => {
-    const key = titleKey(header);
-    if (key && !positionByKey.has(key)) positionByKey.set(key, index);
-  });
-  const added: string[] = [];
-  const positions = headers.map((header) => {
-    const key = titleKey(header);
-    const found = positionByKey.get(key);
-    if (found !== undefined) return found;
-    const position = existing.length + added.length;
-    added.push(header);
-    positionByKey.set(key, position);
-    return position;
-  });
-  return { positions, added };
 }
 
 function isMergedAway(cell: ExcelJS.Cell): boolean {
@@ -265,11 +184,8 @@ export class XlsxWorkbook implements Workbook {
 
   write(writes: readonly SheetWrite[]): void {
     // A mistaken write is refused before any sheet of the batch is touched.
-    writes.forEach((write) => {
-      checkSheetName(write.sheet);
-      checkWidths(write.sheet, write.headers, write.rows);
-      if (write.kind === 'replace') checkFormatColumns(write.sheet, write.headers, write.format);
-    });
+    checkWrites(writes);
+    writes.forEach((write) => checkSheetName(write.sheet));
     writes.forEach((write) => {
       if (write.kind === 'replace') this.replace(write.sheet, write.headers, write.rows, write.format);
       else this.append(write.sheet, write.headers, write.rows);

@@ -1,4 +1,5 @@
-import { consolidate, consolidationWrites, reviewedState, REGISTER_FORMAT } from '../../src/app/consolidate';
+import { consolidate, consolidationWrites, reviewedState } from '../../src/app/consolidate';
+import { REGISTER_FORMAT } from '../../src/app/register-sheet';
 import { readCampaignState } from '../../src/app/campaign-state';
 import { initialSheets } from '../../src/app/initialize-workbook';
 import { intakeResponses, type ResponseSource } from '../../src/app/intake-responses';
@@ -287,7 +288,7 @@ describe('a rebuild gives the same derived sheets as a run after each submission
   const FINAL = at('2023-05-10T12:00');
   const sourceOf = (responses: readonly IncomingResponse[]): ResponseSource => ({
     sheets: [],
-    responses: () => [...responses],
+    read: () => ({ responses: [...responses], problems: [] }),
   });
 
   function run(

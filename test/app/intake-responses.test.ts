@@ -90,8 +90,13 @@ function formsResponse(
 function sourceOf(responses: readonly IncomingResponse[], base?: ResponseSource): ResponseSource {
   return {
     sheets: base?.sheets ?? [],
-    responses: (tables) => [...(base?.responses(tables) ?? []), ...responses],
-    ...(base?.problems ? { problems: base.problems } : {}),
+    read: (tables) => {
+      const fromBase = base?.read(tables);
+      return {
+        responses: [...(fromBase?.responses ?? []), ...responses],
+        problems: fromBase?.problems ?? [],
+      };
+    },
   };
 }
 
@@ -352,13 +357,13 @@ describe('intakeResponses under the script lock', () => {
     let nested: unknown;
     const source: ResponseSource = {
       ...sheetResponseSource,
-      responses: (tables) => {
+      read: (tables) => {
         try {
           intakeResponses(ports(workbook, lock), sheetResponseSource, { asOf: LATE_AS_OF });
         } catch (error) {
           nested = error;
         }
-        return sheetResponseSource.responses(tables);
+        return sheetResponseSource.read(tables);
       },
     };
     intakeResponses(ports(workbook, lock), source, { asOf: LATE_AS_OF });
@@ -525,8 +530,8 @@ describe('intakeResponses on Google Sheets (SpreadsheetApp fake), whatever was t
         );
         const expected = new Set(
           sheetResponseSource
-            .responses(tables)
-            .filter((incoming) => !isBlankResponse(incoming))
+            .read(tables)
+            .responses.filter((incoming) => !isBlankResponse(incoming))
             .map((incoming) => incoming.responseId),
         );
 

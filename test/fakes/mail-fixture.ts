@@ -1,5 +1,6 @@
 // Building blocks for the mail tests: the campaign's `Cấu hình`, units, register rows and mail
 // log entries, as values for the planner and as sheets for the send job.
+import { unitRow } from '../../src/app/initialize-workbook';
 import type { CampaignConfig } from '../../src/domain/campaign';
 import { DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
 import {
@@ -126,23 +127,7 @@ export function configTable(config: CampaignConfig = MAIL_CONFIG): Table {
 }
 
 export function unitsTable(units: readonly Unit[]): Table {
-  return tableFromRecords(
-    SHEET.units,
-    columnsOf(UNIT_COLUMNS),
-    units.map((unit) => ({
-      [UNIT_COLUMNS.code]: unit.code,
-      [UNIT_COLUMNS.name]: unit.name,
-      [UNIT_COLUMNS.level]: unit.level,
-      [UNIT_COLUMNS.ownership]: unit.ownership,
-      [UNIT_COLUMNS.ward]: unit.ward,
-      [UNIT_COLUMNS.emails]: unit.emails.join('; '),
-      [UNIT_COLUMNS.head]: unit.head,
-      [UNIT_COLUMNS.phone]: unit.phone,
-      [UNIT_COLUMNS.isActive]: unit.isActive ? 'Có' : 'Không',
-      [UNIT_COLUMNS.confirmationCode]: unit.confirmationCode,
-      [UNIT_COLUMNS.activeFrom]: unit.activeFrom ? unit.activeFrom.split('-').reverse().join('/') : '',
-    })),
-  );
+  return tableFromRecords(SHEET.units, columnsOf(UNIT_COLUMNS), units.map(unitRow));
 }
 
 export function periodsTable(

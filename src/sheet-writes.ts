@@ -1,0 +1,86 @@
+// What every Workbook implementation does alike with a batch of writes: refuse a mistaken write
+// before any sheet is touched, find a column by its title as readers do, and place appended
+// columns under the header with the same title (people may reorder columns) or at the right.
+import { titleKey } from './domain/text';
+import type { SheetFormat, SheetWrite } from './ports';
+
+/** A write that names a column it does not have, or gives a row wider than its headers: a bug. */
+export class SheetWriteError extends Error {
+  override readonly name = 'SheetWriteError';
+  constructor(sheet: string, detail: string) {
+    super(`Cannot write sheet "${sheet}": ${detail}`);
+  }
+}
+
+/** `A`, `B`, … `Z`, `AA`, … for a 1-based column. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** 1-based position of `column` among `headers`, matched as readers match titles. */
+export function columnPosition(sheet: string, headers: readonly string[], column: string): number {
+  const key = titleKey(column);
+  const index = headers.findIndex((header) => titleKey(header) === key);
+  if (index < 0) {
+    throw new SheetWriteError(sheet, `the format names a column "${column}" that is not a header.`);
+  }
+  return index + 1;
+}
+
+function checkFormatColumns(
+  sheet: string,
+  headers: readonly string[],
+  format: SheetFormat | undefined,
+): void {
+  if (!format) return;
+  [
+    ...(format.dateColumns ?? []),
+    ...(format.dateTimeColumns ?? []),
+    ...(format.valueColors ?? []).map((rule) => rule.column),
+  ].forEach((column) => columnPosition(sheet, headers, column));
+}
+
+/** Throws SheetWriteError for the first mistaken write of a batch; checks row widths and format columns. */
+export function checkWrites(writes: readonly SheetWrite[]): void {
+  for (const write of writes) {
+    write.rows.forEach((row, index) => {
+      if (row.length > write.headers.length) {
+        throw new SheetWriteError(
+          write.sheet,
+          `row ${index + 2} has ${row.length} values for ${write.headers.length} headers.`,
+        );
+      }
+    });
+    if (write.kind === 'replace') checkFormatColumns(write.sheet, write.headers, write.format);
+  }
+}
+
+/**
+ * Where each written column goes in a sheet that already has `existing` headers (0-based), the
+ * headers to add at the right, and the width after adding them.
+ */
+export function placeColumns(
+  existing: readonly string[],
+  headers: readonly string[],
+): { positions: number[]; added: string[]; width: number } {
+  const positionByKey = new Map<string, number>();
+  existing.forEach((header, index) => {
+    const key = titleKey(header);
+    if (key && !positionByKey.has(key)) positionByKey.set(key, index);
+  });
+  const added: string[] = [];
+  const positions = headers.map((header) => {
+    const key = titleKey(header);
+    const found = positionByKey.get(key);
+    if (found !== undefined) return found;
+    const position = existing.length + added.length;
+    added.push(header);
+    positionByKey.set(key, position);
+    return position;
+  });
+  return { positions, added, width: existing.length + added.length };
+}
