@@ -497,7 +497,7 @@ describe('intakeResponses on Google Sheets (SpreadsheetApp fake), whatever was t
       return typeof good === 'string' ? good : '';
     });
     // 28/03/2023 09:30, after the plan's document and council dates.
-    return { form: 'plan' as const, minute: 20_730, email: 'ai.do@mail.example.com', answers };
+    return { form: 'plan' as const, minute: 20_730, email: 'ai.do@mail.example.com' as const, answers };
   }
 
   it('never throws, ends every response accepted, rejected or held, and writes no formula anywhere', () => {
