@@ -5,7 +5,12 @@
 // `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
 import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
-import { headerText, renderMail, type MailContentContext } from '../domain/mail-content';
+import {
+  headerText,
+  renderMail,
+  type MailContentContext,
+  type PrefilledLinkOf,
+} from '../domain/mail-content';
 import {
   MAIL_LOG_STATE_LABEL,
   joinPeriodIds,
@@ -16,13 +21,11 @@ import {
   type RegisterDetails,
 } from '../domain/mail-plan';
 import { readRegister } from '../domain/register';
-import { computeStatusBoard } from '../domain/status';
 import { readRecords, type CellValue, type Table } from '../domain/table';
 import { titleKey } from '../domain/text';
-import type { FormKind } from '../domain/campaign';
-import type { Unit } from '../domain/units';
 import type { Clock, Lock, Mailer, OutgoingMail, SheetWrite, Workbook } from '../ports';
 import { readCampaignState } from './campaign-state';
+import { reviewedState } from './consolidate';
 import { eventLogWrite, type LogEvent } from './event-log';
 
 /** A mailer refused a message because the day's allowance is used up (MailApp's quota, `--max-mail`). */
@@ -56,7 +59,7 @@ export interface SendMailOptions {
   /** Plan only: nothing is sent and nothing is written. */
   readonly dryRun?: boolean;
   /** The unit's pre-filled form link (Apps Script knows the forms); null or absent: none. */
-  readonly prefilledLink?: (unit: Unit, form: FormKind) => string | null;
+  readonly prefilledLink?: PrefilledLinkOf;
   /**
    * Recipients kept back from the mailer's allowance. Default: `Dự trữ hạn mức thư`, which is
    * about the Google account's MailApp quota; a local outbox or SMTP mailer passes 0.
@@ -66,6 +69,11 @@ export interface SendMailOptions {
   readonly timeBudgetMs?: number;
   /** Measures the time budget; required with `timeBudgetMs`. */
   readonly clock?: Clock;
+  /**
+   * Only these kinds are sent (and only their waiting rows closed); the rest wait for a run that
+   * sends every kind. The form-submit trigger sends receipts, the on-edit trigger returns.
+   */
+  readonly kinds?: readonly MailKind[];
 }
 
 export interface MailReport {
@@ -212,18 +220,25 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
   const { config, periods } = state.campaign;
   const logTable = state.tables.get(SHEET.mailLog);
   const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, { required: [] })) : [];
-  const board = computeStatusBoard(state.units.all, periods, state.submissions, asOf);
+  // Reviews as consolidation judges them: a decision typed on a response that is not the unit's
+  // current one is refused there, so it must not send a return here either.
+  const { board, submissions } = reviewedState(state, asOf);
   const plan = planMail({
     asOf,
     periods,
     units: state.units.all,
     board,
-    submissions: state.submissions,
+    submissions,
     details: registerDetails(state.tables.get(SHEET.submissions)),
     log,
     digestEmails: config.digestEmails,
   });
 
+  const wanted = options.kinds ? new Set<MailKind>(options.kinds) : null;
+  const mails = wanted ? plan.mails.filter((mail) => wanted.has(mail.kind)) : plan.mails;
+  const closedRows = wanted
+    ? plan.closed.filter((closed) => closed.kind !== null && wanted.has(closed.kind))
+    : plan.closed;
   const context: MailContentContext = { config, asOf, prefilledLink: options.prefilledLink ?? (() => null) };
   const reserve = options.quotaReserve ?? config.mailQuotaReserve;
   const startedAt = options.clock?.now().getTime();
@@ -232,7 +247,7 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
   const reports: MailReport[] = [];
   let stoppedBy: 'quota' | 'time' | null = null;
 
-  for (const mail of plan.mails) {
+  for (const mail of mails) {
     const content = renderMail(mail, context);
     const outgoing: OutgoingMail = {
       to: mail.to,
@@ -297,7 +312,7 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
       status === 'queued' && mail.waitingSince !== null,
     );
   }
-  for (const closed of plan.closed) closeRow(logSheet, closed, asOf);
+  for (const closed of closedRows) closeRow(logSheet, closed, asOf);
 
   const count = (status: MailResult) => reports.filter((report) => report.status === status).length;
   const summary: SendMailSummary = {
@@ -305,7 +320,7 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
     sent: count('sent'),
     queued: count('queued'),
     failed: count('failed'),
-    closed: plan.closed.length,
+    closed: closedRows.length,
     stoppedBy,
     dryRun,
   };

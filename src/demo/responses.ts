@@ -34,7 +34,7 @@ function planAnswers(unit: Unit, index: number, docDate: string): Answers {
   };
 }
 
-function reportAnswers(unit: Unit, index: number, periodName: string, docDate: string): Answers {
+export function reportAnswers(unit: Unit, index: number, periodName: string, docDate: string): Answers {
   return {
     ...commonAnswers(unit, 'BC', docDate, index),
     period: periodName,
@@ -58,7 +58,7 @@ function reportAnswers(unit: Unit, index: number, periodName: string, docDate: s
   };
 }
 
-function row(spec: FormSpec, at: Date, email: string, answers: Answers): CellValue[] {
+export function responseRow(spec: FormSpec, at: Date, email: string, answers: Answers): CellValue[] {
   const byTitle = new Map<string, CellValue>([
     [RESPONSE_FIXED_COLUMNS.timestamp, at],
     [RESPONSE_FIXED_COLUMNS.email, email],
@@ -67,7 +67,7 @@ function row(spec: FormSpec, at: Date, email: string, answers: Answers): CellVal
   return responseColumns(spec).map((title) => byTitle.get(title) ?? '');
 }
 
-function at(date: IsoDate, hours: number, minutes: number): Date {
+export function at(date: IsoDate, hours: number, minutes: number): Date {
   return vietnamInstant(date, hours, minutes);
 }
 
@@ -80,20 +80,24 @@ export function demoResponseRows(units: readonly Unit[]): { plan: CellValue[][];
     const day = String(15 + (index % 14)).padStart(2, '0');
     switch (index % 10) {
       case 6: // late
-        plan.push(row(PLAN_FORM, at('2023-04-03', 9, 30), email, planAnswers(unit, index, '01/04/2023')));
+        plan.push(
+          responseRow(PLAN_FORM, at('2023-04-03', 9, 30), email, planAnswers(unit, index, '01/04/2023')),
+        );
         break;
       case 7: // wrong (phone), then a new response that is right
         plan.push(
-          row(PLAN_FORM, at('2023-03-24', 14, 5), email, {
+          responseRow(PLAN_FORM, at('2023-03-24', 14, 5), email, {
             ...planAnswers(unit, index, '20/03/2023'),
             phone: '12345',
           }),
         );
-        plan.push(row(PLAN_FORM, at('2023-03-27', 8, 40), email, planAnswers(unit, index, '20/03/2023')));
+        plan.push(
+          responseRow(PLAN_FORM, at('2023-03-27', 8, 40), email, planAnswers(unit, index, '20/03/2023')),
+        );
         break;
       case 8: // sent from an address the department does not know, without the code
         plan.push(
-          row(
+          responseRow(
             PLAN_FORM,
             at(`2023-03-${day}`, 16, 0),
             `canhan${index}@mail.example.com`,
@@ -105,14 +109,19 @@ export function demoResponseRows(units: readonly Unit[]): { plan: CellValue[][];
         break;
       default:
         plan.push(
-          row(PLAN_FORM, at(`2023-03-${day}`, 10, index % 60), email, planAnswers(unit, index, '14/03/2023')),
+          responseRow(
+            PLAN_FORM,
+            at(`2023-03-${day}`, 10, index % 60),
+            email,
+            planAnswers(unit, index, '14/03/2023'),
+          ),
         );
     }
     if (index % 4 !== 3) {
       const reportDay =
         index % 4 === 2 ? '2023-05-04' : `2023-04-${String(10 + (index % 19)).padStart(2, '0')}`;
       report.push(
-        row(
+        responseRow(
           REPORT_FORM,
           at(reportDay, 15, index % 60),
           email,

@@ -321,13 +321,23 @@ function isYes(value: CellValue): boolean {
   return value === YES || (typeof value === 'string' && value !== 'Không' && foldForMatch(value) === 'co');
 }
 
-/** A total of one figure column over unit rows, as the form spec says it adds up. */
-function totalOf(column: FigureColumn, values: readonly CellValue[]): number | null {
-  if (column.total === 'countYes') return values.filter(isYes).length;
-  const numbers = values.filter((value): value is number => typeof value === 'number');
-  if (numbers.length === 0) return column.total === 'sum' ? 0 : null;
-  const sum = numbers.reduce((total, value) => total + value, 0);
-  return column.total === 'sum' ? sum : Math.round((sum / numbers.length) * 100) / 100;
+/** A total of one figure column (at `index` in the rows' figures) over unit rows, as the form spec says it adds up. */
+function totalOf(column: FigureColumn, rows: readonly FigureRow[], index: number): number | null {
+  let yes = 0;
+  let count = 0;
+  let sum = 0;
+  for (const row of rows) {
+    const value = row.figures[index] ?? null;
+    if (column.total === 'countYes') {
+      if (isYes(value)) yes += 1;
+    } else if (typeof value === 'number') {
+      count += 1;
+      sum += value;
+    }
+  }
+  if (column.total === 'countYes') return yes;
+  if (count === 0) return column.total === 'sum' ? 0 : null;
+  return column.total === 'sum' ? sum : Math.round((sum / count) * 100) / 100;
 }
 
 interface FigureRow {
@@ -399,12 +409,7 @@ export function figuresTable(board: StatusBoard, register: readonly RegisterEntr
       rows.push([
         ...Object.values(FIGURES_LEAD_COLUMNS).map((column) => lead[column] ?? null),
         ...figureCols.map((column, index) =>
-          inForm.has(column.column)
-            ? totalOf(
-                column,
-                members.map((row) => row.figures[index] ?? null),
-              )
-            : null,
+          inForm.has(column.column) ? totalOf(column, members, index) : null,
         ),
       ]);
     };

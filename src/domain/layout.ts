@@ -58,6 +58,9 @@ export const PERIOD_COLUMNS = {
   remindAfterDays: 'Nhắc sau hạn (ngày)',
 } as const;
 
+/** Optional sheet: days off (public holidays, school breaks) that a due date should not fall on. */
+export const HOLIDAY_COLUMNS = { date: 'Ngày', reason: 'Lý do' } as const;
+
 export const RESPONSE_FIXED_COLUMNS = { timestamp: 'Dấu thời gian', email: 'Địa chỉ email' } as const;
 
 export const SUBMISSION_COLUMNS = {

@@ -2,13 +2,7 @@
 // body. A body is built once as a small document (paragraphs, lists, a table) holding raw values
 // from the sheets, then written out twice; every value is escaped in one place (`escapeHtml`), and
 // a header never carries a line break (`headerText`).
-import {
-  describeDeadline,
-  FORM_KIND_LABEL,
-  type CampaignConfig,
-  type FormKind,
-  type Period,
-} from './campaign';
+import { describeDeadline, FORM_KIND_LABEL, type CampaignConfig, type Period } from './campaign';
 import type {
   DigestMail,
   NoticeItem,
@@ -33,11 +27,14 @@ export interface MailContent {
   readonly textBody: string;
 }
 
+/** A unit's own link to the form of a period, its unit, code and (for a report) the period filled in. */
+export type PrefilledLinkOf = (unit: Unit, period: Pick<Period, 'form' | 'name'>) => string | null;
+
 export interface MailContentContext {
   readonly config: CampaignConfig;
   readonly asOf: Date;
   /** The unit's own form link, with its unit and confirmation code filled in; null when unknown. */
-  readonly prefilledLink: (unit: Unit, form: FormKind) => string | null;
+  readonly prefilledLink: PrefilledLinkOf;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -222,7 +219,7 @@ function greeting(unitName: string): Block {
 }
 
 function formLinkLine(unit: Unit | null, period: Period, context: MailContentContext): Line {
-  const link = unit ? context.prefilledLink(unit, period.form) : null;
+  const link = unit ? context.prefilledLink(unit, period) : null;
   if (link) return ['Đường dẫn nộp riêng của đơn vị (đã điền sẵn tên đơn vị): ', { link }];
   return [
     `Đơn vị nộp qua đường dẫn biểu mẫu «${FORM_KIND_LABEL[period.form]}» mà ${context.config.agencyName} đã gửi đơn vị.`,

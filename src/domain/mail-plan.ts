@@ -367,6 +367,17 @@ export function planMail(input: MailPlanInput): MailPlan {
   const answeredThisRun = new Set<string>();
   const freshUnitMail = new Set<string>();
   const receiptWindowStart = addDays(today, -RECEIPT_WINDOW_DAYS);
+  // A run that catches up on several responses of one unit for one period answers only the newest:
+  // a receipt for a version the school has already replaced would contradict the one that counts.
+  const arrivedAt = (submission: Submission): number =>
+    (detailsById.get(submission.responseId)?.lastVersionAt ?? submission.submittedAt).getTime();
+  const newestArrival = new Map<string, number>();
+  for (const submission of input.submissions) {
+    const arrival = arrivedAt(submission);
+    if (arrival > asOf.getTime()) continue;
+    const key = statusKey(submission.unitCode, submission.periodId);
+    newestArrival.set(key, Math.max(newestArrival.get(key) ?? arrival, arrival));
+  }
   for (const submission of input.submissions) {
     const details: RegisterDetails = detailsById.get(submission.responseId) ?? {
       responseId: submission.responseId,
@@ -392,7 +403,11 @@ export function planMail(input: MailPlanInput): MailPlan {
     let freshReceipt: ReceiptMail | null = null;
     const receipt = receiptKey(submission.responseId, submission.version);
     const isRecent = vietnamDateOf(details.lastVersionAt) >= receiptWindowStart;
-    if (!log.done.has(receipt) && (log.waitingByKey.has(receipt) || isRecent)) {
+    const isSuperseded =
+      unit !== null &&
+      period !== null &&
+      (newestArrival.get(statusKey(unit.code, period.id)) ?? 0) > arrivedAt(submission);
+    if (!log.done.has(receipt) && !isSuperseded && (log.waitingByKey.has(receipt) || isRecent)) {
       const outcome: SubmissionOutcome =
         submission.outcome === 'held' && submission.review === 'approved' ? 'accepted' : submission.outcome;
       // The person who filled the form gets the receipt; about a held response, whose sender is

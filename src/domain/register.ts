@@ -54,6 +54,15 @@ export interface RegisterSheet {
   readonly extraHeaders: readonly string[];
 }
 
+function isBlankCell(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A cell as cleaned text (as `cleanText(cellText(value))`, without normalising a string twice). */
+function textOf(value: CellValue | undefined): string {
+  return typeof value === 'string' ? cleanText(value) : cleanText(cellText(value ?? null));
+}
+
 /** Reads `Bài nộp` (absent: an empty register). Rows without a response id are not ours; they are dropped. */
 export function readRegister(table: Table | undefined): RegisterSheet {
   if (!table) return { entries: [], extraHeaders: [] };
@@ -61,33 +70,66 @@ export function readRegister(table: Table | undefined): RegisterSheet {
   const extraHeaders = table.headers
     .map((header) => String(header ?? ''))
     .filter((header) => header.trim() && !known.has(titleKey(header)));
-  const records = readRecords(table, table.name, { required: [SUBMISSION_COLUMNS.responseId] });
+  // The header check (and its message) as every reader of a sheet makes it; the rows are then
+  // read by position, each column found once rather than once per cell.
+  readRecords({ ...table, rows: [] }, table.name, { required: [SUBMISSION_COLUMNS.responseId] });
+  const positionByKey = new Map<string, number>();
+  table.headers.forEach((header, index) => {
+    const key = titleKey(String(header ?? ''));
+    if (key && !positionByKey.has(key)) positionByKey.set(key, index);
+  });
+  const positionOf = (column: string) => positionByKey.get(titleKey(column)) ?? -1;
+  const C = SUBMISSION_COLUMNS;
+  const at = {
+    responseId: positionOf(C.responseId),
+    submittedAt: positionOf(C.submittedAt),
+    lastVersionAt: positionOf(C.lastVersionAt),
+    periodId: positionOf(C.periodId),
+    unitCode: positionOf(C.unitCode),
+    unitName: positionOf(C.unitName),
+    submitterEmail: positionOf(C.submitterEmail),
+    version: positionOf(C.version),
+    outcome: positionOf(C.outcome),
+    problems: positionOf(C.problems),
+    timeliness: positionOf(C.timeliness),
+    editLink: positionOf(C.editLink),
+    acceptedAt: positionOf(C.acceptedAt),
+    acceptedAnswers: positionOf(C.acceptedAnswers),
+    systemNote: positionOf(C.systemNote),
+    review: positionOf(C.review),
+    reviewNote: positionOf(C.reviewNote),
+  };
+  const extraPositions = extraHeaders.map(positionOf);
   const entries: RegisterEntry[] = [];
-  for (const record of records) {
-    const text = (column: string) => cleanText(cellText(record.get(column)));
-    const responseId = text(SUBMISSION_COLUMNS.responseId);
-    const submittedAt = cellInstant(record.get(SUBMISSION_COLUMNS.submittedAt));
+  for (const row of table.rows) {
+    if (row.every(isBlankCell)) continue;
+    const cell = (position: number): CellValue => (position < 0 ? null : (row[position] ?? null));
+    const text = (position: number) => textOf(cell(position));
+    const responseId = text(at.responseId);
+    const submittedAt = cellInstant(cell(at.submittedAt));
     if (!responseId || !submittedAt) continue;
     const extra: Record<string, CellValue> = {};
-    for (const header of extraHeaders) extra[header] = record.get(header);
+    extraHeaders.forEach((header, index) => {
+      extra[header] = cell(extraPositions[index] as number);
+    });
     entries.push({
       responseId,
       submittedAt,
-      lastVersionAt: cellInstant(record.get(SUBMISSION_COLUMNS.lastVersionAt)) ?? submittedAt,
-      periodId: text(SUBMISSION_COLUMNS.periodId),
-      unitCode: text(SUBMISSION_COLUMNS.unitCode),
-      unitName: text(SUBMISSION_COLUMNS.unitName),
-      submitterEmail: text(SUBMISSION_COLUMNS.submitterEmail),
-      version: Number(text(SUBMISSION_COLUMNS.version)) || 1,
-      outcome: labelKey(OUTCOME_LABEL, text(SUBMISSION_COLUMNS.outcome)) ?? 'rejected',
-      problems: splitProblemLines(cellText(record.get(SUBMISSION_COLUMNS.problems))),
-      timeliness: labelKey(TIMELINESS_LABEL, text(SUBMISSION_COLUMNS.timeliness)) ?? null,
-      editLink: text(SUBMISSION_COLUMNS.editLink),
-      acceptedAt: cellInstant(record.get(SUBMISSION_COLUMNS.acceptedAt)),
-      acceptedAnswers: cellText(record.get(SUBMISSION_COLUMNS.acceptedAnswers)),
-      systemNote: text(SUBMISSION_COLUMNS.systemNote),
-      reviewText: text(SUBMISSION_COLUMNS.review),
-      reviewNote: cellText(record.get(SUBMISSION_COLUMNS.reviewNote)),
+      lastVersionAt: cellInstant(cell(at.lastVersionAt)) ?? submittedAt,
+      periodId: text(at.periodId),
+      unitCode: text(at.unitCode),
+      unitName: text(at.unitName),
+      submitterEmail: text(at.submitterEmail),
+      version: Number(text(at.version)) || 1,
+      outcome: labelKey(OUTCOME_LABEL, text(at.outcome)) ?? 'rejected',
+      problems: splitProblemLines(cellText(cell(at.problems))),
+      timeliness: labelKey(TIMELINESS_LABEL, text(at.timeliness)) ?? null,
+      editLink: text(at.editLink),
+      acceptedAt: cellInstant(cell(at.acceptedAt)),
+      acceptedAnswers: cellText(cell(at.acceptedAnswers)),
+      systemNote: text(at.systemNote),
+      reviewText: text(at.review),
+      reviewNote: cellText(cell(at.reviewNote)),
       extra,
     });
   }

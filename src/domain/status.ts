@@ -92,25 +92,41 @@ export function unitPeriodStatus(
   submissions: readonly Submission[],
   asOf: Date,
 ): UnitPeriodStatus {
-  const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOf.getTime());
-  seen.sort(bySubmissionOrder);
+  const asOfTime = asOf.getTime();
+  const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOfTime);
+  if (seen.length > 1) seen.sort(bySubmissionOrder);
   // A response first seen before `asOf` but accepted only through a later edit was not yet
   // accepted at `asOf`.
   const accepted = seen.filter(
-    (submission) => isAcceptedVersion(submission) && acceptedTimeOf(submission).getTime() <= asOf.getTime(),
+    (submission) => isAcceptedVersion(submission) && acceptedTimeOf(submission).getTime() <= asOfTime,
   );
-  const firstAccepted = [...accepted].sort(
-    (a, b) => acceptedTimeOf(a).getTime() - acceptedTimeOf(b).getTime(),
-  )[0];
+  let firstAccepted: Submission | undefined;
+  for (const submission of accepted) {
+    // The earliest acceptance; the first of equals, as a stable sort would give.
+    if (!firstAccepted || acceptedTimeOf(submission).getTime() < acceptedTimeOf(firstAccepted).getTime()) {
+      firstAccepted = submission;
+    }
+  }
   const standing = accepted[accepted.length - 1];
   const latest = seen[seen.length - 1];
-  const base = {
+  // Every status is built with the same fields in the same order: the engine's readers then see
+  // one object shape (and run faster on it).
+  const made = (
+    status: StatusKey,
+    standingFields: Pick<UnitPeriodStatus, 'timeliness' | 'submittedAt' | 'standingResponseId'>,
+    issues: readonly string[],
+  ): UnitPeriodStatus => ({
     unitCode: unit.code,
     periodId: period.id,
     isExpected: isExpectedFor(unit, period),
-    versions: seen.length,
+    status,
+    timeliness: standingFields.timeliness,
+    submittedAt: standingFields.submittedAt,
+    standingResponseId: standingFields.standingResponseId,
     latestResponseId: latest?.responseId ?? null,
-  };
+    versions: seen.length,
+    issues,
+  });
   if (firstAccepted && standing) {
     const firstAcceptedAt = acceptedTimeOf(firstAccepted);
     const timeliness: Timeliness =
@@ -127,28 +143,25 @@ export function unitPeriodStatus(
         : standing.review === 'approved'
           ? 'approved'
           : 'submitted';
-    return {
-      ...base,
+    return made(
       status,
-      timeliness,
-      submittedAt: firstAcceptedAt,
-      standingResponseId: standing.responseId,
-      issues: status === 'needs_fix' ? [returnIssue(standing), ...laterIssues] : laterIssues,
-    };
+      { timeliness, submittedAt: firstAcceptedAt, standingResponseId: standing.responseId },
+      status === 'needs_fix' ? [returnIssue(standing), ...laterIssues] : laterIssues,
+    );
   }
-  const noneStanding = { ...base, timeliness: null, submittedAt: null, standingResponseId: null };
+  const noneStanding = { timeliness: null, submittedAt: null, standingResponseId: null };
   if (latest && (latest.outcome === 'rejected' || latest.review === 'returned')) {
-    return { ...noneStanding, status: 'needs_fix', issues: issuesOf(latest) };
+    return made('needs_fix', noneStanding, issuesOf(latest));
   }
   const issues = latest ? issuesOf(latest) : [];
   // Grace days only widen what counts as on time; until they run out a unit is not yet late.
   const status: StatusKey =
-    asOf.getTime() < period.opensAt.getTime()
+    asOfTime < period.opensAt.getTime()
       ? 'not_open'
-      : asOf.getTime() > period.timelyUntil.getTime()
+      : asOfTime > period.timelyUntil.getTime()
         ? 'overdue'
         : 'pending';
-  return { ...noneStanding, status, issues };
+  return made(status, noneStanding, issues);
 }
 
 export interface StatusBoard {
@@ -229,8 +242,10 @@ export interface GroupRates {
 
 export const UNSPECIFIED_GROUP = '(chưa ghi)';
 
-export function periodRates(statuses: readonly UnitPeriodStatus[], periodId: string): PeriodRates {
-  const counts = {
+type RateCounts = Omit<PeriodRates, 'periodId' | 'reportingRate' | 'onTimeRate'>;
+
+function emptyCounts(): { -readonly [K in keyof RateCounts]: number } {
+  return {
     expected: 0,
     submitted: 0,
     onTime: 0,
@@ -241,33 +256,46 @@ export function periodRates(statuses: readonly UnitPeriodStatus[], periodId: str
     pending: 0,
     notOpen: 0,
   };
-  for (const status of statuses) {
-    if (!status.isExpected || status.periodId !== periodId) continue;
-    counts.expected += 1;
-    switch (status.status) {
-      case 'submitted':
-      case 'approved':
-        counts.submitted += 1;
-        if (status.status === 'approved') counts.approved += 1;
-        if (status.timeliness === 'on_time') counts.onTime += 1;
-        else counts.late += 1;
-        break;
-      case 'overdue':
-        counts.overdue += 1;
-        break;
-      case 'needs_fix':
-        counts.needsFix += 1;
-        break;
-      case 'pending':
-        counts.pending += 1;
-        break;
-      case 'not_open':
-        counts.notOpen += 1;
-        break;
-    }
+}
+
+/** Adds one unit's status for a period to the counts of its group (nothing if it is not expected). */
+function countStatus(counts: ReturnType<typeof emptyCounts>, status: UnitPeriodStatus): void {
+  if (!status.isExpected) return;
+  counts.expected += 1;
+  switch (status.status) {
+    case 'submitted':
+    case 'approved':
+      counts.submitted += 1;
+      if (status.status === 'approved') counts.approved += 1;
+      if (status.timeliness === 'on_time') counts.onTime += 1;
+      else counts.late += 1;
+      break;
+    case 'overdue':
+      counts.overdue += 1;
+      break;
+    case 'needs_fix':
+      counts.needsFix += 1;
+      break;
+    case 'pending':
+      counts.pending += 1;
+      break;
+    case 'not_open':
+      counts.notOpen += 1;
+      break;
   }
+}
+
+function ratesOf(periodId: string, counts: RateCounts): PeriodRates {
   const rate = (count: number) => (counts.expected === 0 ? null : count / counts.expected);
   return { periodId, ...counts, reportingRate: rate(counts.submitted), onTimeRate: rate(counts.onTime) };
+}
+
+export function periodRates(statuses: readonly UnitPeriodStatus[], periodId: string): PeriodRates {
+  const counts = emptyCounts();
+  for (const status of statuses) {
+    if (status.periodId === periodId) countStatus(counts, status);
+  }
+  return ratesOf(periodId, counts);
 }
 
 function groupOf(unit: Unit, dimension: GroupDimension): string {
@@ -282,22 +310,30 @@ export function computeGroupRates(
   compareGroups: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
 ): GroupRates[] {
   const result: GroupRates[] = [];
+  // Each active unit's statuses, in the order of the periods, looked up once for every dimension.
+  const active = board.units.filter((unit) => unit.isActive);
+  const statuses = active.map((unit) => board.periods.map((period) => statusOf(board, unit.code, period.id)));
   for (const dimension of dimensions) {
-    const members = new Map<string, UnitPeriodStatus[]>();
-    for (const unit of board.units) {
-      if (!unit.isActive) continue;
+    const counts = new Map<string, ReturnType<typeof emptyCounts>[]>();
+    active.forEach((unit, index) => {
       const group = groupOf(unit, dimension);
-      const list = members.get(group) ?? [];
-      for (const period of board.periods) list.push(statusOf(board, unit.code, period.id));
-      members.set(group, list);
-    }
-    const groups = [...members.keys()].sort(compareGroups);
+      let perPeriod = counts.get(group);
+      if (!perPeriod) {
+        perPeriod = board.periods.map(() => emptyCounts());
+        counts.set(group, perPeriod);
+      }
+      const unitStatuses = statuses[index] as UnitPeriodStatus[];
+      perPeriod.forEach((periodCounts, periodIndex) =>
+        countStatus(periodCounts, unitStatuses[periodIndex] as UnitPeriodStatus),
+      );
+    });
+    const groups = [...counts.keys()].sort(compareGroups);
     for (const group of groups) {
-      const statuses = members.get(group) ?? [];
+      const perPeriod = counts.get(group) ?? [];
       result.push({
         dimension,
         group,
-        periods: board.periods.map((period) => periodRates(statuses, period.id)),
+        periods: board.periods.map((period, index) => ratesOf(period.id, perPeriod[index] ?? emptyCounts())),
       });
     }
   }

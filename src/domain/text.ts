@@ -1,7 +1,34 @@
 // Vietnamese text: what people type arrives in NFC or NFD, with or without accents, in any case.
+//
+// Reading a sheet asks for the same few keys over and over (a header title for every cell of its
+// column, a label for every row, a unit name in every comparison of a sort), so the keys are
+// remembered. That is memoisation of pure functions: the answers are the same as without it.
+
+const REMEMBERED_LENGTH = 200;
+
+/**
+ * `compute` remembered for up to `limit` distinct short texts (then forgotten all at once): memory
+ * stays bounded however much text a job reads. Long texts (answers, notes) are computed each time.
+ */
+function remembered<T>(compute: (text: string) => T, limit = 20000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (text.length > REMEMBERED_LENGTH) return compute(text);
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    const value = compute(text);
+    if (known.size >= limit) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
+// Printable ASCII words separated by single spaces: already clean (NFC changes no ASCII text).
+const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** NFC, trimmed, inner whitespace collapsed to one space. */
 export function cleanText(text: string): string {
+  if (CLEAN_ASCII.test(text)) return text;
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
@@ -9,8 +36,8 @@ export function cleanText(text: string): string {
  * A key to compare names and codes as people mean them: accents dropped (đ→d), case and spacing
  * ignored, curly quotes as straight ones.
  */
-export function foldForMatch(text: string): string {
-  return text
+export const foldForMatch: (text: string) => string = remembered((text) =>
+  text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
@@ -18,8 +45,8 @@ export function foldForMatch(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** The key whose label a person typed, read as foldForMatch reads it; undefined when none matches. */
 export function labelKey<K extends string>(labels: Readonly<Record<K, string>>, text: string): K | undefined {
@@ -28,12 +55,12 @@ export function labelKey<K extends string>(labels: Readonly<Record<K, string>>, 
 }
 
 /** Question titles and headers match after NFC, quotes made alike, whitespace collapsed, case ignored. */
-export function titleKey(text: string): string {
-  return cleanText(text)
+export const titleKey: (text: string) => string = remembered((text) =>
+  cleanText(text)
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 // Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then
 // by tone: none, huyền, hỏi, ngã, sắc, nặng. Done here rather than with Intl.Collator('vi')
@@ -54,7 +81,7 @@ interface CollationKey {
   original: string;
 }
 
-function collationKey(text: string): CollationKey {
+const collationKey = remembered((text: string): CollationKey => {
   const letters: number[] = [];
   const tones: number[] = [];
   for (const char of cleanText(text).toLowerCase()) {
@@ -72,7 +99,7 @@ function collationKey(text: string): CollationKey {
     tones.push(tone);
   }
   return { letters, tones, original: text };
-}
+});
 
 function compareNumberLists(a: readonly number[], b: readonly number[]): number {
   const length = Math.min(a.length, b.length);

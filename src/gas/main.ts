@@ -2,44 +2,73 @@
 // top-level functions, so scripts/build.mjs exposes every export of this file as one: keep each
 // a one-line delegation, and export nothing else from here.
 
-import { installMenu, notifyNotYetAvailable } from './menu';
+import { runCheckConfigMenu } from './config-check-dialog';
+import { runDashboardMenu } from './dashboard-sidebar';
+import { runExportReportMenu } from './city-report-doc';
+import { installMenu } from './menu';
+import {
+  runConsolidate,
+  runPreviewReminders,
+  runRebuild,
+  runRefreshForms,
+  runSendReminders,
+} from './menu-handlers';
+import { appsScriptServices } from './services';
+import { runSetupMenu } from './setup';
+import { handleDailyRun, handleFormSubmit, handleReviewEdit } from './trigger-handlers';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   installMenu(SpreadsheetApp.getUi());
 }
 
 export function menuSetup(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runSetupMenu(SpreadsheetApp, FormApp, PropertiesService, ScriptApp, LockService, () => Utilities.getUuid());
 }
 
 export function menuRefreshForms(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runRefreshForms(appsScriptServices());
 }
 
 export function menuRebuild(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runRebuild(appsScriptServices());
 }
 
 export function menuConsolidate(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runConsolidate(appsScriptServices());
 }
 
 export function menuPreviewReminders(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runPreviewReminders(appsScriptServices());
 }
 
 export function menuSendReminders(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runSendReminders(appsScriptServices());
 }
 
 export function menuDashboard(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runDashboardMenu(SpreadsheetApp, HtmlService, new Date());
 }
 
 export function menuExportReport(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runExportReportMenu(SpreadsheetApp, DocumentApp, HtmlService, new Date());
 }
 
 export function menuCheckConfig(): void {
-  notifyNotYetAvailable(SpreadsheetApp.getActiveSpreadsheet());
+  runCheckConfigMenu(SpreadsheetApp, FormApp, PropertiesService);
+}
+
+export function onFormSubmitPlan(event?: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  handleFormSubmit(appsScriptServices(), 'plan', event);
+}
+
+export function onFormSubmitReport(event?: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  handleFormSubmit(appsScriptServices(), 'report', event);
+}
+
+export function onDailyRun(): void {
+  handleDailyRun(appsScriptServices());
+}
+
+export function onEditReview(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleReviewEdit(appsScriptServices(), event);
 }

@@ -4,8 +4,6 @@
 
 export const MENU_TITLE = 'Hạn nộp';
 
-export const NOT_YET_AVAILABLE_MESSAGE = 'Chức năng này chưa có trong phiên bản này.';
-
 export interface MenuItem {
   readonly label: string;
   /** Name of the entry function in src/gas/main.ts that the item runs. */
@@ -28,11 +26,4 @@ export function installMenu(ui: Pick<GoogleAppsScript.Base.Ui, 'createMenu'>): v
   const menu = ui.createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) menu.addItem(item.label, item.handler);
   menu.addToUi();
-}
-
-/** What a menu item whose job is not built yet does: say so, rather than fail or do nothing. */
-export function notifyNotYetAvailable(
-  spreadsheet: Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'toast'>,
-): void {
-  spreadsheet.toast(NOT_YET_AVAILABLE_MESSAGE, MENU_TITLE);
 }

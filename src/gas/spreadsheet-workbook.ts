@@ -1,6 +1,16 @@
-// The Workbook port over a Google Spreadsheet. Every SpreadsheetApp call is a round trip, so a
-// read costs three calls per sheet and a write a fixed number per sheet, whatever the row count:
-// nothing here runs per row or per cell.
+// The Workbook port over a Google Spreadsheet. Every SpreadsheetApp call is a round trip, so the
+// adapter spends a fixed number per sheet whatever the row count, and as few as it can:
+// - a read costs three calls per sheet (look-up, data range, values); a sheet read or written
+//   once is not looked up again by the same adapter;
+// - formatting a sheet costs dozens of calls (rule builders, ranges, filter, protection), so the
+//   adapter records in one spreadsheet-level developer metadata entry the shape it last wrote to
+//   each sheet (headers, row count, format). A replace with the same shape as recorded rewrites
+//   the values only — two calls — because the formats are still there: the common case of a job
+//   run every morning or on every submission. Any other replace clears the sheet and formats it
+//   afresh. A sheet someone deleted is created and formatted again. The record goes by sheet
+//   name: a sheet renamed away and replaced by hand with a blank one of the same name gets its
+//   values but not its formats back until the shape changes (deleting it restores both).
+// Nothing here runs per row or per cell.
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
@@ -9,6 +19,7 @@ import { checkWrites, columnLetter, columnPosition, placeColumns } from '../shee
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type SheetCell = string | number | boolean | Date;
 
 /** What the adapter needs of SpreadsheetApp: a rule builder and an enum, passed in rather than global. */
@@ -20,6 +31,9 @@ export type SpreadsheetServices = Pick<
 export const DATE_FORMAT = 'dd/MM/yyyy';
 export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
+/** The developer metadata key under which the shapes written are recorded (see the top of the file). */
+export const WRITTEN_SHAPES_KEY = 'hannop.writtenShapes';
+const GRID_HEADROOM_ROWS = 1000;
 
 /**
  * What Sheets must store for a value. A string is entered as a person would type it, so it is
@@ -60,24 +74,138 @@ function tableFromValues(name: string, values: readonly (readonly unknown[])[]):
   };
 }
 
-function gridOf(headers: readonly string[], rows: readonly (readonly CellValue[])[]): SheetCell[][] {
-  return [headers, ...rows].map((row) =>
-    Array.from({ length: headers.length }, (_, column) => toSheetCell(row[column])),
+/** The cells of headers + rows, padded with blanks to `height` × `width` so that stale cells are emptied. */
+function gridOf(
+  headers: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  height = rows.length + 1,
+  width = headers.length,
+): SheetCell[][] {
+  return Array.from({ length: height }, (_, rowIndex) => {
+    const row = rowIndex === 0 ? headers : rows[rowIndex - 1];
+    return Array.from({ length: width }, (_, column) =>
+      row && column < headers.length ? toSheetCell(row[column]) : '',
+    );
+  });
+}
+
+/** A short, stable digest (53 bits, cyrb53) of a shape description. */
+function digest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * Everything about a replace that the formats on a sheet depend on. Not the row count: number
+ * formats, colour rules and the filter cover every row of the grid (see `formattedRows`).
+ */
+function shapeOf(headers: readonly string[], format: SheetFormat | undefined): string {
+  return digest(JSON.stringify([headers, format ?? null]));
+}
+
+interface WrittenShape {
+  readonly shape: string;
+  /** The largest extent ever written (header included): cells the next write must empty. */
+  readonly rows: number;
+  readonly columns: number;
+  /** How many rows of the grid the formats cover (its size when formatted); 0 when none depend on rows. */
+  readonly formattedRows: number;
+}
+
+function parseShapes(json: string): Map<string, WrittenShape> {
+  const shapes = new Map<string, WrittenShape>();
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== 'object') return shapes;
+    Object.entries(parsed as Record<string, unknown>).forEach(([sheet, value]) => {
+      const { shape, rows, columns, formattedRows } = (value ?? {}) as Partial<WrittenShape>;
+      if (
+        typeof shape === 'string' &&
+        typeof rows === 'number' &&
+        typeof columns === 'number' &&
+        typeof formattedRows === 'number'
+      ) {
+        shapes.set(sheet, { shape, rows, columns, formattedRows });
+      }
+    });
+  } catch {
+    // Unreadable: as if nothing were recorded, so every sheet is formatted afresh.
+  }
+  return shapes;
+}
+
+/** Whether the formats of `format` depend on the rows they cover. */
+function coversRows(format: SheetFormat | undefined): boolean {
+  return Boolean(
+    format &&
+    (format.filter ||
+      (format.valueColors ?? []).length > 0 ||
+      (format.dateColumns ?? []).length > 0 ||
+      (format.dateTimeColumns ?? []).length > 0),
   );
 }
 
+/** `C2:C1000`-like ranges of the distinct `columns` (by title), from row 2 to `gridRows`, left to right. */
+function columnRanges(
+  sheet: string,
+  headers: readonly string[],
+  columns: readonly string[],
+  gridRows: number,
+): string[] {
+  const positions = [...new Set(columns.map((column) => columnPosition(sheet, headers, column)))];
+  return positions
+    .sort((a, b) => a - b)
+    .map((position) => `${columnLetter(position)}2:${columnLetter(position)}${gridRows}`);
+}
+
+/** A sheet as this adapter last saw it: its object and the extent of its data (rows × columns, header included). */
+interface KnownSheet {
+  readonly sheet: Sheet;
+  rows: number;
+  columns: number;
+}
+
 export class SpreadsheetWorkbook implements Workbook {
+  private readonly known = new Map<string, KnownSheet | null>();
+  private shapes: { metadata: DeveloperMetadata | null; bySheet: Map<string, WrittenShape> } | null = null;
+
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly services: SpreadsheetServices,
   ) {}
 
+  private lookUp(name: string): KnownSheet | null {
+    if (this.known.has(name)) return this.known.get(name) ?? null;
+    const sheet = this.spreadsheet.getSheetByName(name);
+    const known = sheet ? { sheet, rows: 0, columns: 0 } : null;
+    this.known.set(name, known);
+    return known;
+  }
+
+  private create(name: string): KnownSheet {
+    const known = { sheet: this.spreadsheet.insertSheet(name), rows: 0, columns: 0 };
+    this.known.set(name, known);
+    return known;
+  }
+
   read(sheetNames: readonly string[]): ReadonlyMap<string, Table> {
     const tables = new Map<string, Table>();
     sheetNames.forEach((name) => {
       if (tables.has(name)) return;
-      const sheet = this.spreadsheet.getSheetByName(name);
-      if (sheet) tables.set(name, tableFromValues(name, sheet.getDataRange().getValues()));
+      const known = this.lookUp(name);
+      if (!known) return;
+      const values = known.sheet.getDataRange().getValues();
+      known.rows = Math.max(known.rows, values.length);
+      known.columns = Math.max(known.columns, values[0]?.length ?? 0);
+      tables.set(name, tableFromValues(name, values));
     });
     return tables;
   }
@@ -85,104 +213,235 @@ export class SpreadsheetWorkbook implements Workbook {
   write(writes: readonly SheetWrite[]): void {
     // A mistaken write is refused before any sheet of the batch is touched.
     checkWrites(writes);
+    const replaces = writes.filter((write) => write.kind === 'replace');
+    // Read afresh for every batch: another adapter may have written since.
+    this.shapes = null;
+    const shapes = replaces.length > 0 ? this.writtenShapes() : new Map<string, WrittenShape>();
+    // A sheet about to be formatted afresh loses its record first: if the batch fails half way,
+    // the next run must not trust formats that were cleared.
+    const reformatted = replaces.filter((write) => !this.isFormatted(shapes.get(write.sheet), write));
+    if (reformatted.some((write) => shapes.has(write.sheet))) {
+      reformatted.forEach((write) => shapes.delete(write.sheet));
+      this.saveShapes(shapes);
+    }
+    let changed = false;
     writes.forEach((write) => {
-      if (write.kind === 'replace') this.replace(write.sheet, write.headers, write.rows, write.format);
-      else this.append(write.sheet, write.headers, write.rows);
+      if (write.kind === 'append') {
+        this.append(write.sheet, write.headers, write.rows);
+        return;
+      }
+      const recorded = shapes.get(write.sheet);
+      const existing = this.lookUp(write.sheet);
+      let written: WrittenShape;
+      if (existing && recorded && this.isFormatted(recorded, write)) {
+        this.rewriteValues(existing, recorded, write.headers, write.rows);
+        written = {
+          ...recorded,
+          rows: Math.max(recorded.rows, write.rows.length + 1),
+          columns: Math.max(recorded.columns, write.headers.length),
+        };
+      } else {
+        const formattedRows = this.replace(
+          existing ?? this.create(write.sheet),
+          !existing,
+          write.sheet,
+          write.headers,
+          write.rows,
+          write.format,
+        );
+        written = {
+          shape: shapeOf(write.headers, write.format),
+          rows: write.rows.length + 1,
+          columns: write.headers.length,
+          formattedRows,
+        };
+      }
+      if (JSON.stringify(written) !== JSON.stringify(recorded)) changed = true;
+      shapes.set(write.sheet, written);
     });
+    if (changed) this.saveShapes(shapes);
   }
 
+  /** Whether the sheet still has the formats `write` asks for, as recorded when they were applied. */
+  private isFormatted(recorded: WrittenShape | undefined, write: SheetWrite & { kind: 'replace' }): boolean {
+    if (!recorded || recorded.shape !== shapeOf(write.headers, write.format)) return false;
+    return !coversRows(write.format) || write.rows.length + 1 <= recorded.formattedRows;
+  }
+
+  private writtenShapes(): Map<string, WrittenShape> {
+    if (!this.shapes) {
+      const metadata =
+        this.spreadsheet.getDeveloperMetadata().find((entry) => entry.getKey() === WRITTEN_SHAPES_KEY) ??
+        null;
+      this.shapes = { metadata, bySheet: parseShapes(metadata?.getValue() ?? '') };
+    }
+    return this.shapes.bySheet;
+  }
+
+  private saveShapes(shapes: ReadonlyMap<string, WrittenShape>): void {
+    const json = JSON.stringify(Object.fromEntries(shapes));
+    if (this.shapes?.metadata) {
+      this.shapes.metadata.setValue(json);
+    } else {
+      this.spreadsheet.addDeveloperMetadata(WRITTEN_SHAPES_KEY, json);
+      // The entry is found by its key the next time a batch needs it.
+      this.shapes = null;
+    }
+  }
+
+  /** The formats are in place: only the values change, over the extent ever written so stale cells are emptied. */
+  private rewriteValues(
+    known: KnownSheet,
+    recorded: WrittenShape,
+    headers: readonly string[],
+    rows: readonly (readonly CellValue[])[],
+  ): void {
+    const height = Math.max(rows.length + 1, recorded.rows, known.rows);
+    const width = Math.max(headers.length, recorded.columns, known.columns);
+    if (width === 0) return;
+    known.sheet.getRange(1, 1, height, width).setValues(gridOf(headers, rows, height, width));
+    known.rows = rows.length + 1;
+    known.columns = headers.length;
+  }
+
+  /** Clears the sheet, writes the values and applies the format; returns the rows the format covers. */
   private replace(
+    known: KnownSheet,
+    isNew: boolean,
     name: string,
     headers: readonly string[],
     rows: readonly (readonly CellValue[])[],
     format: SheetFormat | undefined,
-  ): void {
-    const grid = gridOf(headers, rows);
-    const sheet = this.spreadsheet.getSheetByName(name) ?? this.spreadsheet.insertSheet(name);
+  ): number {
+    const { sheet } = known;
     // A filter left over a stale range would hide new rows and forbids creating a new one.
-    if (format?.filter) sheet.getFilter()?.remove();
+    if (format?.filter && !isNew) sheet.getFilter()?.remove();
     // Contents and formats go in one call: rows and columns the new table no longer reaches are
     // emptied, and a total row that moved down is no longer bold where it was.
     sheet.clear();
-    if (headers.length === 0) return;
-    const table = sheet.getRange(1, 1, grid.length, headers.length);
-    table.setValues(grid);
-    if (format) this.applyFormat(sheet, table, name, headers, rows.length, format);
+    known.rows = headers.length === 0 ? 0 : rows.length + 1;
+    known.columns = headers.length;
+    if (headers.length === 0) return 0;
+    const table = sheet.getRange(1, 1, rows.length + 1, headers.length);
+    table.setValues(gridOf(headers, rows));
+    if (!format) return 0;
+    // Formats that follow the rows cover the whole grid, so that a later write with more rows
+    // (up to the grid's size) finds them in place.
+    const gridRows = coversRows(format) ? this.growGrid(sheet, rows.length + 1) : 0;
+    this.applyFormat(sheet, isNew, table, name, headers, rows.length, gridRows, format);
+    return gridRows;
+  }
+
+  /**
+   * The grid's row count, grown first when fewer than GRID_HEADROOM_ROWS rows are left under the
+   * data: a register that gains a row per submission is then formatted again once in a thousand.
+   */
+  private growGrid(sheet: Sheet, dataRows: number): number {
+    const maxRows = sheet.getMaxRows();
+    if (maxRows >= dataRows + GRID_HEADROOM_ROWS / 2) return maxRows;
+    const added = dataRows + GRID_HEADROOM_ROWS - maxRows;
+    sheet.insertRowsAfter(maxRows, added);
+    return maxRows + added;
   }
 
   private applyFormat(
     sheet: Sheet,
+    isNew: boolean,
     table: Range,
     name: string,
     headers: readonly string[],
     rowCount: number,
+    gridRows: number,
     format: SheetFormat,
   ): void {
     if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
     if (format.frozenColumns !== undefined) sheet.setFrozenColumns(format.frozenColumns);
-    if (format.valueColors) {
-      sheet.setConditionalFormatRules(this.valueColorRules(sheet, name, headers, format.valueColors));
+    if (format.valueColors && format.valueColors.length > 0 && gridRows >= 2) {
+      sheet.setConditionalFormatRules(
+        this.valueColorRules(sheet, name, headers, gridRows, format.valueColors),
+      );
     }
-    if (rowCount > 0) {
-      const numberFormats: [readonly string[] | undefined, string][] = [
-        [format.dateColumns, DATE_FORMAT],
-        [format.dateTimeColumns, DATE_TIME_FORMAT],
-      ];
-      numberFormats.forEach(([columns, numberFormat]) =>
-        (columns ?? []).forEach((column) =>
-          sheet.getRange(2, columnPosition(name, headers, column), rowCount, 1).setNumberFormat(numberFormat),
+    const numberFormats: [readonly string[] | undefined, string][] = [
+      [format.dateColumns, DATE_FORMAT],
+      [format.dateTimeColumns, DATE_TIME_FORMAT],
+    ];
+    numberFormats.forEach(([columns, numberFormat]) => {
+      if (!columns || columns.length === 0 || gridRows < 2) return;
+      // One call per number format, whatever the number of columns.
+      sheet.getRangeList(columnRanges(name, headers, columns, gridRows)).setNumberFormat(numberFormat);
+    });
+    const boldRows = new Set(format.boldRows ?? []);
+    if (boldRows.size > 0 && rowCount > 0) {
+      table.setFontWeights(
+        Array.from({ length: rowCount + 1 }, (_, index) =>
+          new Array<GoogleAppsScript.Spreadsheet.FontWeight | null>(headers.length).fill(
+            index > 0 && boldRows.has(index - 1) ? 'bold' : null,
+          ),
         ),
       );
-      const boldRows = new Set(format.boldRows ?? []);
-      if (boldRows.size > 0) {
-        table.setFontWeights(
-          Array.from({ length: rowCount + 1 }, (_, index) =>
-            new Array<GoogleAppsScript.Spreadsheet.FontWeight | null>(headers.length).fill(
-              index > 0 && boldRows.has(index - 1) ? 'bold' : null,
-            ),
-          ),
-        );
-      }
     }
-    if (format.filter) table.createFilter();
+    // Over the whole grid, so that rows a later write adds are inside it.
+    if (format.filter) sheet.getRange(1, 1, Math.max(gridRows, rowCount + 1), headers.length).createFilter();
     if (format.protectedWarningOnly) {
-      const protection = sheet.getProtections(this.services.ProtectionType.SHEET)[0] ?? sheet.protect();
+      const protection =
+        (isNew ? undefined : sheet.getProtections(this.services.ProtectionType.SHEET)[0]) ?? sheet.protect();
       protection.setWarningOnly(true);
       protection.setDescription(PROTECTION_DESCRIPTION);
     }
   }
 
-  /** Rules over whole columns from row 2, so the colours follow edits and new rows. */
+  /**
+   * Colour rules over whole columns from row 2. One rule per colour, over every column it applies
+   * to (texts compared for equality never match the same cell twice), and one call for the ranges.
+   */
   private valueColorRules(
     sheet: Sheet,
     name: string,
     headers: readonly string[],
+    gridRows: number,
     rules: readonly ValueColorRule[],
   ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-    const rangeByColumn = new Map<number, Range>();
-    return rules.map((rule) => {
-      const position = columnPosition(name, headers, rule.column);
-      let range = rangeByColumn.get(position);
-      if (!range) {
-        range = sheet.getRange(`${columnLetter(position)}2:${columnLetter(position)}`);
-        rangeByColumn.set(position, range);
-      }
+    const grouped = new Map<string, { rule: ValueColorRule; columns: string[] }>();
+    rules.forEach((rule) => {
+      const key = JSON.stringify([rule.equals, rule.background, rule.font ?? null]);
+      const group = grouped.get(key);
+      if (!group) grouped.set(key, { rule, columns: [rule.column] });
+      else group.columns.push(rule.column);
+    });
+    const a1Notations = columnRanges(
+      name,
+      headers,
+      rules.map((rule) => rule.column),
+      gridRows,
+    );
+    const ranges =
+      a1Notations.length === 1
+        ? [sheet.getRange(a1Notations[0] as string)]
+        : sheet.getRangeList(a1Notations).getRanges();
+    const rangeByA1 = new Map(a1Notations.map((a1, index) => [a1, ranges[index] as Range]));
+    return [...grouped.values()].map(({ rule, columns }) => {
       let builder = this.services
         .newConditionalFormatRule()
         .whenTextEqualTo(rule.equals)
         .setBackground(rule.background);
       if (rule.font) builder = builder.setFontColor(rule.font);
-      return builder.setRanges([range]).build();
+      const groupRanges = columnRanges(name, headers, columns, gridRows).map(
+        (a1) => rangeByA1.get(a1) as Range,
+      );
+      return builder.setRanges(groupRanges).build();
     });
   }
 
   private append(name: string, headers: readonly string[], rows: readonly (readonly CellValue[])[]): void {
     const grid = gridOf(headers, rows);
-    const existingSheet = this.spreadsheet.getSheetByName(name);
-    const sheet = existingSheet ?? this.spreadsheet.insertSheet(name);
-    const lastRow = existingSheet ? sheet.getLastRow() : 0;
+    const existing = this.lookUp(name);
+    const known = existing ?? this.create(name);
+    const { sheet } = known;
+    const lastRow = existing ? sheet.getLastRow() : 0;
     if (lastRow === 0) {
       if (headers.length > 0) sheet.getRange(1, 1, grid.length, headers.length).setValues(grid);
+      known.rows = headers.length > 0 ? grid.length : 0;
+      known.columns = headers.length;
       return;
     }
     if (rows.length === 0) return;
@@ -202,5 +461,7 @@ export class SpreadsheetWorkbook implements Workbook {
       return row;
     });
     sheet.getRange(lastRow + 1, 1, placed.length, placement.width).setValues(placed);
+    known.rows = Math.max(known.rows, lastRow + placed.length);
+    known.columns = Math.max(known.columns, placement.width);
   }
 }

@@ -1,6 +1,5 @@
 // The command line (DESIGN.md, "The command line"): parses options, runs a command, maps errors
 // to exit codes — 0 done, 1 the input is wrong, 2 an internal error.
-import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeStatus } from '../app/compute-status';
@@ -9,8 +8,19 @@ import { InputError } from '../domain/problems';
 import { UsageError } from './cli-errors';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { playDemoCampaign } from './commands/play';
+import { writeDashboardHtml } from './commands/report-html';
 import { runCommand } from './commands/run';
-import { asOfOption, existingWorkbookPath, pathOption, requireOption } from './options';
+import { reportCommand, reportTarget } from './commands/report';
+import {
+  asOfOption,
+  dayOption,
+  existingWorkbookPath,
+  mailTargetOption,
+  maxMailOption,
+  pathOption,
+  requireOption,
+} from './options';
 import { renderStatusTable } from './status-table';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -25,9 +35,12 @@ const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế ho
 
   hannop init   --workbook FILE [--units UNITS.csv] [--demo]
   hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE
-  hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
+  hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--outbox DIR | --smtp URL] [--max-mail N]
+                [--dry-run] [--json]
   hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
-  hannop demo   [--workbook FILE] [--as-of …]     (npm start: bảng tính mẫu và tình trạng)
+  hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE
+  hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
+                (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)
 `;
 
 const OPTIONS = {
@@ -38,6 +51,16 @@ const OPTIONS = {
   demo: { type: 'boolean', default: false },
   'as-of': { type: 'string' },
   json: { type: 'boolean', default: false },
+  outbox: { type: 'string' },
+  smtp: { type: 'string' },
+  'max-mail': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  reset: { type: 'boolean', default: false },
+  period: { type: 'string' },
+  docx: { type: 'string' },
+  html: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -68,6 +91,11 @@ function parse(argv: readonly string[]) {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
+}
+
+/** `{ [name]: value }` when the value is there; nothing otherwise (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V });
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<void> {
@@ -104,7 +132,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     case 'run': {
       const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
-      const outcome = await onWorkbook(String(values.workbook), () => runCommand(path, asOf, io.now));
+      const options = {
+        mail: mailTargetOption(values, io.cwd, path, String(values.workbook)),
+        maxMail: maxMailOption(values),
+        dryRun: values['dry-run'],
+      };
+      const outcome = await onWorkbook(String(values.workbook), () =>
+        runCommand(path, asOf, io.now, options),
+      );
       io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
       return;
     }
@@ -120,14 +155,36 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     case 'demo': {
       const shown = values.workbook ?? join('data', 'demo.xlsx');
       const path = resolve(io.cwd, shown);
+      const mail = mailTargetOption(values, io.cwd, path, shown);
+      if (mail.kind !== 'outbox')
+        throw new UsageError('hannop demo chỉ gửi thư vào thư mục (--outbox), không qua SMTP.');
+      await onWorkbook(shown, () =>
+        playDemoCampaign({
+          workbookPath: path,
+          shownPath: shown,
+          outboxDirectory: mail.directory,
+          shownOutbox: mail.shown,
+          ...optional('from', dayOption(values, 'from')),
+          ...optional('to', dayOption(values, 'to')),
+          reset: values.reset,
+          print: io.stdout,
+          writeDashboard: async (workbookPath, asOf) => {
+            const page = join(dirname(path), 'dashboard.html');
+            await writeDashboardHtml(workbookPath, asOf, page);
+            return join(dirname(shown), 'dashboard.html');
+          },
+        }),
+      );
+      return;
+    }
+    case 'report': {
+      const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
-      if (!existsSync(path)) {
-        mkdirSync(dirname(path), { recursive: true });
-        await initCommand({ workbook: path, demo: true });
-        io.stdout(`Đã tạo bảng tính mẫu «${shown}».\n\n`);
-      }
-      const outcome = await onWorkbook(shown, () => runCommand(path, asOf, io.now));
-      io.stdout(outcome.text);
+      const target = reportTarget(values, (file) => resolve(io.cwd, file));
+      const text = await onWorkbook(String(values.workbook), () =>
+        reportCommand(path, asOf, values.period, target),
+      );
+      io.stdout(text);
       return;
     }
     default:

@@ -1,7 +1,7 @@
-// Options shared by the commands: the workbook path and the as-of moment.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseMoment } from '../domain/time';
+// Options shared by the commands: the workbook path, the as-of moment, where and how much mail goes.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseIsoDate, parseMoment, type IsoDate } from '../domain/time';
 import { UsageError } from './cli-errors';
 
 export function requireOption(values: Record<string, unknown>, name: string): string {
@@ -22,6 +22,15 @@ export function asOfOption(values: Record<string, unknown>, now: () => Date): Da
   return moment;
 }
 
+/** `--from` / `--to YYYY-MM-DD`: a day of the campaign; absent: undefined. */
+export function dayOption(values: Record<string, unknown>, name: string): IsoDate | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const day = typeof text === 'string' ? parseIsoDate(text.trim()) : null;
+  if (!day) throw new UsageError(`--${name} «${String(text)}» không hợp lệ; ghi ngày dạng YYYY-MM-DD.`);
+  return day;
+}
+
 /** A file option, relative to the directory the command runs in. */
 export function pathOption(values: Record<string, unknown>, name: string, cwd: string): string {
   return resolve(cwd, requireOption(values, name));
@@ -31,4 +40,79 @@ export function existingWorkbookPath(values: Record<string, unknown>, cwd: strin
   const path = pathOption(values, 'workbook', cwd);
   if (!existsSync(path)) throw new UsageError(`Không tìm thấy bảng tính «${String(values.workbook)}».`);
   return path;
+}
+
+/** `--max-mail N`: the day's allowance in recipients; absent: unlimited. */
+export function maxMailOption(values: Record<string, unknown>): number | undefined {
+  const text = values['max-mail'];
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string' || !/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(
+      `--max-mail «${String(text)}» không hợp lệ; ghi một số nguyên không âm (số người nhận được gửi thư trong ngày).`,
+    );
+  return Number(text);
+}
+
+/** Where `run` sends the mail: a folder of `.eml` files, or an SMTP server. */
+export type MailTarget =
+  | { readonly kind: 'outbox'; readonly directory: string; readonly shown: string }
+  | { readonly kind: 'smtp'; readonly url: string; readonly shown: string };
+
+/** An SMTP URL as it may be shown: without its password. */
+export function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * `--outbox DIR` or `--smtp URL`, not both; by default the folder `outbox` beside the workbook.
+ * `workbookShown` is the workbook path as the user wrote it, for the default's name in messages.
+ */
+export function mailTargetOption(
+  values: Record<string, unknown>,
+  cwd: string,
+  workbookPath: string,
+  workbookShown: string,
+): MailTarget {
+  const outbox = values.outbox;
+  const smtp = values.smtp;
+  if (outbox !== undefined && smtp !== undefined)
+    throw new UsageError('Chỉ dùng một trong hai tùy chọn --outbox và --smtp, không dùng cả hai.');
+  if (typeof smtp === 'string') return { kind: 'smtp', url: smtpUrl(smtp), shown: withoutPassword(smtp) };
+  if (outbox !== undefined) {
+    const shown = requireOption(values, 'outbox');
+    const directory = resolve(cwd, shown);
+    if (existsSync(directory) && !statSync(directory).isDirectory())
+      throw new UsageError(`--outbox «${shown}» là một tệp, không phải thư mục.`);
+    return { kind: 'outbox', directory, shown };
+  }
+  return {
+    kind: 'outbox',
+    directory: join(dirname(workbookPath), 'outbox'),
+    shown: join(dirname(workbookShown), 'outbox'),
+  };
+}
+
+function smtpUrl(text: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
+    throw new UsageError(
+      `--smtp «${withoutPassword(text)}» không hợp lệ; ghi smtp://máy-chủ:cổng hoặc smtps://người-dùng:mật-khẩu@máy-chủ:cổng.`,
+    );
+  return text.trim();
+}
+
+/** The From address an SMTP URL implies: its user name when that is an e-mail address. */
+export function smtpSenderAddress(url: string): string | undefined {
+  let user: string;
+  try {
+    user = decodeURIComponent(new URL(url).username);
+  } catch {
+    return undefined;
+  }
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user) ? user : undefined;
 }

@@ -9,8 +9,11 @@ import type { Mailer, OutgoingMail } from '../ports';
 export interface SmtpMailerOptions {
   /** `smtp://user:password@host:port` or `smtps://…` (nodemailer's connection URL). */
   readonly url: string;
-  /** The From address (the account the server lets us send as). */
-  readonly fromAddress: string;
+  /**
+   * The From address (the account the server lets us send as); default the message's reply-to
+   * address (the contact), else `hannop@localhost`, as the outbox does.
+   */
+  readonly fromAddress?: string;
   /** The day's allowance in recipients (`--max-mail`); unlimited when absent. */
   readonly maxRecipients?: number;
   /** How long one message may take, connection included. */
@@ -73,7 +76,10 @@ export class SmtpMailer implements Mailer {
     this.port.postMessage({
       signal,
       mail: {
-        from: { name: mail.senderName, address: this.options.fromAddress },
+        from: {
+          name: mail.senderName,
+          address: this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost',
+        },
         to: [...mail.to],
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         subject: mail.subject,

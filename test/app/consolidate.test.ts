@@ -3,6 +3,7 @@ import { REGISTER_FORMAT } from '../../src/app/register-sheet';
 import { readCampaignState } from '../../src/app/campaign-state';
 import { initialSheets } from '../../src/app/initialize-workbook';
 import { intakeResponses, type ResponseSource } from '../../src/app/intake-responses';
+import { sendMail } from '../../src/app/send-mail';
 import { summaryPeriodColumn } from '../../src/domain/consolidation';
 import type { IncomingResponse } from '../../src/domain/intake';
 import { SHEET, SUBMISSION_COLUMNS, UNIT_COLUMNS } from '../../src/domain/layout';
@@ -10,6 +11,7 @@ import { readRegister, registerRows, type RegisterEntry } from '../../src/domain
 import type { CellValue, Table } from '../../src/domain/table';
 import { FIXTURE_UNITS } from '../fakes/campaign-fixture';
 import { ConsolidationWorkbook, CountingLock } from '../fakes/consolidation-workbook';
+import { RecordingMailer } from '../fakes/recording-mailer';
 import { GOOD_PLAN, GOOD_REPORT } from '../domain/forms/form-fixture';
 import { at, planAnswers, registerEntry } from '../domain/register-fixture';
 
@@ -160,6 +162,28 @@ describe('consolidate', () => {
     expect(
       cell(workbook.table(SHEET.summary), { [UNIT_COLUMNS.code]: 'THDD' }, summaryPeriodColumn(KH, 'status')),
     ).toBe('Đã duyệt');
+  });
+
+  it('sends no return for a review it refuses, and one for the same decision on the current response', () => {
+    const onReplaced = ENTRIES.map((entry) =>
+      entry.responseId === 'R1'
+        ? { ...entry, reviewText: 'Yêu cầu bổ sung', reviewNote: 'Sai số liệu.' }
+        : entry,
+    );
+    const mailer = new RecordingMailer();
+    const refused = workbookWith(onReplaced);
+    const kinds = sendMail({ workbook: refused, mailer, lock: new CountingLock() }, { asOf: AS_OF }).mail.map(
+      (mail) => `${mail.kind} ${mail.unit ?? ''}`,
+    );
+    expect(kinds).not.toContain('returned MNHM');
+    const onCurrent = ENTRIES.map((entry) =>
+      entry.responseId === 'R2'
+        ? { ...entry, reviewText: 'Yêu cầu bổ sung', reviewNote: 'Sai số liệu.' }
+        : entry,
+    );
+    const applied = workbookWith(onCurrent);
+    const sent = sendMail({ workbook: applied, mailer, lock: new CountingLock() }, { asOf: AS_OF }).mail;
+    expect(sent.filter((mail) => mail.kind === 'returned').map((mail) => mail.unit)).toEqual(['MNHM']);
   });
 
   it('refuses a review of a replaced response with a note in its row, keeping every department column', () => {

@@ -251,6 +251,30 @@ describe('sendMail', () => {
     ]);
   });
 
+  it('sends only the kinds asked for; the rest waits for a run that sends every kind', () => {
+    const ports = setup([
+      {
+        responseId: 'R1',
+        unitCode: 'THDD',
+        periodId: 'KH-2023',
+        submittedAt: at('2023-03-31T06:30'),
+        submitterEmail: 'vanthu@thdd.example.edu.vn',
+      },
+    ]);
+    const mailer = new RecordingMailer();
+    const receipts = run(ports, mailer, '2023-03-31T07:00', { kinds: ['receipt'] });
+    expect(receipts.mail.map((mail) => `${mail.key} ${mail.status}`)).toEqual(['receipt:R1:v1 sent']);
+    expect(mailer.sent.map((mail) => mail.to.join(','))).toEqual(['vanthu@thdd.example.edu.vn']);
+    expect(logResults(ports.workbook)).toEqual({ 'receipt:R1:v1': 'Đã gửi' });
+
+    const rest = run(ports, mailer, '2023-03-31T07:05');
+    expect(rest.mail.map((mail) => `${mail.key} ${mail.status}`)).toEqual([
+      'unit:MNHM:2023-03-31 sent',
+      'unit:THCSLQD:2023-03-31 sent',
+      'digest:2023-03-31 sent',
+    ]);
+  });
+
   it('plans without sending or writing in a dry run', () => {
     const ports = setup();
     const mailer = new RecordingMailer();

@@ -51,10 +51,12 @@ function render(asOf: string, scenario: Scenario = {}): Map<string, MailContent>
     log: scenario.log ?? [],
     digestEmails: scenario.digestEmails ?? [],
   });
-  const prefilledLink = (unit: Unit) =>
+  // A report's link also names its period, so the school lands on the right `Kỳ báo cáo`.
+  const prefilledLink = (unit: Unit, period: Pick<Period, 'form' | 'name'>) =>
     scenario.prefilled === false
       ? null
-      : `https://docs.google.com/forms/d/e/KH/viewform?entry.1=${unit.code}`;
+      : `https://docs.google.com/forms/d/e/KH/viewform?entry.1=${unit.code}` +
+        (period.form === 'report' ? `&entry.2=${encodeURIComponent(period.name)}` : '');
   return new Map(
     plan.mails.map((mail) => [
       mail.key,
@@ -207,6 +209,9 @@ describe('renderMail: notices', () => {
     );
     expect(mail.textBody).toContain('1. Kế hoạch năm 2023: đơn vị chưa nộp, đã quá hạn 1 ngày.');
     expect(mail.textBody).toContain('2. Báo cáo quý I năm 2023: đơn vị chưa nộp, còn 2 ngày đến hạn.');
+    expect(mail.textBody).toContain(
+      'viewform?entry.1=MNHM&entry.2=B%C3%A1o%20c%C3%A1o%20qu%C3%BD%20I%20n%C4%83m%202023',
+    );
   });
 });
 

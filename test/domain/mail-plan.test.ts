@@ -301,6 +301,36 @@ describe('planMail: receipts and returns', () => {
     ]);
   });
 
+  it('answers only the newest of several responses of a unit for a period that one run catches up on', () => {
+    const rejected: SubmissionFields = {
+      ...accepted,
+      responseId: 'R0',
+      submittedAt: at('2023-03-24T14:05'),
+      outcome: 'rejected',
+      problems: ['«Số điện thoại liên hệ»: số điện thoại không hợp lệ: «12345».'],
+    };
+    const queuedReceipt = logEntry('receipt:R0:v1', at('2023-03-26T07:00'), {
+      unitCode: 'MNHM',
+      periodIds: ['KH-2023'],
+      kind: 'receipt',
+      state: 'queued',
+    });
+    const result = plan('2023-03-27T07:00', {
+      ...onlyHoaMai,
+      register: [rejected, accepted],
+      log: [queuedReceipt],
+    });
+    expect(lines(result)).toEqual(['receipt:R1:v1 receipt KH-2023 → vanthu@mnhm.example.edu.vn']);
+    // The rejection still waiting from a day without allowance is closed, not sent late.
+    expect(result.closed).toEqual([
+      { key: 'receipt:R0:v1', kind: 'receipt', unitCode: 'MNHM', periodIds: ['KH-2023'] },
+    ]);
+    // Before the corrected response arrived, the rejection was the news.
+    expect(lines(plan('2023-03-25T07:00', { ...onlyHoaMai, register: [rejected, accepted] }))).toEqual([
+      'receipt:R0:v1 receipt KH-2023 → vanthu@mnhm.example.edu.vn',
+    ]);
+  });
+
   it('waits with a version the register shows but that arrived after the run’s moment', () => {
     const edited = { ...accepted, version: 2, lastVersionAt: at('2023-03-28T09:00') };
     expect(lines(plan('2023-03-28T07:00', { ...onlyHoaMai, register: [edited] }))).toEqual([]);

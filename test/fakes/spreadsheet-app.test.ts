@@ -362,3 +362,35 @@ describe('the SpreadsheetApp fake', () => {
     });
   });
 });
+
+describe('the SpreadsheetApp fake: range lists and developer metadata', () => {
+  it('sets a number format on every range of a list in one counted call', () => {
+    const world = createFakeSpreadsheetApp();
+    const sheet = world.spreadsheet.insertSheet('Ngày');
+    world.calls.reset();
+    const list = sheet.getRangeList(['B2:B4', 'D2:D3']);
+    list.setNumberFormat('dd/MM/yyyy');
+    expect(world.calls.sequence).toEqual(['Sheet.getRangeList', 'RangeList.setNumberFormat']);
+    expect(sheet.getRange(2, 2, 3, 1).getNumberFormats().flat()).toEqual(Array(3).fill('dd/MM/yyyy'));
+    expect(sheet.getRange(4, 4).getNumberFormats()).toEqual([[AUTOMATIC_NUMBER_FORMAT]]);
+    expect(list.getRanges().map((range) => range.a1Notation())).toEqual(['B2:B4', 'D2:D3']);
+    expect(() => sheet.getRangeList([])).toThrow("don't match the method signature");
+  });
+
+  it('keeps spreadsheet metadata across look-ups, counts each call and limits its size', () => {
+    const world = createFakeSpreadsheetApp();
+    const { spreadsheet } = world;
+    expect(spreadsheet.getDeveloperMetadata()).toEqual([]);
+    spreadsheet.addDeveloperMetadata('hannop.x', '{"a":1}');
+    const [entry] = spreadsheet.getDeveloperMetadata();
+    expect(entry?.getKey()).toBe('hannop.x');
+    entry?.setValue('{"a":2}');
+    expect(spreadsheet.getDeveloperMetadata()[0]?.getValue()).toBe('{"a":2}');
+    expect(world.calls.count('DeveloperMetadata.setValue')).toBe(1);
+    expect(() => entry?.setValue('x'.repeat(30000))).toThrow('cannot exceed 30000 characters');
+    expect(spreadsheet.getDeveloperMetadata()[0]?.getValue()).toBe('{"a":2}');
+    expect(() => spreadsheet.addDeveloperMetadata('')).toThrow('must have a key');
+    entry?.remove();
+    expect(spreadsheet.getDeveloperMetadata()).toEqual([]);
+  });
+});

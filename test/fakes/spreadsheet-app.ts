@@ -7,7 +7,10 @@
 //   accidentally became a formula never reads back as the text that was written;
 // - `Sheet.protect()` adds a second protection when the sheet already has one;
 // - a string cell holds at most 50,000 characters (Google's limit), counted without the leading
-//   apostrophe that only marks the text as text.
+//   apostrophe that only marks the text as text;
+// - data validation survives `clear()` (only `clear({ validationsOnly: true })` and
+//   `clearDataValidations()` remove it), and a list rule compares the stored text exactly (case
+//   and accents included); a rule that rejects input rejects a script's `setValue(s)` too.
 // Writing below the last row or right of the last column grows the sheet, as `setValues` does.
 
 import { parseIsoDate, parseVietnameseDate, vietnamClockOf, vietnamInstant } from '../../src/domain/time';
@@ -20,13 +23,16 @@ const PLAIN_TEXT_FORMAT = '@';
 const MAX_CELL_CHARACTERS = 50000;
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
+const MAX_METADATA_CHARACTERS = 30000;
 
 /** Counts calls per `Class.method` and in total. */
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private calls: string[] = [];
+  private mutedDepth = 0;
 
   record(method: string): void {
+    if (this.mutedDepth > 0) return;
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     this.calls.push(method);
   }
@@ -62,6 +68,16 @@ export class CallLog {
     this.counts.clear();
     this.calls = [];
   }
+
+  /** Runs `work` without recording its calls: one Apps Script call the fake carries out with others. */
+  muted<T>(work: () => T): T {
+    this.mutedDepth += 1;
+    try {
+      return work();
+    } finally {
+      this.mutedDepth -= 1;
+    }
+  }
 }
 
 interface Cell {
@@ -71,6 +87,7 @@ interface Cell {
   fontWeight: 'normal' | 'bold';
   background: string;
   fontColor: string;
+  validation?: FakeDataValidation | null;
 }
 
 function emptyCell(): Cell {
@@ -407,6 +424,105 @@ export class FakeConditionalFormatRuleBuilder {
   }
 }
 
+/** A data validation rule; only a list of values (`requireValueInList`) is modelled. */
+export class FakeDataValidation {
+  constructor(
+    private readonly calls: CallLog,
+    readonly values: readonly string[],
+    readonly showDropdown: boolean,
+    readonly allowsInvalid: boolean,
+    readonly helpText: string | null,
+  ) {}
+
+  getCriteriaType(): 'VALUE_IN_LIST' {
+    this.calls.record('DataValidation.getCriteriaType');
+    return 'VALUE_IN_LIST';
+  }
+
+  /** `[values, showDropdown]`, as Google gives them for VALUE_IN_LIST. */
+  getCriteriaValues(): [string[], boolean] {
+    this.calls.record('DataValidation.getCriteriaValues');
+    return [[...this.values], this.showDropdown];
+  }
+
+  getAllowInvalid(): boolean {
+    this.calls.record('DataValidation.getAllowInvalid');
+    return this.allowsInvalid;
+  }
+
+  getHelpText(): string | null {
+    this.calls.record('DataValidation.getHelpText');
+    return this.helpText;
+  }
+
+  copy(): FakeDataValidationBuilder {
+    this.calls.record('DataValidation.copy');
+    const builder = new FakeDataValidationBuilder(this.calls);
+    builder.restore(this);
+    return builder;
+  }
+
+  /** Whether the cell may hold its value under this rule: blanks always may. */
+  accepts(cell: { value: StoredValue; formula: string }): boolean {
+    if (cell.value === '' && cell.formula === '') return true;
+    const text = typeof cell.value === 'boolean' ? (cell.value ? 'TRUE' : 'FALSE') : String(cell.value);
+    return !cell.formula && this.values.includes(text);
+  }
+}
+
+export class FakeDataValidationBuilder {
+  private values: string[] | null = null;
+  private showDropdown = true;
+  // Google's default: a value outside the rule is kept and marked with a warning.
+  private allowInvalid = true;
+  private helpText: string | null = null;
+
+  constructor(private readonly calls: CallLog) {}
+
+  restore(rule: FakeDataValidation): void {
+    this.values = [...rule.values];
+    this.showDropdown = rule.showDropdown;
+    this.allowInvalid = rule.allowsInvalid;
+    this.helpText = rule.helpText;
+  }
+
+  requireValueInList(values: string[], showDropdown = true): this {
+    this.calls.record('DataValidationBuilder.requireValueInList');
+    if (!Array.isArray(values)) {
+      throw new Error(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
+    }
+    this.values = values.map(String);
+    this.showDropdown = showDropdown;
+    return this;
+  }
+
+  setAllowInvalid(allowInvalidData: boolean): this {
+    this.calls.record('DataValidationBuilder.setAllowInvalid');
+    this.allowInvalid = allowInvalidData;
+    return this;
+  }
+
+  setHelpText(helpText: string): this {
+    this.calls.record('DataValidationBuilder.setHelpText');
+    this.helpText = helpText;
+    return this;
+  }
+
+  build(): FakeDataValidation {
+    this.calls.record('DataValidationBuilder.build');
+    if (this.values === null) throw new Error('Data validation rule must have a criteria.');
+    return new FakeDataValidation(
+      this.calls,
+      this.values,
+      this.showDropdown,
+      this.allowInvalid,
+      this.helpText,
+    );
+  }
+}
+
 export class FakeRange {
   constructor(
     private readonly sheet: FakeSheet,
@@ -512,13 +628,67 @@ export class FakeRange {
     this.record('setValues');
     const grid = checkGrid(values, this.numRows, this.numColumns, 'setValues');
     grid.forEach((row) => row.forEach(checkCellLength));
+    this.checkValidations((r, c) => (grid[r] as unknown[])[c]);
     return this.updateCells((cell, r, c) => writeValue(cell, (grid[r] as unknown[])[c]));
   }
 
   setValue(value: unknown): this {
     this.record('setValue');
     checkCellLength(value);
+    this.checkValidations(() => value);
     return this.updateCells((cell) => writeValue(cell, value));
+  }
+
+  /** Google rejects the whole write when one cell's rule rejects what it would hold. */
+  private checkValidations(valueAt: (r: number, c: number) => unknown): void {
+    for (let r = 0; r < this.numRows; r += 1) {
+      for (let c = 0; c < this.numColumns; c += 1) {
+        const cell = this.sheet.peekCell(this.row + r, this.column + c);
+        const rule = cell?.validation;
+        if (!cell || !rule || rule.allowsInvalid) continue;
+        const entered = { ...cell };
+        writeValue(entered, valueAt(r, c));
+        if (!rule.accepts(entered)) {
+          throw new Error(
+            `The data you entered in cell ${columnLetter(this.column + c)}${this.row + r} ` +
+              'violates the data validation rules set on this cell.',
+          );
+        }
+      }
+    }
+  }
+
+  setDataValidation(rule: FakeDataValidation | null): this {
+    this.record('setDataValidation');
+    return this.updateCells((cell) => {
+      cell.validation = rule;
+    });
+  }
+
+  setDataValidations(rules: (FakeDataValidation | null)[][]): this {
+    this.record('setDataValidations');
+    const grid = checkGrid(rules, this.numRows, this.numColumns, 'setDataValidations');
+    return this.updateCells((cell, r, c) => {
+      cell.validation = ((grid[r] as unknown[])[c] as FakeDataValidation | null) ?? null;
+    });
+  }
+
+  /** The rule of the top-left cell, or null. */
+  getDataValidation(): FakeDataValidation | null {
+    this.record('getDataValidation');
+    return this.sheet.peekCell(this.row, this.column)?.validation ?? null;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    this.record('getDataValidations');
+    return this.mapCells((cell) => cell.validation ?? null);
+  }
+
+  clearDataValidations(): this {
+    this.record('clearDataValidations');
+    return this.updateCells((cell) => {
+      cell.validation = null;
+    });
   }
 
   getNumberFormats(): string[][] {
@@ -603,9 +773,15 @@ export class FakeRange {
     return this.updateCells(resetFormat);
   }
 
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): this {
     this.record('clear');
-    const both = !options || (!options.contentsOnly && !options.formatOnly);
+    if (options?.validationsOnly) {
+      this.updateCells((cell) => {
+        cell.validation = null;
+      });
+      if (!options.contentsOnly && !options.formatOnly) return this;
+    }
+    const both = !options || (!options.contentsOnly && !options.formatOnly && !options.validationsOnly);
     return this.updateCells((cell) => {
       if (both || options?.contentsOnly) writeValue(cell, '');
       if (both || options?.formatOnly) resetFormat(cell);
@@ -626,6 +802,32 @@ function resetFormat(cell: Cell): void {
   cell.fontWeight = blank.fontWeight;
   cell.background = blank.background;
   cell.fontColor = blank.fontColor;
+}
+
+/** Several ranges of one sheet, set in one call (`Sheet.getRangeList`). */
+export class FakeRangeList {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly ranges: readonly FakeRange[],
+  ) {}
+
+  getRanges(): FakeRange[] {
+    this.sheet.calls.record('RangeList.getRanges');
+    return [...this.ranges];
+  }
+
+  /** Applied to each range as `Range.setNumberFormat` would, without counting those calls. */
+  setNumberFormat(numberFormat: string): this {
+    this.sheet.calls.record('RangeList.setNumberFormat');
+    this.sheet.calls.muted(() => this.ranges.forEach((range) => range.setNumberFormat(numberFormat)));
+    return this;
+  }
+
+  setFontWeight(fontWeight: 'normal' | 'bold' | null): this {
+    this.sheet.calls.record('RangeList.setFontWeight');
+    this.sheet.calls.muted(() => this.ranges.forEach((range) => range.setFontWeight(fontWeight)));
+    return this;
+  }
 }
 
 export class FakeSheet {
@@ -861,6 +1063,19 @@ export class FakeSheet {
     return this.filter;
   }
 
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.record('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) {
+      throw new Error(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    }
+    return new FakeRangeList(
+      this,
+      a1Notations.map((a1Notation) => this.rangeFromA1(a1Notation)),
+    );
+  }
+
   setColumnWidth(column: number, width: number): this {
     this.record('setColumnWidth');
     this.columnWidths.set(column, width);
@@ -904,11 +1119,54 @@ export interface RecordedToast {
   readonly timeoutSeconds?: number;
 }
 
+export class FakeDeveloperMetadata {
+  constructor(
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly id: number,
+    readonly key: string,
+    private value: string | null,
+  ) {}
+
+  /** The value without counting a call (for the spreadsheet's size check). */
+  get storedValue(): string | null {
+    return this.value;
+  }
+
+  getId(): number {
+    this.spreadsheet.calls.record('DeveloperMetadata.getId');
+    return this.id;
+  }
+
+  getKey(): string {
+    this.spreadsheet.calls.record('DeveloperMetadata.getKey');
+    return this.key;
+  }
+
+  getValue(): string | null {
+    this.spreadsheet.calls.record('DeveloperMetadata.getValue');
+    return this.value;
+  }
+
+  setValue(value: string): this {
+    this.spreadsheet.calls.record('DeveloperMetadata.setValue');
+    this.spreadsheet.checkMetadataSize(this, value);
+    this.value = value;
+    return this;
+  }
+
+  remove(): void {
+    this.spreadsheet.calls.record('DeveloperMetadata.remove');
+    this.spreadsheet.removeDeveloperMetadata(this);
+  }
+}
+
 export class FakeSpreadsheet {
   private sheets: FakeSheet[] = [];
   private nextSheetId = 0;
   private timeZone = 'Asia/Ho_Chi_Minh';
   readonly toasts: RecordedToast[] = [];
+  private developerMetadata: FakeDeveloperMetadata[] = [];
+  private nextMetadataId = 1;
 
   constructor(
     readonly calls: CallLog,
@@ -993,6 +1251,38 @@ export class FakeSpreadsheet {
     if (!this.sheets.includes(sheet)) throw new Error('Sheet not found');
     if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((other) => other !== sheet);
+  }
+
+  /** Metadata on the spreadsheet itself (not on its sheets), in the order added. */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.record('getDeveloperMetadata');
+    return [...this.developerMetadata];
+  }
+
+  addDeveloperMetadata(key: string, value?: string): this {
+    this.record('addDeveloperMetadata');
+    if (typeof key !== 'string' || key === '') throw new Error('Developer metadata must have a key.');
+    const metadata = new FakeDeveloperMetadata(this, this.nextMetadataId++, key, value ?? null);
+    this.checkMetadataSize(metadata, value ?? null);
+    this.developerMetadata.push(metadata);
+    return this;
+  }
+
+  /** Google's limit: 30,000 characters of keys and values per spreadsheet. */
+  checkMetadataSize(changed: FakeDeveloperMetadata, value: string | null): void {
+    const size = [...this.developerMetadata.filter((entry) => entry !== changed), changed].reduce(
+      (sum, entry) => sum + entry.key.length + ((entry === changed ? value : entry.storedValue)?.length ?? 0),
+      0,
+    );
+    if (size > MAX_METADATA_CHARACTERS) {
+      throw new Error(
+        `The total size of developer metadata on a spreadsheet cannot exceed ${MAX_METADATA_CHARACTERS} characters.`,
+      );
+    }
+  }
+
+  removeDeveloperMetadata(metadata: FakeDeveloperMetadata): void {
+    this.developerMetadata = this.developerMetadata.filter((entry) => entry !== metadata);
   }
 
   toast(message: string, title?: string, timeoutSeconds?: number): void {
@@ -1105,6 +1395,7 @@ export class FakeUi {
 
 export class FakeSpreadsheetApp {
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+  readonly DataValidationCriteria = { VALUE_IN_LIST: 'VALUE_IN_LIST' } as const;
   readonly BooleanCriteria = {
     TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
     TEXT_CONTAINS: 'TEXT_CONTAINS',
@@ -1150,6 +1441,11 @@ export class FakeSpreadsheetApp {
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     this.record('newConditionalFormatRule');
     return new FakeConditionalFormatRuleBuilder(this.calls);
+  }
+
+  newDataValidation(): FakeDataValidationBuilder {
+    this.record('newDataValidation');
+    return new FakeDataValidationBuilder(this.calls);
   }
 
   flush(): void {

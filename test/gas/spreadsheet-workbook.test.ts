@@ -1,7 +1,11 @@
 import type { CellValue, SheetFormat, SheetWrite } from '../../src/ports';
+import { consolidate, consolidationWrites, reviewedState } from '../../src/app/consolidate';
+import { intakeResponses } from '../../src/app/intake-responses';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { vietnamInstant } from '../../src/domain/time';
 import { describeWorkbookContract, TRICKY_STRINGS } from '../contract/workbook-contract';
+import { LARGE_CAMPAIGN_AS_OF, largeCampaignResponse, seedLargeCampaign } from '../fakes/large-campaign';
+import { MemoryLock } from '../fakes/memory-lock';
 import {
   asSpreadsheet,
   asSpreadsheetApp,
@@ -114,7 +118,8 @@ describe('SpreadsheetWorkbook on the SpreadsheetApp fake', () => {
     const sheet = sheetOf(world, 'Tổng hợp');
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getFrozenColumns()).toBe(1);
-    expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A1:C4');
+    // Over the whole grid, so that rows a later write adds are inside the filter.
+    expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A1:C1000');
     const protections = sheet.getProtections('SHEET');
     expect(protections).toHaveLength(1);
     expect(protections[0]?.isWarningOnly()).toBe(true);
@@ -258,27 +263,37 @@ describe('SpreadsheetWorkbook on the SpreadsheetApp fake', () => {
       return world;
     }
 
-    // Reading: getSheetByName, getDataRange, getValues = 3 per sheet.
-    // Replacing with FORMAT: getSheetByName, insertSheet or Filter.remove, getFilter, clear,
-    // getRange + setValues, setFrozenRows, setFrozenColumns, 1 getRange(A1) + 3 rules of 5 builder
-    // calls (+1 for a font colour) + setConditionalFormatRules = 18, 2 × (getRange + setNumberFormat),
-    // setFontWeights, createFilter, getProtections + setWarningOnly + setDescription (+ protect the
-    // first time) = 36 on a new sheet and 35 on a sheet written before.
-    it.each([100, 2000])('%i rows: 117 calls the first time, 114 after', (rowCount) => {
-      const world = seededWorld(rowCount);
-      expect(runJob(world, rowCount)).toBe(3 * 3 + 3 * 36);
-      expect(runJob(world, rowCount)).toBe(3 * 3 + 3 * 35);
-      expect(world.calls.count('setValues')).toBe(3);
-      expect(sheetOf(world, 'Bài nộp').getLastRow()).toBe(rowCount + 1);
-    });
+    // Reading: getSheetByName, getDataRange, getValues = 3 per sheet (9). Writing, the first time:
+    // the developer metadata (getDeveloperMetadata, then getKey + getValue of its one entry = 3);
+    // per sheet getSheetByName, insertSheet, clear, getRange + setValues, getMaxRows (+
+    // insertRowsAfter when fewer than 500 rows are left under the data), setFrozenRows,
+    // setFrozenColumns, getRange (rule range) + 3 rules of 5 builder calls (+1 for a font colour)
+    // + setConditionalFormatRules, 2 × (getRangeList + setNumberFormat), setFontWeights, getRange +
+    // createFilter, protect + setWarningOnly + setDescription = 36; then the metadata is saved (1).
+    // After that every sheet has the shape recorded: getSheetByName, getRange + setValues = 3.
+    it.each([100, 2000])(
+      '%i rows: 9 + 3 + 3 × 36 + 1 calls the first time, 9 + 3 + 3 × 3 after',
+      (rowCount) => {
+        const world = seededWorld(rowCount);
+        const first = runJob(world, rowCount);
+        expect(first).toBe(9 + 3 + 3 * 36 + (rowCount > 500 ? 3 : 0) + 1);
+        expect(runJob(world, rowCount)).toBe(9 + 3 + 3 * 3);
+        expect(world.calls.count('setValues')).toBe(3);
+        expect(sheetOf(world, 'Bài nộp').getLastRow()).toBe(rowCount + 1);
+        // More rows, or fewer, with the same headers and format: still the values only (and, when the
+        // sheets grew, the metadata saved with the larger extent that a later write must empty).
+        expect(runJob(world, rowCount + 7)).toBe(9 + 3 + 3 * 3 + 1);
+        expect(runJob(world, Math.floor(rowCount / 2))).toBe(9 + 3 + 3 * 3);
+        expect(sheetOf(world, 'Bài nộp').getLastRow()).toBe(Math.floor(rowCount / 2) + 1);
+      },
+    );
 
     it('appending to a log costs a fixed number of calls too', () => {
       for (const rowCount of [1, 500]) {
         const world = createFakeSpreadsheetApp();
-        const workbook = workbookOver(world);
-        workbook.write([{ kind: 'append', sheet: 'Nhật ký', headers: ['Việc'], rows: [['tạo']] }]);
+        workbookOver(world).write([{ kind: 'append', sheet: 'Nhật ký', headers: ['Việc'], rows: [['tạo']] }]);
         world.calls.reset();
-        workbook.write([
+        workbookOver(world).write([
           {
             kind: 'append',
             sheet: 'Nhật ký',
@@ -290,5 +305,188 @@ describe('SpreadsheetWorkbook on the SpreadsheetApp fake', () => {
         expect(world.calls.total).toBe(7);
       }
     });
+  });
+});
+
+describe('SpreadsheetWorkbook formats a sheet once and then rewrites its values only', () => {
+  const FORMAT: SheetFormat = {
+    frozenRows: 1,
+    frozenColumns: 1,
+    filter: true,
+    protectedWarningOnly: true,
+    dateColumns: ['Ngày nộp'],
+    boldRows: [1],
+    valueColors: [{ column: 'Tình trạng', equals: 'Quá hạn', background: '#F4CCCC', font: '#990000' }],
+  };
+  const HEADERS = ['Mã đơn vị', 'Tình trạng', 'Ngày nộp'];
+
+  function rows(count: number): CellValue[][] {
+    return Array.from({ length: count }, (_, index) => [
+      `DV${index}`,
+      index % 2 === 0 ? 'Quá hạn' : 'Đã nộp',
+      vietnamInstant('2023-03-29'),
+    ]);
+  }
+
+  function replace(rowCount: number, format: SheetFormat = FORMAT, headers = HEADERS): SheetWrite {
+    return { kind: 'replace', sheet: 'Tổng hợp', headers, rows: rows(rowCount), format };
+  }
+
+  function formatOf(world: FakeSpreadsheetWorld) {
+    const sheet = sheetOf(world, 'Tổng hợp');
+    return {
+      frozen: [sheet.getFrozenRows(), sheet.getFrozenColumns()],
+      filter: sheet.getFilter()?.getRange().getA1Notation() ?? null,
+      protections: sheet.getProtections('SHEET').map((protection) => protection.isWarningOnly()),
+      rules: sheet
+        .getConditionalFormatRules()
+        .map((rule) => rule.getRanges().map((range) => range.getA1Notation())),
+      dateFormat: sheet.getRange(2, 3).getNumberFormats()[0]?.[0],
+      boldSecondRow: sheet.getRange(3, 1).getFontWeights()[0]?.[0],
+    };
+  }
+
+  const FORMATTED = {
+    frozen: [1, 1],
+    filter: 'A1:C1000',
+    protections: [true],
+    rules: [['B2:B1000']],
+    dateFormat: 'dd/MM/yyyy',
+    boldSecondRow: 'bold',
+  };
+
+  it('keeps the formats and empties the cells a smaller table no longer reaches', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(30)]);
+    workbookOver(world).write([replace(2)]);
+    expect(formatOf(world)).toEqual(FORMATTED);
+    expect(workbookOver(world).read(['Tổng hợp']).get('Tổng hợp')?.rows).toEqual(rows(2));
+    expect(sheetOf(world, 'Tổng hợp').getLastRow()).toBe(3);
+  });
+
+  it('empties what a person typed beside a sheet it read in the same job', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    sheetOf(world, 'Tổng hợp').getRange(8, 5).setValue('gõ tay');
+    const workbook = workbookOver(world);
+    expect(workbook.read(['Tổng hợp']).get('Tổng hợp')?.rows).toHaveLength(7);
+    workbook.write([replace(3)]);
+    expect(sheetOf(world, 'Tổng hợp').getDataRange().getA1Notation()).toBe('A1:C4');
+  });
+
+  it('formats again a sheet that a person deleted', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    world.spreadsheet.deleteSheet(sheetOf(world, 'Tổng hợp'));
+    workbookOver(world).write([replace(3)]);
+    expect(formatOf(world)).toEqual(FORMATTED);
+  });
+
+  it('formats again when the headers or the format change, without stale rules or number formats', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    const moved: SheetFormat = {
+      ...FORMAT,
+      dateColumns: [],
+      valueColors: [{ column: 'Tình trạng', equals: 'Đã nộp', background: '#D9EAD3' }],
+    };
+    workbookOver(world).write([replace(3, moved, ['Tình trạng', 'Mã đơn vị', 'Ngày nộp'])]);
+    const format = formatOf(world);
+    expect(format.rules).toEqual([['A2:A1000']]);
+    expect(format.dateFormat).not.toBe('dd/MM/yyyy');
+    expect(format.protections).toEqual([true]);
+  });
+
+  it('formats again when a table outgrows the formatted grid, and leaves room under it', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    world.calls.reset();
+    workbookOver(world).write([replace(1200)]);
+    expect(world.calls.count('setConditionalFormatRules')).toBe(1);
+    const sheet = sheetOf(world, 'Tổng hợp');
+    expect(sheet.getMaxRows()).toBe(1201 + 1000);
+    expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A1:C2201');
+    expect(sheet.getRange(1201, 3).getNumberFormats()).toEqual([['dd/MM/yyyy']]);
+    world.calls.reset();
+    workbookOver(world).write([replace(1700)]);
+    expect(world.calls.count('setConditionalFormatRules')).toBe(0);
+  });
+
+  it('formats afresh when the record of what it wrote cannot be read', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    const [metadata] = world.spreadsheet.getDeveloperMetadata();
+    metadata?.setValue('{không phải JSON');
+    sheetOf(world, 'Tổng hợp').setFrozenRows(0);
+    workbookOver(world).write([replace(3)]);
+    expect(formatOf(world)).toEqual(FORMATTED);
+    expect(world.spreadsheet.getDeveloperMetadata()).toHaveLength(1);
+  });
+
+  it('does not trust the formats of a sheet that a failed batch cleared', () => {
+    const world = createFakeSpreadsheetApp();
+    workbookOver(world).write([replace(3)]);
+    const tooLong: SheetWrite = {
+      kind: 'replace',
+      sheet: 'Khác',
+      headers: ['A'],
+      rows: [['Ư'.repeat(50001)]],
+    };
+    expect(() => workbookOver(world).write([replace(3, { frozenRows: 1 }), tooLong])).toThrow(
+      'more than the maximum of 50000 characters',
+    );
+    workbookOver(world).write([replace(3)]);
+    expect(formatOf(world)).toEqual(FORMATTED);
+  });
+});
+
+describe('the jobs over SpreadsheetWorkbook cost the same calls for 100 and for 2,000 units', () => {
+  // Reading the state: 4 sheets × (getSheetByName, getDataRange, getValues) = 12. The record of
+  // what was written: getDeveloperMetadata, getKey, getValue = 3. Each of `Tổng hợp`, `Thống kê`
+  // and `Số liệu` once formatted: getSheetByName, getRange, setValues = 3. (The issue's goal is 15:
+  // out of reach with SpreadsheetApp, whose reads alone cost 12; see the report in the bench.)
+  const STEADY_CONSOLIDATION = 12 + 3 + 3 * 3;
+  // The same, plus `Bài nộp` rewritten (getRange, setValues: it was looked up when read) and the
+  // record saved with the register's larger extent.
+  const ONE_SUBMISSION = STEADY_CONSOLIDATION + 2 + 1;
+
+  function measure(unitCount: number) {
+    const world = createFakeSpreadsheetApp();
+    const units = seedLargeCampaign(workbookOver(world), unitCount);
+    const lock = new MemoryLock();
+    world.calls.reset();
+    consolidate(workbookOver(world), lock, LARGE_CAMPAIGN_AS_OF);
+    const firstRun = world.calls.total;
+    world.calls.reset();
+    consolidate(workbookOver(world), lock, LARGE_CAMPAIGN_AS_OF);
+    const steady = world.calls.total;
+    world.calls.reset();
+    const newcomer = units[10];
+    if (!newcomer) throw new Error('too few units');
+    const summary = intakeResponses(
+      { workbook: workbookOver(world), lock, now: () => LARGE_CAMPAIGN_AS_OF },
+      {
+        sheets: [],
+        read: () => ({ responses: [largeCampaignResponse(newcomer, 0, 'MỚI-1')], problems: [] }),
+      },
+      {
+        asOf: LARGE_CAMPAIGN_AS_OF,
+        alsoWrite: (state) => consolidationWrites(state, reviewedState(state, LARGE_CAMPAIGN_AS_OF).board),
+      },
+    );
+    expect(summary.registered.map((entry) => entry.outcome)).toEqual(['accepted']);
+    return { firstRun, steady, submission: world.calls.total };
+  }
+
+  it('consolidation: 24 once the sheets are formatted, and one submission 27', () => {
+    const small = measure(100);
+    const large = measure(2000);
+    expect(small.steady).toBe(STEADY_CONSOLIDATION);
+    expect(large.steady).toBe(STEADY_CONSOLIDATION);
+    expect(small.submission).toBe(ONE_SUBMISSION);
+    expect(large.submission).toBe(ONE_SUBMISSION);
+    // The first run formats the three sheets; 2,000 units need room made under the data too.
+    expect(small.firstRun).toBe(100);
+    expect(large.firstRun).toBe(small.firstRun + 3);
   });
 });

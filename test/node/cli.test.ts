@@ -6,7 +6,6 @@ import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
 import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
 import type { StatusReport } from '../../src/domain/status-report';
 import { vietnamInstant } from '../../src/domain/time';
-import { demoUnits } from '../../src/demo/units';
 import { main } from '../../src/node/cli';
 import { formatCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
@@ -403,29 +402,3 @@ describe('hannop import and run', () => {
   });
 });
 
-describe('hannop demo', () => {
-  it('creates the demo workbook and prints the table with every demo unit', async () => {
-    const outcome = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', '2023-04-05');
-    expect(outcome.stderr).toBe('');
-    expect(outcome.code).toBe(0);
-    const lines = outcome.stdout.split('\n');
-    expect(lines[0]).toBe('Đã tạo bảng tính mẫu «d.xlsx».');
-    expect(outcome.stdout).toContain('Tình trạng tại 05/04/2023 00:00 (giờ Việt Nam) — 60 đơn vị');
-    for (const unit of demoUnits()) {
-      expect(lines.some((line) => line.startsWith(`${unit.code} `))).toBe(true);
-    }
-    expect(existsSync(inDir('d.xlsx'))).toBe(true);
-    const again = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', '2023-04-05');
-    expect(again.code).toBe(0);
-    expect(again.stdout).not.toContain('Đã tạo bảng tính mẫu');
-    expect(again.stdout.split('\n')[0]).toBe(
-      'Phản hồi mới hoặc đã sửa: 0 (hợp lệ 0, không hợp lệ 0, chờ xác minh 0).',
-    );
-  });
-
-  it('creates nothing when --as-of is wrong', async () => {
-    const outcome = await hannop('demo', '--workbook', 'd.xlsx', '--as-of', 'mai');
-    expect(outcome.code).toBe(1);
-    expect(existsSync(inDir('d.xlsx'))).toBe(false);
-  });
-});

@@ -43,6 +43,8 @@ export async function initCommand(options: {
   workbook: string;
   units?: string;
   demo: boolean;
+  /** With `demo`: false leaves the response sheets empty, for the campaign player to fill day by day. */
+  demoResponses?: boolean;
 }): Promise<Unit[]> {
   if (extname(options.workbook).toLowerCase() !== '.xlsx') {
     throw new UsageError(`«${options.workbook}»: bảng tính phải là tệp .xlsx.`);
@@ -55,7 +57,7 @@ export async function initCommand(options: {
   initializeWorkbook(workbook, {
     units,
     responseHeaders: responseSheetHeaders(),
-    ...(options.demo ? { responseRows: demoResponseRows(units) } : {}),
+    ...(options.demo && options.demoResponses !== false ? { responseRows: demoResponseRows(units) } : {}),
   });
   await workbook.saveAs(options.workbook);
   return units;

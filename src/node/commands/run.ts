@@ -1,31 +1,202 @@
-// `hannop run`: what the daily trigger does, on the local workbook.
-import { intakeResponses } from '../../app/intake-responses';
+// `hannop run`: what the daily trigger does, on the local workbook — take in the new responses,
+// rebuild the derived sheets, then send the mail due, to an outbox folder or over SMTP.
+import { consolidate, type ConsolidationSummary } from '../../app/consolidate';
+import { intakeResponses, type IntakeSummary } from '../../app/intake-responses';
+import { sendMail, type MailReport, type SendMailSummary } from '../../app/send-mail';
 import { sheetResponseSource } from '../../app/sheet-response-source';
-import { consolidate } from '../../app/consolidate';
+import { MAIL_LOG_COLUMNS, SHEET } from '../../domain/layout';
+import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL } from '../../domain/mail';
 import { buildStatusReport, type StatusReport } from '../../domain/status-report';
+import { cellInstant, cellText, readRecords } from '../../domain/table';
+import { vietnamDateOf, type IsoDate } from '../../domain/time';
+import type { Mailer, Workbook } from '../../ports';
 import { heldLock, withWorkbookLock } from '../local-lock';
+import { smtpSenderAddress, type MailTarget } from '../options';
+import { OutboxMailer } from '../outbox-mailer';
+import { SmtpMailer } from '../smtp-mailer';
 import { renderStatusTable } from '../status-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
-export interface RunOutcome {
-  readonly json: StatusReport;
-  readonly text: string;
+export interface DailyJobOptions {
+  /** The real now, for the first-seen time of a response. */
+  readonly now: () => Date;
+  /** Plan the mail without sending it or logging it. */
+  readonly dryRun?: boolean;
 }
 
-export async function runCommand(workbookPath: string, asOf: Date, now: () => Date): Promise<RunOutcome> {
+export interface DailyJobSummary {
+  readonly intake: IntakeSummary;
+  readonly consolidation: ConsolidationSummary;
+  readonly mail: SendMailSummary;
+}
+
+/**
+ * The daily trigger's three jobs on an open workbook, as of `asOf`. The workbook is in memory:
+ * consolidating after the intake, and planning mail on the consolidated state, cost no round trip.
+ */
+export function runDailyJob(
+  workbook: Workbook,
+  asOf: Date,
+  mailer: Mailer,
+  options: DailyJobOptions,
+): DailyJobSummary {
+  const intake = intakeResponses({ workbook, lock: heldLock, now: options.now }, sheetResponseSource, {
+    asOf,
+  });
+  const consolidation = consolidate(workbook, heldLock, asOf);
+  // `Dự trữ hạn mức thư` keeps part of a Google account's MailApp quota for its other scripts;
+  // a local outbox or SMTP allowance is all this run's.
+  const mail = sendMail(
+    { workbook, mailer, lock: heldLock },
+    { asOf, dryRun: options.dryRun ?? false, quotaReserve: 0 },
+  );
+  return { intake, consolidation, mail };
+}
+
+/**
+ * Recipients of the messages logged `Đã gửi` on `day`. `--max-mail` is the day's allowance, as
+ * MailApp's quota is: a second run on the same day has only what the first one left.
+ */
+export function recipientsSentOn(workbook: Workbook, day: IsoDate): number {
+  const table = workbook.read([SHEET.mailLog]).get(SHEET.mailLog);
+  if (!table) return 0;
+  let recipients = 0;
+  for (const record of readRecords(table, SHEET.mailLog, { required: [] })) {
+    if (cellText(record.get(MAIL_LOG_COLUMNS.result)) !== MAIL_RESULT_LABEL.sent) continue;
+    const at = cellInstant(record.get(MAIL_LOG_COLUMNS.at));
+    if (!at || vietnamDateOf(at) !== day) continue;
+    recipients += cellText(record.get(MAIL_LOG_COLUMNS.recipients))
+      .split(',')
+      .filter((address) => address.trim() !== '').length;
+  }
+  return recipients;
+}
+
+/** A dry run must not reach a mailer; this one says so if it ever does. */
+const PREVIEW_MAILER: Mailer = {
+  remainingDailyQuota: () => Number.POSITIVE_INFINITY,
+  send: () => {
+    throw new Error('A dry run sent a message.');
+  },
+};
+
+function openMailer(
+  target: MailTarget,
+  maxRecipients: number | undefined,
+  asOf: Date,
+): OutboxMailer | SmtpMailer {
+  const allowance = maxRecipients === undefined ? {} : { maxRecipients };
+  if (target.kind === 'outbox') {
+    // The messages are dated `asOf`: a replayed campaign's outbox reads as the days it played.
+    return new OutboxMailer({ directory: target.directory, now: () => asOf, ...allowance });
+  }
+  const fromAddress = smtpSenderAddress(target.url);
+  return new SmtpMailer({ url: target.url, ...(fromAddress ? { fromAddress } : {}), ...allowance });
+}
+
+export interface RunCommandOptions {
+  readonly mail: MailTarget;
+  /** The day's allowance in recipients; unlimited when absent. */
+  readonly maxMail?: number;
+  /** Plan and print only: no mail, and the workbook file is not written. */
+  readonly dryRun?: boolean;
+}
+
+/** One message as `--json` shows it (DESIGN.md, "The command line"). */
+export interface RunMailJson {
+  readonly to: readonly string[];
+  readonly unit?: string;
+  readonly periods: readonly string[];
+  readonly kind: MailReport['kind'];
+  readonly subject: string;
+  readonly status: MailReport['status'];
+}
+
+export type RunJson = StatusReport & { readonly mail: readonly RunMailJson[] };
+
+export interface RunOutcome {
+  readonly json: RunJson;
+  readonly text: string;
+  readonly summary: DailyJobSummary;
+}
+
+export async function runCommand(
+  workbookPath: string,
+  asOf: Date,
+  now: () => Date,
+  options: RunCommandOptions,
+): Promise<RunOutcome> {
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
-    const intake = intakeResponses({ workbook, lock: heldLock, now }, sheetResponseSource, { asOf });
-    // The workbook is in memory here: consolidating after the intake costs no round trip.
-    const { board } = consolidate(workbook, heldLock, asOf);
-    await workbook.save();
-    const counts = { accepted: 0, rejected: 0, held: 0 };
-    for (const entry of intake.registered) counts[entry.outcome] += 1;
-    const intakeLine =
-      `Phản hồi mới hoặc đã sửa: ${intake.registered.length} (hợp lệ ${counts.accepted}, ` +
-      `không hợp lệ ${counts.rejected}, chờ xác minh ${counts.held})` +
-      (intake.failed.length > 0 ? `; ${intake.failed.length} phản hồi lỗi, xem trang «Nhật ký»` : '') +
-      '.\n\n';
-    return { json: buildStatusReport(board), text: intakeLine + renderStatusTable(board) };
+    const dryRun = options.dryRun ?? false;
+    const maxRecipients =
+      options.maxMail === undefined
+        ? undefined
+        : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf)));
+    const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
+    try {
+      const summary = runDailyJob(workbook, asOf, mailer, { now, dryRun });
+      // A dry run leaves the file as it was: intake and consolidation happened in memory only.
+      if (!dryRun) await workbook.save();
+      return {
+        summary,
+        json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },
+        text:
+          intakeLine(summary.intake) +
+          mailText(summary.mail, options.mail) +
+          '\n' +
+          renderStatusTable(summary.consolidation.board),
+      };
+    } finally {
+      if (mailer instanceof SmtpMailer) await mailer.close();
+    }
   });
+}
+
+function mailJson(report: MailReport): RunMailJson {
+  return {
+    to: report.to,
+    ...(report.unit !== undefined ? { unit: report.unit } : {}),
+    periods: report.periods,
+    kind: report.kind,
+    subject: report.subject,
+    status: report.status,
+  };
+}
+
+function intakeLine(intake: IntakeSummary): string {
+  const counts = { accepted: 0, rejected: 0, held: 0 };
+  for (const entry of intake.registered) counts[entry.outcome] += 1;
+  return (
+    `Phản hồi mới hoặc đã sửa: ${intake.registered.length} (hợp lệ ${counts.accepted}, ` +
+    `không hợp lệ ${counts.rejected}, chờ xác minh ${counts.held})` +
+    (intake.failed.length > 0 ? `; ${intake.failed.length} phản hồi lỗi, xem trang «Nhật ký»` : '') +
+    '.\n'
+  );
+}
+
+function mailLine(report: MailReport): string {
+  const about = [report.unit ?? 'Phòng', report.periods.join(', ')].filter(Boolean).join(' ');
+  return `  - ${MAIL_KIND_LABEL[report.kind]} · ${about} → ${report.to.join(', ')}: «${report.subject}»\n`;
+}
+
+function mailText(summary: SendMailSummary, target: MailTarget): string {
+  if (summary.dryRun) {
+    return (
+      `Chạy thử: không gửi thư, không ghi bảng tính. ${summary.mail.length} thư cần gửi` +
+      (summary.mail.length > 0 ? ':\n' : '.\n') +
+      summary.mail.map(mailLine).join('')
+    );
+  }
+  const where = target.kind === 'outbox' ? `tệp .eml trong «${target.shown}»` : `qua SMTP ${target.shown}`;
+  let text = `Thư: đã gửi ${summary.sent}, chờ gửi ${summary.queued}, lỗi ${summary.failed}; ${where}.\n`;
+  if (summary.stoppedBy === 'quota' && summary.queued > 0) {
+    text += `Hết hạn mức gửi thư trong ngày (--max-mail): ${summary.queued} thư chờ gửi ở lần chạy sau.\n`;
+  }
+  for (const report of summary.mail) {
+    if (report.status === 'failed') {
+      text += `Không gửi được thư «${report.subject}» đến ${report.to.join(', ')}: ${report.error ?? ''}; thư sẽ được gửi lại ở lần chạy sau.\n`;
+    }
+  }
+  return text;
 }

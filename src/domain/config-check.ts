@@ -1,0 +1,271 @@
+// «Kiểm tra cấu hình»: every problem of the input sheets and the forms, listed at once as data.
+// An error stops the jobs or the units (a missing key, a bad date, a form that takes no answers);
+// a warning is something the system runs with but the department probably did not mean (a due
+// day on a weekend or a day off). Facts about the forms come in from the shell, so this stays pure.
+import {
+  FORM_KIND_LABEL,
+  describeDeadline,
+  parseConfig,
+  parsePeriods,
+  type FormKind,
+  type Period,
+} from './campaign';
+import { parseHolidays } from './holidays';
+import { CONFIG_COLUMNS, HOLIDAY_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from './layout';
+import { InputError, describeProblem, type InputProblem } from './problems';
+import { cellText, readRecords, type ColumnSpec, type SheetRecord, type Table } from './table';
+import { cleanText, foldForMatch } from './text';
+import { dayOfWeek, formatVietnameseDate, type IsoDate } from './time';
+import { parseUnits } from './units';
+
+export type ConfigProblemSeverity = 'error' | 'warning';
+
+export const SEVERITY_LABEL: Readonly<Record<ConfigProblemSeverity, string>> = {
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+};
+
+export interface ConfigProblem extends InputProblem {
+  readonly severity: ConfigProblemSeverity;
+}
+
+/** What Apps Script found of a form; null when there is none or it cannot be opened. */
+export interface FormFact {
+  /** Its responses go to this spreadsheet. */
+  readonly linked: boolean;
+  /** Published and accepting responses: a unit can submit now. */
+  readonly acceptingResponses: boolean;
+}
+
+export type FormFacts = Readonly<Record<FormKind, FormFact | null>>;
+
+export interface ConfigCheckInput {
+  /** `Cấu hình`, `Đơn vị`, `Kỳ nộp` and, if the department keeps one, `Ngày nghỉ`. */
+  readonly tables: ReadonlyMap<string, Table>;
+  /** Omitted where there are no Google Forms to ask (the local workbook). */
+  readonly forms?: FormFacts;
+}
+
+/** The sheets the check reads, in one batch. */
+export const CONFIG_CHECK_SHEETS = [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays] as const;
+
+const UNIT_OPTIONAL: readonly string[] = [UNIT_COLUMNS.activeFrom, UNIT_COLUMNS.confirmationCode];
+const UNIT_REQUIRED = columnsOf(UNIT_COLUMNS).filter((column) => !UNIT_OPTIONAL.includes(column));
+
+const WEEKEND_DAY: Readonly<Record<number, string>> = { 0: 'Chủ nhật', 6: 'Thứ Bảy' };
+
+export function formPlace(kind: FormKind): string {
+  return `Biểu mẫu ${FORM_KIND_LABEL[kind]}`;
+}
+
+class ProblemList {
+  readonly items: ConfigProblem[] = [];
+
+  add(severity: ConfigProblemSeverity, problems: readonly InputProblem[]): void {
+    problems.forEach((problem) => this.items.push({ ...problem, severity }));
+  }
+
+  /** The records of a sheet, or null (with the problem noted) when it or a header is missing. */
+  records(
+    table: Table | undefined,
+    sheet: string,
+    columns: ColumnSpec,
+    severity: ConfigProblemSeverity,
+  ): SheetRecord[] | null {
+    try {
+      return readRecords(table, sheet, columns);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.add(severity, error.problems);
+      return null;
+    }
+  }
+}
+
+function checkConfigSheet(list: ProblemList, table: Table | undefined): void {
+  const records = list.records(
+    table,
+    SHEET.config,
+    { required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value] },
+    'error',
+  );
+  if (!records) return;
+  const checked = parseConfig(records);
+  if (!checked.ok) list.add('error', checked.problems);
+  // parseConfig takes the last row of a key: say so, since the officer may be editing the other.
+  const firstRowByKey = new Map<string, number>();
+  for (const record of records) {
+    const key = cleanText(cellText(record.get(CONFIG_COLUMNS.key)));
+    if (!key) continue;
+    const firstRow = firstRowByKey.get(foldForMatch(key));
+    if (firstRow === undefined) {
+      firstRowByKey.set(foldForMatch(key), record.rowNumber);
+      continue;
+    }
+    list.add('warning', [
+      {
+        where: record.sheet,
+        row: record.rowNumber,
+        column: CONFIG_COLUMNS.key,
+        message: `khóa «${key}» đã có ở dòng ${firstRow}; hệ thống dùng giá trị ở dòng cuối cùng của khóa này.`,
+      },
+    ]);
+  }
+}
+
+function checkUnitsSheet(list: ProblemList, table: Table | undefined): void {
+  const records = list.records(
+    table,
+    SHEET.units,
+    { required: UNIT_REQUIRED, optional: UNIT_OPTIONAL },
+    'error',
+  );
+  if (!records) return;
+  const checked = parseUnits(records);
+  if (!checked.ok) {
+    list.add('error', checked.problems);
+    return;
+  }
+  if (checked.value.active.length === 0) {
+    list.add('error', [
+      { where: SHEET.units, message: 'chưa có đơn vị nào đang hoạt động nên không đơn vị nào phải nộp.' },
+    ]);
+  }
+}
+
+/** Each valid row of `Kỳ nộp` with its row number (a row with a problem is left out). */
+function validPeriods(records: readonly SheetRecord[]): { period: Period; row: number }[] {
+  const periods: { period: Period; row: number }[] = [];
+  for (const record of records) {
+    const checked = parsePeriods([record]);
+    if (checked.ok && checked.value[0]) periods.push({ period: checked.value[0], row: record.rowNumber });
+  }
+  return periods;
+}
+
+function readHolidays(list: ProblemList, table: Table | undefined): ReadonlyMap<IsoDate, string> {
+  // The sheet is optional: without it, only weekends are checked.
+  if (!table) return new Map();
+  const records = list.records(
+    table,
+    SHEET.holidays,
+    { required: [HOLIDAY_COLUMNS.date], optional: [HOLIDAY_COLUMNS.reason] },
+    'warning',
+  );
+  if (!records) return new Map();
+  const holidays = parseHolidays(records);
+  list.add('warning', holidays.problems);
+  return holidays.byDate;
+}
+
+function checkPeriodsSheet(
+  list: ProblemList,
+  table: Table | undefined,
+  holidays: ReadonlyMap<IsoDate, string>,
+): void {
+  const records = list.records(table, SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }, 'error');
+  if (!records) return;
+  const checked = parsePeriods(records);
+  if (!checked.ok) list.add('error', checked.problems);
+  for (const { period, row } of validPeriods(records)) {
+    const day = period.lastDueDate;
+    const reasons: string[] = [];
+    const weekend = WEEKEND_DAY[dayOfWeek(day)];
+    if (weekend) reasons.push(weekend);
+    const holiday = holidays.get(day);
+    if (holiday !== undefined) reasons.push(holiday ? `ngày nghỉ «${holiday}»` : 'một ngày nghỉ');
+    if (reasons.length === 0) continue;
+    list.add('warning', [
+      {
+        where: SHEET.periods,
+        row,
+        column: PERIOD_COLUMNS.writtenDueDate,
+        message:
+          `kỳ «${period.id}»: ngày cuối còn đúng hạn ${formatVietnameseDate(day)} ` +
+          `(${describeDeadline(period).asWritten}) rơi vào ${reasons.join(' và ')}; nên xem lại hạn nộp.`,
+      },
+    ]);
+  }
+}
+
+function checkForms(list: ProblemList, forms: FormFacts): void {
+  for (const kind of ['plan', 'report'] as const) {
+    const fact = forms[kind];
+    const where = formPlace(kind);
+    if (!fact) {
+      list.add('error', [
+        {
+          where,
+          message:
+            'chưa có biểu mẫu này hoặc không mở được biểu mẫu đã lưu; hãy chạy «Thiết lập ban đầu» trong trình đơn Hạn nộp.',
+        },
+      ]);
+      continue;
+    }
+    if (!fact.linked) {
+      list.add('error', [
+        {
+          where,
+          message:
+            'biểu mẫu chưa gửi câu trả lời về bảng tính này nên bài nộp sẽ không được ghi nhận; hãy chạy «Thiết lập ban đầu».',
+        },
+      ]);
+    }
+    if (!fact.acceptingResponses) {
+      list.add('error', [
+        {
+          where,
+          message:
+            'biểu mẫu đang không nhận câu trả lời nên đơn vị không nộp được; hãy bật «Chấp nhận câu trả lời» trong Google Forms hoặc chạy «Thiết lập ban đầu».',
+        },
+      ]);
+    }
+  }
+}
+
+/** Every problem of the configuration, sheet by sheet, each sheet's in row order. */
+export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
+  const list = new ProblemList();
+  const { tables } = input;
+  checkConfigSheet(list, tables.get(SHEET.config));
+  checkUnitsSheet(list, tables.get(SHEET.units));
+  const holidayList = new ProblemList();
+  const holidays = readHolidays(holidayList, tables.get(SHEET.holidays));
+  checkPeriodsSheet(list, tables.get(SHEET.periods), holidays);
+  list.items.push(...holidayList.items);
+  if (input.forms) checkForms(list, input.forms);
+  const sheetOrder = new Map<string, number>();
+  list.items.forEach((problem) => {
+    if (!sheetOrder.has(problem.where)) sheetOrder.set(problem.where, sheetOrder.size);
+  });
+  return list.items
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.problem.where) as number) - (sheetOrder.get(b.problem.where) as number) ||
+        (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ problem }) => problem);
+}
+
+/** The check as the officer reads it: errors first, then warnings, each with its place. */
+export function describeConfigCheck(problems: readonly ConfigProblem[]): string {
+  if (problems.length === 0) return 'Không phát hiện vấn đề nào.';
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const warnings = problems.filter((problem) => problem.severity === 'warning');
+  const counts = [
+    errors.length > 0 ? `${errors.length} lỗi` : null,
+    warnings.length > 0 ? `${warnings.length} cảnh báo` : null,
+  ].filter(Boolean);
+  const lines = [`Phát hiện ${counts.join(' và ')}.`];
+  if (errors.length > 0) {
+    lines.push('', `${SEVERITY_LABEL.error} (cần sửa để hệ thống chạy đúng):`);
+    errors.forEach((problem) => lines.push(`• ${describeProblem(problem)}`));
+  }
+  if (warnings.length > 0) {
+    lines.push('', `${SEVERITY_LABEL.warning} (hệ thống vẫn chạy, nhưng nên xem lại):`);
+    warnings.forEach((problem) => lines.push(`• ${describeProblem(problem)}`));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,86 @@
+// Responses as FormApp gives them, turned into the IncomingResponse the intake takes. Answers are
+// read from the FormResponse, never from the response sheet: Sheets turns `0901234567` into a
+// number and `1.234` into 1234, and the sheet has no response id. The id Forms gives is the
+// `Mã phản hồi` of `Bài nộp`, so the trigger, the daily catch-up and a rebuild meet the same row.
+import type { ResponseSource } from '../app/intake-responses';
+import type { FormKind } from '../domain/campaign';
+import { answersByItemTitle, type RawAnswer } from '../domain/forms';
+import { FORM_SPECS, type IncomingResponse } from '../domain/intake';
+import { SHEET } from '../domain/layout';
+import { readRegister } from '../domain/register';
+
+type FormResponse = GoogleAppsScript.Forms.FormResponse;
+
+function answerOf(value: unknown): RawAnswer {
+  if (Array.isArray(value)) return value.map(String);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  return String(value);
+}
+
+function timestampOf(response: FormResponse): Date {
+  // Apps Script's typings name its own Date type; at run time it is a JavaScript Date.
+  return response.getTimestamp() as unknown as Date;
+}
+
+/** One FormResponse (an event's, or one of `getResponses()`) as the intake takes it. */
+export function incomingFromFormResponse(form: FormKind, response: FormResponse): IncomingResponse {
+  const byTitle = new Map<string, RawAnswer>();
+  for (const itemResponse of response.getItemResponses()) {
+    const title = itemResponse.getItem().getTitle();
+    if (!byTitle.has(title)) byTitle.set(title, answerOf(itemResponse.getResponse()));
+  }
+  return {
+    responseId: response.getId(),
+    form,
+    timestamp: timestampOf(response),
+    respondentEmail: response.getRespondentEmail() ?? '',
+    response: answersByItemTitle(FORM_SPECS[form], byTitle),
+    editLink: response.getEditResponseUrl(),
+  };
+}
+
+/** The response of a form-submit event: nothing more to read from the workbook. */
+export function singleResponseSource(incoming: IncomingResponse): ResponseSource {
+  return { sheets: [], read: () => ({ responses: [incoming], problems: [] }) };
+}
+
+export interface OpenForm {
+  readonly kind: FormKind;
+  readonly form: Pick<GoogleAppsScript.Forms.Form, 'getResponses'>;
+}
+
+/**
+ * Every response of the forms. With `onlyChanged`, a response whose time is not newer than the
+ * version `Bài nộp` holds is not read further (its answers cost one call per question): the daily
+ * catch-up then costs a few calls per unchanged response. A rebuild reads them all.
+ */
+export function formAppResponseSource(
+  forms: readonly OpenForm[],
+  options: {
+    readonly onlyChanged: boolean;
+    /** Forms that could not be opened, logged as warnings by the intake. */
+    readonly problems?: readonly string[];
+  },
+): ResponseSource {
+  return {
+    sheets: [],
+    read(tables) {
+      const registered = new Map<string, number>();
+      if (options.onlyChanged) {
+        for (const entry of readRegister(tables.get(SHEET.submissions)).entries)
+          registered.set(entry.responseId, entry.lastVersionAt.getTime());
+      }
+      const responses: IncomingResponse[] = [];
+      for (const { kind, form } of forms) {
+        for (const response of form.getResponses()) {
+          const known = registered.get(response.getId());
+          if (known !== undefined && timestampOf(response).getTime() <= known) continue;
+          responses.push(incomingFromFormResponse(kind, response));
+        }
+      }
+      return { responses, problems: options.problems ?? [] };
+    },
+  };
+}

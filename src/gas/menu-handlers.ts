@@ -1,0 +1,168 @@
+// The menu items of issue 6 part 1 that run jobs: each reads what it needs, runs the job under the
+// script lock, and tells the officer in Vietnamese what it did (runMenuAction shows it, or the
+// failure as a sentence).
+import { readCampaignState } from '../app/campaign-state';
+import { consolidate } from '../app/consolidate';
+import { rebuildRegister } from '../app/rebuild-register';
+import { sendMail, type SendMailSummary } from '../app/send-mail';
+import { FORM_KIND_LABEL } from '../domain/campaign';
+import { SHEET } from '../domain/layout';
+import { MAIL_KIND_LABEL } from '../domain/mail';
+import { refreshChoices, type FormsSetupReport } from './forms-setup';
+import { formAppResponseSource } from './form-response-source';
+import { MENU_ITEMS } from './menu';
+import { runMenuAction, type MenuOutcome } from './menu-action';
+import { LOCK_WAIT_MS } from './script-lock';
+import type { GasServices } from './services';
+import { DAILY_SEND_BUDGET_MS } from './trigger-handlers';
+
+/** A preview lists at most this many messages; the dialog says how many more there are. */
+export const PREVIEW_MAX_LINES = 40;
+
+function labelOf(handler: string): string {
+  return MENU_ITEMS.find((item) => item.handler === handler)?.label ?? handler;
+}
+
+function run(services: GasServices, handler: string, action: () => MenuOutcome): void {
+  runMenuAction(
+    { ui: services.ui, spreadsheet: services.spreadsheet, log: services.log },
+    labelOf(handler),
+    action,
+  );
+}
+
+export function describeChoiceRefresh(report: FormsSetupReport): string {
+  const lines = report.forms.flatMap((outcome) =>
+    outcome.choiceChanges.map(
+      (change) =>
+        `Biểu mẫu ${FORM_KIND_LABEL[outcome.kind]}, «${change.title}»: thêm ${change.added.length}, bỏ ${change.removed.length} lựa chọn.`,
+    ),
+  );
+  if (lines.length === 0) return 'Các lựa chọn của biểu mẫu đã khớp với bảng tính; không có gì thay đổi.';
+  return ['Đã cập nhật lựa chọn của biểu mẫu:', ...lines].join('\n');
+}
+
+export function runRefreshForms(services: GasServices): void {
+  run(services, 'menuRefreshForms', () => {
+    const state = readCampaignState(services.workbook, []);
+    const report = refreshChoices(
+      {
+        formApp: services.globals.FormApp,
+        spreadsheet: services.spreadsheet,
+        properties: services.documentProperties,
+      },
+      { config: state.campaign.config, units: state.units, periods: state.campaign.periods },
+    );
+    return { message: describeChoiceRefresh(report) };
+  });
+}
+
+export function runRebuild(services: GasServices): void {
+  run(services, 'menuRebuild', () => {
+    const { forms, problems } = services.openForms();
+    if (forms.length === 0) {
+      return {
+        message: 'Chưa có biểu mẫu nào để xử lý lại. Hãy chạy «Thiết lập ban đầu» trước.',
+        dialog: true,
+      };
+    }
+    const { intake } = rebuildRegister(
+      {
+        workbook: services.workbook,
+        lock: services.lock(LOCK_WAIT_MS.menu),
+        now: () => services.now(),
+      },
+      formAppResponseSource(forms, { onlyChanged: false, problems }),
+      services.now(),
+    );
+    const counts = { accepted: 0, rejected: 0, held: 0 };
+    for (const entry of intake.registered) counts[entry.outcome] += 1;
+    const lines = [
+      `Đã xử lý lại ${intake.received} phản hồi: hợp lệ ${counts.accepted}, không hợp lệ ${counts.rejected}, ` +
+        `chờ xác minh ${counts.held}.`,
+      `Đã cập nhật «${SHEET.submissions}», «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}».`,
+    ];
+    if (intake.failed.length > 0)
+      lines.push(`${intake.failed.length} phản hồi gặp lỗi khi xử lý, xem trang «${SHEET.eventLog}».`);
+    lines.push(...problems);
+    return { message: lines.join('\n'), dialog: intake.failed.length > 0 || problems.length > 0 };
+  });
+}
+
+export function runConsolidate(services: GasServices): void {
+  run(services, 'menuConsolidate', () => {
+    const { board, judgements } = consolidate(
+      services.workbook,
+      services.lock(LOCK_WAIT_MS.menu),
+      services.now(),
+    );
+    const refused = judgements.filter((judgement) => !judgement.applies).length;
+    const lines = [
+      `Đã cập nhật «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}»: ` +
+        `${board.units.length} đơn vị, ${board.periods.length} kỳ nộp.`,
+    ];
+    if (refused > 0)
+      lines.push(
+        `${refused} đánh giá không áp dụng được, xem cột «Ghi chú xử lý» trong «${SHEET.submissions}».`,
+      );
+    return { message: lines.join('\n') };
+  });
+}
+
+export function describePreview(summary: SendMailSummary): string {
+  if (summary.mail.length === 0) return 'Hiện không có thư nào cần gửi.';
+  const lines = summary.mail
+    .slice(0, PREVIEW_MAX_LINES)
+    .map(
+      (mail) =>
+        `• ${MAIL_KIND_LABEL[mail.kind]}${mail.unit ? ` — ${mail.unit}` : ''} → ${mail.to.join(', ')}: «${mail.subject}»`,
+    );
+  const more = summary.mail.length - lines.length;
+  return [
+    `Nếu gửi bây giờ, ${summary.mail.length} thư sẽ được gửi:`,
+    ...lines,
+    ...(more > 0 ? [`… và ${more} thư khác.`] : []),
+  ].join('\n');
+}
+
+export function runPreviewReminders(services: GasServices): void {
+  run(services, 'menuPreviewReminders', () => {
+    const summary = sendMail(
+      { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
+      { asOf: services.now(), dryRun: true, prefilledLink: services.prefilledLink },
+    );
+    return { message: describePreview(summary), dialog: true };
+  });
+}
+
+export function describeSending(summary: SendMailSummary): string {
+  if (summary.mail.length === 0) return 'Hiện không có thư nào cần gửi.';
+  const lines = [`Đã gửi ${summary.sent} thư.`];
+  if (summary.queued > 0) {
+    const why =
+      summary.stoppedBy === 'quota'
+        ? 'hết hạn mức gửi thư trong ngày'
+        : summary.stoppedBy === 'time'
+          ? 'hết thời gian cho phép của lần chạy'
+          : 'chưa đến lượt';
+    lines.push(`${summary.queued} thư chờ gửi ở lần chạy sau (${why}).`);
+  }
+  if (summary.failed > 0)
+    lines.push(`${summary.failed} thư gửi lỗi, sẽ gửi lại ở lần chạy sau; xem trang «${SHEET.eventLog}».`);
+  return lines.join('\n');
+}
+
+export function runSendReminders(services: GasServices): void {
+  run(services, 'menuSendReminders', () => {
+    const summary = sendMail(
+      { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
+      {
+        asOf: services.now(),
+        prefilledLink: services.prefilledLink,
+        clock: services.clock,
+        timeBudgetMs: DAILY_SEND_BUDGET_MS,
+      },
+    );
+    return { message: describeSending(summary) };
+  });
+}

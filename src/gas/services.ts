@@ -1,0 +1,127 @@
+// The ports and services the handlers use, built from Apps Script's globals. Tests build them from
+// the fakes through the same constructor. Each service is made on first use and kept for the
+// execution, so a handler that does not need the Ui or MailApp never touches them.
+import type { PrefilledLinkOf } from '../domain/mail-content';
+import { FORM_KIND_LABEL, type Period } from '../domain/campaign';
+import type { Unit } from '../domain/units';
+import type { Clock, Workbook } from '../ports';
+import type { FormsService } from './forms-setup';
+import { MailAppMailer, type MailAppService } from './mailapp-mailer';
+import type { OpenForm } from './form-response-source';
+import { storedFormIds } from './install-triggers';
+import { ScriptLock, type ScriptLockService } from './script-lock';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import type { TriggerService } from './triggers';
+import { unitFormLinks } from './unit-links';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** The Apps Script services the handlers use (the globals in Apps Script, the fakes in tests). */
+export interface AppsScriptGlobals {
+  readonly SpreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'getActiveSpreadsheet' | 'getUi' | 'newConditionalFormatRule' | 'ProtectionType' | 'flush'
+  >;
+  readonly FormApp: FormsService;
+  readonly ScriptApp: TriggerService;
+  readonly LockService: ScriptLockService;
+  readonly PropertiesService: Pick<
+    GoogleAppsScript.Properties.PropertiesService,
+    'getDocumentProperties' | 'getScriptProperties'
+  >;
+  readonly MailApp: MailAppService;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class GasServices {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    readonly globals: AppsScriptGlobals,
+    readonly clock: Clock = systemClock,
+    /** Where a failure is written for the IT person (the execution log in Apps Script). */
+    readonly log: (message: string, error: unknown) => void = (message, error) =>
+      console.error(message, error),
+    /** What a trigger did, for the execution log. */
+    readonly note: (message: string) => void = (message) => console.info(message),
+  ) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.once('spreadsheet', () => this.globals.SpreadsheetApp.getActiveSpreadsheet());
+  }
+
+  get workbook(): Workbook {
+    return this.once(
+      'workbook',
+      () =>
+        new SpreadsheetWorkbook(
+          this.spreadsheet,
+          this.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+        ),
+    );
+  }
+
+  lock(waitMs: number): ScriptLock {
+    return new ScriptLock(this.globals.LockService, waitMs);
+  }
+
+  get mailer(): MailAppMailer {
+    return this.once('mailer', () => new MailAppMailer(this.globals.MailApp));
+  }
+
+  get ui(): GoogleAppsScript.Base.Ui {
+    return this.once('ui', () => this.globals.SpreadsheetApp.getUi());
+  }
+
+  get documentProperties(): Properties {
+    return this.once('documentProperties', () => this.globals.PropertiesService.getDocumentProperties());
+  }
+
+  get scriptProperties(): Properties {
+    return this.once('scriptProperties', () => this.globals.PropertiesService.getScriptProperties());
+  }
+
+  /** Each unit's pre-filled link, from the templates setup stored (none before setup). */
+  get prefilledLink(): PrefilledLinkOf {
+    return this.once('prefilledLink', () => {
+      const links = unitFormLinks(this.documentProperties);
+      return (unit: Unit, period: Pick<Period, 'form' | 'name'>) => links.linkFor(unit, period) ?? null;
+    });
+  }
+
+  /** The forms setup made that still open; the others are named in `problems` (Vietnamese). */
+  openForms(): { readonly forms: OpenForm[]; readonly problems: string[] } {
+    const forms: OpenForm[] = [];
+    const problems: string[] = [];
+    const ids = storedFormIds(this.documentProperties);
+    for (const kind of ['plan', 'report'] as const) {
+      const id = ids[kind];
+      if (!id) continue;
+      try {
+        forms.push({ kind, form: this.globals.FormApp.openById(id) });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        problems.push(
+          `Không mở được biểu mẫu ${FORM_KIND_LABEL[kind]} (mã ${id}): ${detail}. ` +
+            'Hãy chạy «Thiết lập ban đầu».',
+        );
+      }
+    }
+    return { forms, problems };
+  }
+}
+
+/** The services of this execution, from Apps Script's globals. */
+export function appsScriptServices(): GasServices {
+  return new GasServices({ SpreadsheetApp, FormApp, ScriptApp, LockService, PropertiesService, MailApp });
+}

@@ -1,0 +1,453 @@
+// «Thiết lập ban đầu»: makes the spreadsheet ready in one click, and can be run again at any time.
+// It creates what is missing and leaves what is there: a sheet with data is never rewritten (a
+// missing `Cấu hình` key is appended with its default), a drop-down already right is not set again,
+// forms and triggers are found by the ids and handlers stored before (forms-setup.ts, triggers.ts).
+// Its report says what it created and what it found, so a second run reports only "đã có".
+//
+// Order: sheets first (everything else reads them), then the drop-downs, the confirmation codes,
+// the forms (they need a campaign that parses), and the triggers last (they need the form ids).
+import { initialSheets } from '../app/initialize-workbook';
+import { parseCampaignState } from '../app/campaign-state';
+import { DEADLINE_RULE_LABEL, FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
+import { DEFAULT_CONFIG_ROWS } from '../domain/defaults';
+import { responseSheetHeaders } from '../domain/forms';
+import { DEFAULT_HOLIDAY_ROWS } from '../domain/holidays';
+import {
+  CONFIG_COLUMNS,
+  HOLIDAY_COLUMNS,
+  PERIOD_COLUMNS,
+  SHEET,
+  SUBMISSION_COLUMNS,
+  UNIT_COLUMNS,
+  columnsOf,
+} from '../domain/layout';
+import { InputError, describeProblem } from '../domain/problems';
+import { REVIEW_LABEL } from '../domain/submissions';
+import { cellText, encodeRows, readRecords, type CellValue, type Table } from '../domain/table';
+import { cleanText, foldForMatch, titleKey } from '../domain/text';
+import type { Lock, SheetWrite } from '../ports';
+import {
+  setUpForms,
+  type FormPropertyStore,
+  type FormSetupOutcome,
+  type FormsService,
+  type FormsSetupReport,
+} from './forms-setup';
+import { describeTriggers, installTriggers, storedFormIds } from './install-triggers';
+import { runMenuAction } from './menu-action';
+import { LOCK_WAIT_MS, ScriptLock } from './script-lock';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import type { TriggerOutcome, TriggerService, TriggerSettingsStore } from './triggers';
+import { ensureConfirmationCodes } from './unit-links';
+
+export const SETUP_LABEL = 'Thiết lập ban đầu';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SetupServices {
+  readonly spreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType' | 'flush'
+  >;
+  readonly spreadsheet: Spreadsheet;
+  readonly formApp: FormsService;
+  /** Form ids and pre-filled link templates (the document properties). */
+  readonly documentProperties: FormPropertyStore;
+  /** Settings of the installed triggers (the script properties). */
+  readonly scriptProperties: TriggerSettingsStore;
+  readonly scriptApp: TriggerService;
+  readonly lock: Lock;
+  /** Entropy for the confirmation codes (Utilities.getUuid). */
+  readonly randomUuid: () => string;
+}
+
+/** A drop-down on the cells below a header. */
+export interface ColumnChoices {
+  readonly sheet: string;
+  readonly column: string;
+  readonly values: readonly string[];
+}
+
+export const COLUMN_CHOICES: readonly ColumnChoices[] = [
+  { sheet: SHEET.units, column: UNIT_COLUMNS.isActive, values: ['Có', 'Không'] },
+  { sheet: SHEET.periods, column: PERIOD_COLUMNS.form, values: Object.values(FORM_KIND_LABEL) },
+  { sheet: SHEET.periods, column: PERIOD_COLUMNS.deadlineRule, values: Object.values(DEADLINE_RULE_LABEL) },
+  // The register writes `Chờ duyệt` itself, so it must be allowed next to the department's two.
+  {
+    sheet: SHEET.submissions,
+    column: SUBMISSION_COLUMNS.review,
+    values: [REVIEW_LABEL.pending, REVIEW_LABEL.approved, REVIEW_LABEL.returned],
+  },
+];
+
+/** The sheets setup makes; the response sheets are made by Forms and named by forms-setup.ts. */
+export const SETUP_SHEETS = [
+  SHEET.config,
+  SHEET.units,
+  SHEET.periods,
+  SHEET.holidays,
+  SHEET.submissions,
+  SHEET.mailLog,
+  SHEET.eventLog,
+] as const;
+
+export type ChoicesOutcome = 'created' | 'kept' | 'warningOnly' | 'noColumn' | 'noSheet';
+
+export interface SetupReport {
+  readonly sheetsCreated: readonly string[];
+  readonly sheetsPresent: readonly string[];
+  readonly configKeysAdded: readonly string[];
+  readonly choices: readonly { readonly choices: ColumnChoices; readonly outcome: ChoicesOutcome }[];
+  /** Units that got a `Mã xác nhận` now. */
+  readonly codesGenerated: number;
+  /** Null when the forms could not be set up (see notes). */
+  readonly forms: FormsSetupReport | null;
+  readonly triggers: readonly TriggerOutcome[];
+  /** Vietnamese: what the officer should know or do. */
+  readonly notes: readonly string[];
+}
+
+/** A line of example in a new `Đơn vị`: inactive, so no form lists it and no mail goes to it. */
+const EXAMPLE_UNIT_ROW: Readonly<Record<string, CellValue>> = {
+  ...Object.fromEntries(columnsOf(UNIT_COLUMNS).map((column) => [column, null])),
+  [UNIT_COLUMNS.code]: 'VD01',
+  [UNIT_COLUMNS.name]: 'Trường Ví Dụ (dòng mẫu: thay bằng đơn vị thật)',
+  [UNIT_COLUMNS.level]: 'Tiểu học',
+  [UNIT_COLUMNS.ownership]: 'Công lập',
+  [UNIT_COLUMNS.ward]: 'Phường Ví Dụ',
+  [UNIT_COLUMNS.emails]: 'hieutruong@truongvidu.example.edu.vn; vanthu@truongvidu.example.edu.vn',
+  [UNIT_COLUMNS.head]: 'Nguyễn Văn Mẫu',
+  [UNIT_COLUMNS.phone]: '0900000000',
+  [UNIT_COLUMNS.isActive]: 'Không',
+};
+
+/** Every sheet of a new workbook that setup makes, with its example rows. */
+function newSheetWrites(): SheetWrite[] {
+  const unitHeaders = columnsOf(UNIT_COLUMNS);
+  const writes = initialSheets({ units: [], responseHeaders: responseSheetHeaders() })
+    .filter((write) => write.sheet !== SHEET.planResponses && write.sheet !== SHEET.reportResponses)
+    .map((write) =>
+      write.sheet === SHEET.units && write.kind === 'replace'
+        ? { ...write, rows: encodeRows(unitHeaders, [EXAMPLE_UNIT_ROW]) }
+        : write,
+    );
+  writes.push({
+    kind: 'replace',
+    sheet: SHEET.holidays,
+    headers: columnsOf(HOLIDAY_COLUMNS),
+    rows: DEFAULT_HOLIDAY_ROWS.map((row) => [row.date, row.reason]),
+    format: { frozenRows: 1 },
+  });
+  return writes;
+}
+
+function isEmpty(table: Table | undefined): boolean {
+  return !table || (table.headers.length === 0 && table.rows.length === 0);
+}
+
+/** The default keys a `Cấu hình` with data lacks, as rows in its own column order. */
+function missingConfigRows(table: Table): { keys: string[]; rows: CellValue[][] } {
+  const keyIndex = table.headers.findIndex((header) => titleKey(header) === titleKey(CONFIG_COLUMNS.key));
+  if (keyIndex < 0) return { keys: [], rows: [] };
+  const present = new Set(table.rows.map((row) => foldForMatch(cleanText(cellText(row[keyIndex] ?? null)))));
+  const missing = DEFAULT_CONFIG_ROWS.filter((row) => !present.has(foldForMatch(row.key)));
+  const valueOf: Record<string, (row: (typeof DEFAULT_CONFIG_ROWS)[number]) => CellValue> = {
+    [titleKey(CONFIG_COLUMNS.key)]: (row) => row.key,
+    [titleKey(CONFIG_COLUMNS.value)]: (row) => row.value,
+    [titleKey(CONFIG_COLUMNS.note)]: (row) => row.note,
+  };
+  return {
+    keys: missing.map((row) => row.key),
+    rows: missing.map((row) => table.headers.map((header) => valueOf[titleKey(header)]?.(row) ?? null)),
+  };
+}
+
+function isValueInList(rule: GoogleAppsScript.Spreadsheet.DataValidation | null, values: readonly string[]) {
+  if (!rule || String(rule.getCriteriaType()) !== 'VALUE_IN_LIST') return null;
+  const [listed] = rule.getCriteriaValues() as [unknown[]];
+  const same =
+    Array.isArray(listed) &&
+    listed.length === values.length &&
+    listed.every((value, index) => String(value) === values[index]);
+  return same ? { allowInvalid: rule.getAllowInvalid() } : null;
+}
+
+/**
+ * One drop-down per column, on the cells below the header (one range, one call). A value already
+ * typed that the list lacks would make Sheets refuse the next rewrite of that sheet, so then the
+ * list only warns, and the note says which cells to fix before running setup again. Rows Sheets
+ * adds later (a long `Bài nộp` grows the sheet) have no rule: the rule counts as present only when
+ * the first and the last row have it, so running setup again covers them.
+ */
+function ensureChoices(
+  services: SetupServices,
+  tables: ReadonlyMap<string, Table>,
+  notes: string[],
+): SetupReport['choices'] {
+  const maxRowsBySheet = new Map<string, number>();
+  return COLUMN_CHOICES.map((choices) => {
+    const table = tables.get(choices.sheet);
+    const sheet = services.spreadsheet.getSheetByName(choices.sheet);
+    if (!table || !sheet) return { choices, outcome: 'noSheet' as const };
+    const index = table.headers.findIndex((header) => titleKey(header) === titleKey(choices.column));
+    if (index < 0) {
+      notes.push(
+        `Trang «${choices.sheet}» không có cột «${choices.column}» nên chưa đặt danh sách chọn cho cột này.`,
+      );
+      return { choices, outcome: 'noColumn' as const };
+    }
+    const badRows: number[] = [];
+    table.rows.forEach((row, rowIndex) => {
+      const text = cellText(row[index] ?? null);
+      if (text !== '' && !choices.values.includes(text)) badRows.push(rowIndex + 2);
+    });
+    const allowInvalid = badRows.length > 0;
+    if (allowInvalid) {
+      notes.push(
+        `Cột «${choices.column}» của trang «${choices.sheet}» có giá trị ngoài danh sách ` +
+          `(${choices.values.map((value) => `«${value}»`).join(', ')}) ở dòng ${badRows.join(', ')}: ` +
+          'danh sách chọn tạm thời chỉ cảnh báo; hãy sửa các ô đó rồi chạy lại «Thiết lập ban đầu».',
+      );
+    }
+    let maxRows = maxRowsBySheet.get(choices.sheet);
+    if (maxRows === undefined) {
+      maxRows = sheet.getMaxRows();
+      maxRowsBySheet.set(choices.sheet, maxRows);
+    }
+    const range = sheet.getRange(2, index + 1, Math.max(1, maxRows - 1), 1);
+    const isRight = (rule: GoogleAppsScript.Spreadsheet.DataValidation | null) =>
+      isValueInList(rule, choices.values)?.allowInvalid === allowInvalid;
+    if (isRight(range.getDataValidation()) && isRight(sheet.getRange(maxRows, index + 1).getDataValidation()))
+      return { choices, outcome: 'kept' as const };
+    range.setDataValidation(
+      services.spreadsheetApp
+        .newDataValidation()
+        .requireValueInList([...choices.values], true)
+        .setAllowInvalid(allowInvalid)
+        .build(),
+    );
+    return { choices, outcome: allowInvalid ? ('warningOnly' as const) : ('created' as const) };
+  });
+}
+
+/** The daily hour when `Cấu hình` alone is right (another sheet may still be wrong). */
+function configuredDailyHour(tables: ReadonlyMap<string, Table>): number | null {
+  try {
+    const checked = parseConfig(
+      readRecords(tables.get(SHEET.config), SHEET.config, {
+        required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value],
+      }),
+    );
+    return checked.ok ? checked.value.dailyMailHour : null;
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+function problemsOf(error: unknown): string[] {
+  if (error instanceof InputError) return error.problems.map(describeProblem);
+  throw error;
+}
+
+/** Creates what is missing and reports what it found; running it again creates nothing. */
+export function runSetup(services: SetupServices): SetupReport {
+  return services.lock.withLock(() => runSetupLocked(services));
+}
+
+function runSetupLocked(services: SetupServices): SetupReport {
+  const notes: string[] = [];
+  const workbook = new SpreadsheetWorkbook(services.spreadsheet, services.spreadsheetApp);
+  const read = workbook.read(SETUP_SHEETS);
+  const tables = new Map(read);
+
+  const writes: SheetWrite[] = [];
+  const sheetsCreated: string[] = [];
+  const sheetsPresent: string[] = [];
+  for (const write of newSheetWrites()) {
+    if (isEmpty(read.get(write.sheet))) {
+      writes.push(write);
+      sheetsCreated.push(write.sheet);
+      tables.set(write.sheet, { name: write.sheet, headers: write.headers, rows: write.rows });
+    } else {
+      sheetsPresent.push(write.sheet);
+    }
+  }
+  const configTable = read.get(SHEET.config);
+  let configKeysAdded: string[] = [];
+  if (configTable && !isEmpty(configTable)) {
+    const missing = missingConfigRows(configTable);
+    if (missing.rows.length > 0) {
+      configKeysAdded = missing.keys;
+      writes.push({ kind: 'append', sheet: SHEET.config, headers: configTable.headers, rows: missing.rows });
+      tables.set(SHEET.config, { ...configTable, rows: [...configTable.rows, ...missing.rows] });
+    }
+  }
+  if (writes.length > 0) workbook.write(writes);
+
+  const choices = ensureChoices(services, tables, notes);
+
+  let codesGenerated = 0;
+  try {
+    codesGenerated = ensureConfirmationCodes(services.spreadsheet, services.randomUuid).generated.length;
+  } catch (error) {
+    notes.push(`Chưa tạo được mã xác nhận: ${problemsOf(error).join(' ')}`);
+  }
+
+  let forms: FormsSetupReport | null = null;
+  let dailyHour: number | null = null;
+  try {
+    const state = parseCampaignState(tables);
+    dailyHour = state.campaign.config.dailyMailHour;
+    forms = setUpForms(
+      {
+        formApp: services.formApp,
+        spreadsheet: services.spreadsheet,
+        properties: services.documentProperties,
+        flush: () => services.spreadsheetApp.flush(),
+      },
+      { config: state.campaign.config, units: state.units, periods: state.campaign.periods },
+    );
+  } catch (error) {
+    dailyHour = dailyHour ?? configuredDailyHour(tables);
+    notes.push(
+      'Chưa thiết lập biểu mẫu vì bảng tính có chỗ chưa đúng; sửa rồi chạy lại «Thiết lập ban đầu»:\n' +
+        problemsOf(error)
+          .map((line) => `  - ${line}`)
+          .join('\n'),
+    );
+  }
+
+  let triggers: TriggerOutcome[] = [];
+  if (dailyHour !== null) {
+    triggers = installTriggers(
+      { scriptApp: services.scriptApp, settings: services.scriptProperties },
+      {
+        formIds: storedFormIds(services.documentProperties),
+        spreadsheetId: services.spreadsheet.getId(),
+        dailyHour,
+      },
+    );
+  } else {
+    notes.push('Chưa cài trình kích hoạt vì trang «Cấu hình» có chỗ chưa đúng (giờ gửi thư hằng ngày).');
+  }
+
+  return {
+    sheetsCreated,
+    sheetsPresent,
+    configKeysAdded,
+    choices,
+    codesGenerated,
+    forms,
+    triggers,
+    notes,
+  };
+}
+
+function formChanges(outcome: FormSetupOutcome): string[] {
+  return [
+    ...outcome.settingsChanged,
+    ...(outcome.itemsAdded.length > 0 ? [`thêm ${outcome.itemsAdded.length} câu hỏi`] : []),
+    ...(outcome.itemsUpdated.length > 0 ? [`cập nhật ${outcome.itemsUpdated.length} câu hỏi`] : []),
+  ];
+}
+
+function triggerItem(outcome: TriggerOutcome): string {
+  // describeTriggers words a trigger as "Trình kích hoạt «name»: action."; only the name is wanted.
+  const name = /«[^»]*»/.exec(describeTriggers([outcome])[0] ?? '')?.[0] ?? `«${outcome.handler}»`;
+  return `trình kích hoạt ${name}`;
+}
+
+/** What setup created, changed and found, as short Vietnamese items. */
+export function setupItems(report: SetupReport): { created: string[]; updated: string[]; present: string[] } {
+  const created: string[] = [];
+  const updated: string[] = [];
+  const present: string[] = [];
+  report.sheetsCreated.forEach((sheet) => created.push(`trang «${sheet}»`));
+  report.sheetsPresent.forEach((sheet) => present.push(`trang «${sheet}»`));
+  report.configKeysAdded.forEach((key) =>
+    created.push(`khóa «${key}» trong «${SHEET.config}» (giá trị mặc định)`),
+  );
+  for (const { choices, outcome } of report.choices) {
+    const item = `danh sách chọn «${choices.column}» (trang «${choices.sheet}»)`;
+    if (outcome === 'created') created.push(item);
+    else if (outcome === 'warningOnly') created.push(`${item}, tạm thời chỉ cảnh báo`);
+    else if (outcome === 'kept') present.push(item);
+  }
+  if (report.codesGenerated > 0) created.push(`mã xác nhận cho ${report.codesGenerated} đơn vị`);
+  else present.push('mã xác nhận của các đơn vị');
+  for (const outcome of report.forms?.forms ?? []) {
+    const item = `biểu mẫu «${outcome.title}»`;
+    if (outcome.status !== 'found') created.push(item);
+    else if (formChanges(outcome).length > 0) updated.push(`${item}: ${formChanges(outcome).join(', ')}`);
+    else present.push(item);
+    const sheet = outcome.kind === 'plan' ? SHEET.planResponses : SHEET.reportResponses;
+    if (outcome.responseSheet === 'renamed') created.push(`trang «${sheet}»`);
+    else if (outcome.responseSheet === 'kept') present.push(`trang «${sheet}»`);
+  }
+  for (const outcome of report.triggers) {
+    if (outcome.action === 'kept') present.push(triggerItem(outcome));
+    else created.push(triggerItem(outcome));
+  }
+  return { created, updated, present };
+}
+
+/** The dialog after setup. */
+export function describeSetup(report: SetupReport): string {
+  const { created, updated, present } = setupItems(report);
+  const bullets = (items: readonly string[]) => items.map((item) => `• ${item}`);
+  const lines: string[] = [];
+  if (created.length === 0 && updated.length === 0) {
+    lines.push('Không cần tạo thêm gì: mọi thứ đã có sẵn.');
+  } else {
+    if (created.length > 0) lines.push('Đã tạo:', ...bullets(created));
+    if (updated.length > 0) lines.push('Đã cập nhật:', ...bullets(updated));
+  }
+  if (present.length > 0) lines.push('Đã có sẵn:', ...bullets(present));
+  const links = (report.forms?.forms ?? []).map(
+    (outcome) => `• ${FORM_KIND_LABEL[outcome.kind]}: ${outcome.publishedUrl}`,
+  );
+  if (links.length > 0) lines.push('Đường dẫn biểu mẫu cho đơn vị:', ...links);
+  const notes = [...report.notes, ...(report.forms?.forms ?? []).flatMap((outcome) => outcome.notes)];
+  if (notes.length > 0) lines.push('Lưu ý:', ...bullets(notes));
+  lines.push('Tiếp theo: chạy «Kiểm tra cấu hình» để xem bảng tính còn chỗ nào cần sửa.');
+  return lines.join('\n');
+}
+
+type SetupSpreadsheetApp = SetupServices['spreadsheetApp'] &
+  Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getUi'>;
+
+/** The «Thiết lập ban đầu» menu item, over the Apps Script services. */
+export function runSetupMenu(
+  spreadsheetApp: SetupSpreadsheetApp,
+  formApp: FormsService,
+  propertiesService: Pick<
+    GoogleAppsScript.Properties.PropertiesService,
+    'getDocumentProperties' | 'getScriptProperties'
+  >,
+  scriptApp: TriggerService,
+  lockService: Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock'>,
+  randomUuid: () => string,
+): void {
+  const spreadsheet = spreadsheetApp.getActiveSpreadsheet();
+  const surface = {
+    ui: spreadsheetApp.getUi(),
+    spreadsheet,
+    log: (message: string, error: unknown) => console.error(message, error),
+  };
+  runMenuAction(surface, SETUP_LABEL, () => ({
+    message: describeSetup(
+      runSetup({
+        spreadsheetApp,
+        spreadsheet,
+        formApp,
+        documentProperties: propertiesService.getDocumentProperties(),
+        scriptProperties: propertiesService.getScriptProperties(),
+        scriptApp,
+        lock: new ScriptLock(lockService, LOCK_WAIT_MS.menu),
+        randomUuid,
+      }),
+    ),
+    dialog: true,
+  }));
+}

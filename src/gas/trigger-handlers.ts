@@ -1,0 +1,97 @@
+// The installable triggers: a form response arrives, the day's run, an edit of `Bài nộp`. Each
+// turns Apps Script's event into the job's input and runs the job; the jobs log a failure in
+// `Nhật ký` and rethrow it, so Google e-mails the owner that the trigger failed.
+import { applyReviews } from '../app/apply-reviews';
+import { runDaily } from '../app/daily-run';
+import { receiveSubmission } from '../app/receive-submission';
+import type { FormKind } from '../domain/campaign';
+import { isBlankResponse } from '../domain/intake';
+import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
+import { REGISTER_HEADERS } from '../domain/register';
+import {
+  formAppResponseSource,
+  incomingFromFormResponse,
+  singleResponseSource,
+} from './form-response-source';
+import { LOCK_WAIT_MS } from './script-lock';
+import type { GasServices } from './services';
+
+/** Sending stops this long after the daily run starts, leaving time to write within the 6 minutes. */
+export const DAILY_SEND_BUDGET_MS = 270_000;
+
+export function handleFormSubmit(
+  services: GasServices,
+  kind: FormKind,
+  event: Pick<GoogleAppsScript.Events.FormsOnFormSubmit, 'response'> | undefined,
+): void {
+  // Forms sometimes fires an event without a response, or with no answer at all: nothing to do.
+  if (!event?.response) return;
+  const incoming = incomingFromFormResponse(kind, event.response);
+  if (isBlankResponse(incoming)) return;
+  const now = services.now();
+  // A response is never left out for being stamped a moment after this execution's clock.
+  const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
+  receiveSubmission(
+    {
+      workbook: services.workbook,
+      lock: services.lock(LOCK_WAIT_MS.submission),
+      mailer: services.mailer,
+      now: () => services.now(),
+    },
+    singleResponseSource(incoming),
+    incoming.responseId,
+    { asOf, prefilledLink: services.prefilledLink },
+  );
+}
+
+export function handleDailyRun(services: GasServices): void {
+  const startedAt = services.now();
+  const { forms, problems } = services.openForms();
+  const summary = runDaily(
+    {
+      workbook: services.workbook,
+      lock: services.lock(LOCK_WAIT_MS.daily),
+      mailer: services.mailer,
+      clock: services.clock,
+    },
+    formAppResponseSource(forms, { onlyChanged: true, problems }),
+    {
+      asOf: startedAt,
+      sendUntil: new Date(startedAt.getTime() + DAILY_SEND_BUDGET_MS),
+      prefilledLink: services.prefilledLink,
+    },
+  );
+  services.note(
+    `Chạy hằng ngày: ${summary.intake.registered.length} phản hồi mới, ` +
+      `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi.`,
+  );
+}
+
+/** 1-based positions of the review columns: every job writes `Bài nộp` with its columns in this order. */
+const REVIEW_COLUMNS = [SUBMISSION_COLUMNS.review, SUBMISSION_COLUMNS.reviewNote].map(
+  (column) => REGISTER_HEADERS.indexOf(column) + 1,
+);
+
+/**
+ * Whether an edit touches the review cells of `Bài nộp`, without reading a cell: the positions
+ * are the ones every job writes. Columns a person moved since the last write are caught by the
+ * daily run instead.
+ */
+export function touchesReviewColumns(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  if (range.getSheet().getName() !== SHEET.submissions) return false;
+  const firstColumn = range.getColumn();
+  const lastColumn = firstColumn + range.getNumColumns() - 1;
+  if (!REVIEW_COLUMNS.some((column) => column >= firstColumn && column <= lastColumn)) return false;
+  return range.getRow() + range.getNumRows() - 1 >= 2;
+}
+
+export function handleReviewEdit(
+  services: GasServices,
+  event: Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> | undefined,
+): void {
+  if (!event?.range || !touchesReviewColumns(event.range)) return;
+  applyReviews(
+    { workbook: services.workbook, lock: services.lock(LOCK_WAIT_MS.submission), mailer: services.mailer },
+    { asOf: services.now(), prefilledLink: services.prefilledLink },
+  );
+}

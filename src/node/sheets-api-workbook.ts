@@ -1,0 +1,667 @@
+// The Workbook port over a real Google Sheet through the Sheets API v4 (googleapis), for the
+// remote shell. The ports are synchronous, so `open` loads every sheet at once — one
+// `spreadsheets.get` for the sheets' properties and which cells are dates, one `values.batchGet`
+// for the values — jobs read and write in memory, and `save` sends everything back in at most two
+// requests: one `spreadsheets.batchUpdate` (new sheets, clears, formats) and one
+// `values.batchUpdate` with valueInputOption RAW, so no text is ever taken for a formula, a
+// number or a date. A daily job thus costs four requests whatever the number of units.
+//
+// Dates: with UNFORMATTED_VALUE and SERIAL_NUMBER a date comes back as a day count from
+// 1899-12-30 in the spreadsheet's time zone; only the cell's number format says it is a date,
+// which is why the first request reads the formats. The spreadsheet must keep Vietnam's clock.
+
+import type { sheets_v4 } from 'googleapis';
+import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
+import { cellText } from '../domain/table';
+import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { checkWrites, columnLetter, columnPosition, placeColumns } from '../sheet-writes';
+import {
+  SheetsRateLimitError,
+  SpreadsheetAccessError,
+  SpreadsheetTimeZoneError,
+} from './remote-shell-errors';
+
+export const DATE_PATTERN = 'dd/mm/yyyy';
+export const DATE_TIME_PATTERN = 'dd/mm/yyyy hh:mm:ss';
+const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Days from the serial epoch (1899-12-30) to 1970-01-01. */
+const SERIAL_UNIX_EPOCH = 25569;
+/** A sheet Sheets creates has this grid; writing past it needs the grid grown first. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+const DATE_TYPES: ReadonlySet<string> = new Set(['DATE', 'DATE_TIME', 'TIME']);
+
+const GET_FIELDS =
+  'properties(timeZone),sheets(properties(sheetId,title,sheetType,gridProperties),conditionalFormats(ranges),' +
+  'protectedRanges(protectedRangeId,range,description),basicFilter(range),' +
+  'data(rowData(values(effectiveFormat(numberFormat(type))))))';
+
+type ApiValue = string | number | boolean | null;
+
+export interface SheetsApiOptions {
+  /** The service account's address, named in the message when the sheet is not shared with it. */
+  readonly accountEmail?: string;
+  /** Tries per request while Google answers 429; the waits double from `firstRetryDelayMs`. */
+  readonly maxAttempts?: number;
+  readonly firstRetryDelayMs?: number;
+  /** Waits between retries; tests pass one that does not really wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** An A1 range for a whole sheet or part of it; the title quoted, its quotes doubled. */
+export function a1Range(title: string, cells?: string): string {
+  const sheet = `'${title.replace(/'/g, "''")}'`;
+  return cells ? `${sheet}!${cells}` : sheet;
+}
+
+export function toSerial(instant: Date): number {
+  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
+}
+
+export function fromSerial(serial: number): Date {
+  // Rounded to the millisecond: a day fraction in a double is not exact.
+  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
+}
+
+function toApiValue(value: CellValue | undefined): ApiValue {
+  // null leaves a cell as it is (after a clear: empty), which is what an empty value means here.
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return toSerial(value);
+  return value;
+}
+
+/** Whether a zone keeps GMT+07:00 all year, as Vietnam does (Asia/Ho_Chi_Minh, its alias Asia/Saigon…). */
+function isVietnamClock(timeZone: string): boolean {
+  try {
+    const offsetOf = (instant: Date) =>
+      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+        .formatToParts(instant)
+        .find((part) => part.type === 'timeZoneName')?.value;
+    return [new Date('2023-01-15T00:00:00Z'), new Date('2023-07-15T00:00:00Z')].every(
+      (instant) => offsetOf(instant) === 'GMT+07:00',
+    );
+  } catch {
+    return false;
+  }
+}
+
+function rgbOf(color: string): sheets_v4.Schema$Color {
+  const hex = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(color.trim())?.[1];
+  if (!hex) throw new Error(`Colour "${color}" is not #RRGGBB.`);
+  const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
+  const channel = (at: number) => parseInt(full.slice(at, at + 2), 16) / 255;
+  return { red: channel(0), green: channel(2), blue: channel(4) };
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const direct = (error as { status?: unknown }).status;
+  if (typeof direct === 'number') return direct;
+  const response = (error as { response?: { status?: unknown } }).response;
+  return typeof response?.status === 'number' ? response.status : undefined;
+}
+
+function googleMessageOf(error: unknown): string {
+  const data = (error as { response?: { data?: { error?: { message?: unknown } } } }).response?.data;
+  const message = data?.error?.message;
+  return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
+}
+
+/** A sheet as loaded, what the jobs changed in it, and what must be sent back. */
+interface SheetState {
+  sheetId: number;
+  title: string;
+  rowCount: number;
+  columnCount: number;
+  conditionalRuleCount: number;
+  /** The protection of the whole sheet, if any (the one a warning-only format reuses). */
+  protectionId: number | null;
+  /** Header row first; dates as Date, empty cells as null. */
+  grid: CellValue[][];
+  isNew: boolean;
+  /** Cleared and written whole on save. */
+  replaced: boolean;
+  format: { headers: readonly string[]; rowCount: number; format: SheetFormat } | null;
+  /** First row of the grid (0-based) that appends added, and first header column they added. */
+  appendedFromRow: number | null;
+  addedFromColumn: number | null;
+}
+
+function extentOf(grid: readonly (readonly CellValue[])[]): { height: number; width: number } {
+  let height = 0;
+  let width = 0;
+  grid.forEach((row, rowIndex) =>
+    row.forEach((value, columnIndex) => {
+      if (value === null) return;
+      height = Math.max(height, rowIndex + 1);
+      width = Math.max(width, columnIndex + 1);
+    }),
+  );
+  return { height, width };
+}
+
+export class SheetsApiWorkbook implements Workbook {
+  private requestCount = 0;
+
+  private constructor(
+    private readonly api: sheets_v4.Sheets,
+    private readonly spreadsheetId: string,
+    private readonly options: SheetsApiOptions,
+    private readonly sheets: Map<string, SheetState>,
+  ) {}
+
+  /** Loads every sheet of the spreadsheet in two requests. */
+  static async open(
+    api: sheets_v4.Sheets,
+    spreadsheetId: string,
+    options: SheetsApiOptions = {},
+  ): Promise<SheetsApiWorkbook> {
+    const workbook = new SheetsApiWorkbook(api, spreadsheetId, options, new Map());
+    await workbook.load();
+    return workbook;
+  }
+
+  /** HTTP requests this workbook has sent, retries included. */
+  get requestsSent(): number {
+    return this.requestCount;
+  }
+
+  read(sheetNames: readonly string[]): ReadonlyMap<string, Table> {
+    const tables = new Map<string, Table>();
+    sheetNames.forEach((name) => {
+      const sheet = this.sheets.get(name);
+      if (!sheet || tables.has(name)) return;
+      const { height, width } = extentOf(sheet.grid);
+      const sized = (row: readonly CellValue[] | undefined): CellValue[] =>
+        Array.from({ length: width }, (_, index) => row?.[index] ?? null);
+      tables.set(name, {
+        name,
+        headers: height === 0 ? [] : sized(sheet.grid[0]).map(cellText),
+        rows: sheet.grid.slice(1, height).map(sized),
+      });
+    });
+    return tables;
+  }
+
+  write(writes: readonly SheetWrite[]): void {
+    // A mistaken write is refused before any sheet of the batch is touched.
+    checkWrites(writes);
+    writes.forEach((write) => {
+      if (write.kind === 'replace') this.replace(write.sheet, write.headers, write.rows, write.format);
+      else this.append(write.sheet, write.headers, write.rows);
+    });
+  }
+
+  /** Sends every change since the load or the last save: at most two requests. */
+  async save(): Promise<void> {
+    const requests: sheets_v4.Schema$Request[] = [];
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    const changed = [...this.sheets.values()].filter(
+      (sheet) =>
+        sheet.isNew || sheet.replaced || sheet.appendedFromRow !== null || sheet.addedFromColumn !== null,
+    );
+    changed.forEach((sheet) => this.planSave(sheet, requests, data));
+    let replies: sheets_v4.Schema$Response[] = [];
+    if (requests.length > 0) {
+      const response = await this.call(() =>
+        this.api.spreadsheets.batchUpdate(
+          { spreadsheetId: this.spreadsheetId, requestBody: { requests } },
+          { retry: false },
+        ),
+      );
+      replies = response.data.replies ?? [];
+    }
+    if (data.length > 0) {
+      await this.call(() =>
+        this.api.spreadsheets.values.batchUpdate(
+          { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } },
+          { retry: false },
+        ),
+      );
+    }
+    replies.forEach((reply) => {
+      const added = reply.addProtectedRange?.protectedRange;
+      const sheet = changed.find((candidate) => candidate.sheetId === added?.range?.sheetId);
+      if (sheet && typeof added?.protectedRangeId === 'number') sheet.protectionId = added.protectedRangeId;
+    });
+    changed.forEach((sheet) => {
+      sheet.isNew = false;
+      sheet.replaced = false;
+      sheet.format = null;
+      sheet.appendedFromRow = null;
+      sheet.addedFromColumn = null;
+    });
+  }
+
+  private async load(): Promise<void> {
+    const { data: spreadsheet } = await this.call(() =>
+      this.api.spreadsheets.get(
+        { spreadsheetId: this.spreadsheetId, includeGridData: true, fields: GET_FIELDS },
+        { retry: false },
+      ),
+    );
+    const timeZone = spreadsheet.properties?.timeZone;
+    if (timeZone && !isVietnamClock(timeZone)) throw new SpreadsheetTimeZoneError(timeZone);
+    const grids = (spreadsheet.sheets ?? []).filter(
+      (sheet) => (sheet.properties?.sheetType ?? 'GRID') === 'GRID' && sheet.properties?.title,
+    );
+    if (grids.length === 0) return;
+    const { data: values } = await this.call(() =>
+      this.api.spreadsheets.values.batchGet(
+        {
+          spreadsheetId: this.spreadsheetId,
+          ranges: grids.map((sheet) => a1Range(sheet.properties?.title as string)),
+          majorDimension: 'ROWS',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+        { retry: false },
+      ),
+    );
+    grids.forEach((sheet, index) => {
+      const properties = sheet.properties as sheets_v4.Schema$SheetProperties;
+      const rowData = sheet.data?.[0]?.rowData ?? [];
+      const isDate = (row: number, column: number): boolean =>
+        DATE_TYPES.has(rowData[row]?.values?.[column]?.effectiveFormat?.numberFormat?.type ?? '');
+      const rows = (values.valueRanges?.[index]?.values ?? []) as unknown[][];
+      const grid = rows.map((row, rowIndex) =>
+        row.map((value, columnIndex): CellValue => {
+          if (value === '' || value === null || value === undefined) return null;
+          if (typeof value === 'number') return isDate(rowIndex, columnIndex) ? fromSerial(value) : value;
+          if (typeof value === 'string' || typeof value === 'boolean') return value;
+          return String(value);
+        }),
+      );
+      const wholeSheet = (sheet.protectedRanges ?? []).find(
+        (range) =>
+          range.range?.sheetId === properties.sheetId &&
+          range.range?.startRowIndex == null &&
+          range.range?.endRowIndex == null &&
+          range.range?.startColumnIndex == null &&
+          range.range?.endColumnIndex == null,
+      );
+      this.sheets.set(properties.title as string, {
+        sheetId: properties.sheetId ?? 0,
+        title: properties.title as string,
+        rowCount: properties.gridProperties?.rowCount ?? NEW_SHEET_ROWS,
+        columnCount: properties.gridProperties?.columnCount ?? NEW_SHEET_COLUMNS,
+        conditionalRuleCount: sheet.conditionalFormats?.length ?? 0,
+        protectionId: wholeSheet?.protectedRangeId ?? null,
+        grid,
+        isNew: false,
+        replaced: false,
+        format: null,
+        appendedFromRow: null,
+        addedFromColumn: null,
+      });
+    });
+  }
+
+  /** Runs one request, waiting and retrying while Google answers 429; turns access errors into messages. */
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const firstDelayMs = this.options.firstRetryDelayMs ?? 1000;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+    let waitedMs = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      this.requestCount += 1;
+      try {
+        return await request();
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 429) {
+          if (attempt >= maxAttempts) throw new SheetsRateLimitError(attempt, waitedMs);
+          const delayMs = firstDelayMs * 2 ** (attempt - 1);
+          waitedMs += delayMs;
+          await sleep(delayMs);
+          continue;
+        }
+        throw this.accessError(status, error) ?? error;
+      }
+    }
+  }
+
+  private accessError(status: number | undefined, error: unknown): SpreadsheetAccessError | null {
+    const id = this.spreadsheetId;
+    const said = `(Google trả lời: ${googleMessageOf(error)})`;
+    const account = this.options.accountEmail;
+    if (status === 403) {
+      return new SpreadsheetAccessError(
+        403,
+        account
+          ? `Tài khoản dịch vụ «${account}» không có quyền mở bảng tính «${id}»: hãy mở bảng tính, bấm Chia sẻ ` +
+              `và thêm «${account}» với quyền Người chỉnh sửa. ${said}`
+          : `Tài khoản trong tệp mã thông báo không có quyền mở bảng tính «${id}»: hãy chia sẻ bảng tính với ` +
+              `tài khoản đó, quyền Người chỉnh sửa. ${said}`,
+      );
+    }
+    if (status === 404) {
+      return new SpreadsheetAccessError(
+        404,
+        `Không có bảng tính nào có mã «${id}»: hãy kiểm tra --spreadsheet (mã là phần giữa «/d/» và «/edit» ` +
+          `trong địa chỉ của bảng tính). ${said}`,
+      );
+    }
+    if (status === 401) {
+      return new SpreadsheetAccessError(
+        401,
+        `Google không nhận thông tin đăng nhập: khóa đã bị xóa hoặc mã thông báo đã hết hạn; hãy tạo khóa mới. ${said}`,
+      );
+    }
+    return null;
+  }
+
+  private sheetFor(name: string): SheetState {
+    const existing = this.sheets.get(name);
+    if (existing) return existing;
+    const sheetId = Math.max(-1, ...[...this.sheets.values()].map((sheet) => sheet.sheetId)) + 1;
+    const sheet: SheetState = {
+      sheetId,
+      title: name,
+      rowCount: NEW_SHEET_ROWS,
+      columnCount: NEW_SHEET_COLUMNS,
+      conditionalRuleCount: 0,
+      protectionId: null,
+      grid: [],
+      isNew: true,
+      replaced: false,
+      format: null,
+      appendedFromRow: null,
+      addedFromColumn: null,
+    };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  private replace(
+    name: string,
+    headers: readonly string[],
+    rows: readonly (readonly CellValue[])[],
+    format: SheetFormat | undefined,
+  ): void {
+    const sheet = this.sheetFor(name);
+    sheet.grid = [headers, ...rows].map((row) =>
+      Array.from({ length: headers.length }, (_, column) => {
+        const value = row[column];
+        return value === undefined || value === '' ? null : value;
+      }),
+    );
+    sheet.replaced = true;
+    sheet.format = format ? { headers, rowCount: rows.length, format } : null;
+    sheet.appendedFromRow = null;
+    sheet.addedFromColumn = null;
+  }
+
+  private append(name: string, headers: readonly string[], rows: readonly (readonly CellValue[])[]): void {
+    const sheet = this.sheetFor(name);
+    const { height, width } = extentOf(sheet.grid);
+    sheet.grid.length = height;
+    const markRowsFrom = (row: number) => {
+      if (!sheet.replaced) sheet.appendedFromRow = Math.min(sheet.appendedFromRow ?? row, row);
+    };
+    const cleaned = (value: CellValue | undefined): CellValue =>
+      value === undefined || value === '' ? null : value;
+    if (height === 0) {
+      sheet.grid = [headers, ...rows].map((row) =>
+        Array.from({ length: headers.length }, (_, column) => cleaned(row[column])),
+      );
+      markRowsFrom(0);
+      return;
+    }
+    if (rows.length === 0) return;
+    const existingHeaders = Array.from({ length: width }, (_, index) =>
+      cellText(sheet.grid[0]?.[index] ?? null),
+    );
+    const placement = placeColumns(existingHeaders, headers);
+    const headerRow = sheet.grid[0] as CellValue[];
+    placement.added.forEach((header, index) => {
+      headerRow[width + index] = header;
+    });
+    if (placement.added.length > 0 && !sheet.replaced) {
+      sheet.addedFromColumn = Math.min(sheet.addedFromColumn ?? width, width);
+    }
+    rows.forEach((values) => {
+      const row = new Array<CellValue>(placement.width).fill(null);
+      values.forEach((value, index) => {
+        row[placement.positions[index] as number] = cleaned(value);
+      });
+      sheet.grid.push(row);
+    });
+    markRowsFrom(height);
+  }
+
+  /** The requests and value ranges that bring the spreadsheet to this sheet's state in memory. */
+  private planSave(
+    sheet: SheetState,
+    requests: sheets_v4.Schema$Request[],
+    data: sheets_v4.Schema$ValueRange[],
+  ) {
+    const { sheetId } = sheet;
+    const width = Math.max(0, ...sheet.grid.map((row) => row.length));
+    const neededRows = Math.max(sheet.grid.length, (sheet.format?.rowCount ?? 0) + 1);
+    if (sheet.isNew) {
+      sheet.rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
+      sheet.columnCount = Math.max(NEW_SHEET_COLUMNS, width);
+      requests.push({
+        addSheet: {
+          properties: {
+            sheetId,
+            title: sheet.title,
+            gridProperties: { rowCount: sheet.rowCount, columnCount: sheet.columnCount },
+          },
+        },
+      });
+    } else if (neededRows > sheet.rowCount || width > sheet.columnCount) {
+      sheet.rowCount = Math.max(sheet.rowCount, neededRows);
+      sheet.columnCount = Math.max(sheet.columnCount, width);
+      requests.push({
+        updateSheetProperties: {
+          properties: {
+            sheetId,
+            gridProperties: { rowCount: sheet.rowCount, columnCount: sheet.columnCount },
+          },
+          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+    }
+    if (sheet.replaced && !sheet.isNew) {
+      // Contents and formats go, as Sheet.clear() does in the Apps Script shell.
+      requests.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } });
+    }
+    const formattedDateColumns = new Set<number>();
+    if (sheet.replaced && sheet.format) {
+      this.formatRequests(sheet, sheet.format, formattedDateColumns).forEach((request) =>
+        requests.push(request),
+      );
+    }
+    const fromRow = sheet.replaced ? 0 : sheet.appendedFromRow;
+    if (fromRow !== null) {
+      this.dateCellRequests(sheet, fromRow, formattedDateColumns).forEach((request) =>
+        requests.push(request),
+      );
+      const rows = sheet.grid.slice(fromRow);
+      if (rows.length > 0 && width > 0) {
+        data.push({
+          range: a1Range(sheet.title, `A${fromRow + 1}:${columnLetter(width)}${fromRow + rows.length}`),
+          majorDimension: 'ROWS',
+          values: rows.map((row) => Array.from({ length: width }, (_, column) => toApiValue(row[column]))),
+        });
+      }
+    }
+    if (sheet.addedFromColumn !== null && (fromRow === null || fromRow > 0)) {
+      const header = sheet.grid[0] ?? [];
+      data.push({
+        range: a1Range(
+          sheet.title,
+          `${columnLetter(sheet.addedFromColumn + 1)}1:${columnLetter(header.length)}1`,
+        ),
+        majorDimension: 'ROWS',
+        values: [header.slice(sheet.addedFromColumn).map(toApiValue)],
+      });
+    }
+  }
+
+  private formatRequests(
+    sheet: SheetState,
+    { headers, rowCount, format }: NonNullable<SheetState['format']>,
+    formattedDateColumns: Set<number>,
+  ): sheets_v4.Schema$Request[] {
+    const { sheetId, title } = sheet;
+    const requests: sheets_v4.Schema$Request[] = [];
+    const frozen: string[] = [];
+    if (format.frozenRows !== undefined) frozen.push('gridProperties.frozenRowCount');
+    if (format.frozenColumns !== undefined) frozen.push('gridProperties.frozenColumnCount');
+    if (frozen.length > 0) {
+      requests.push({
+        updateSheetProperties: {
+          properties: {
+            sheetId,
+            gridProperties: { frozenRowCount: format.frozenRows, frozenColumnCount: format.frozenColumns },
+          },
+          fields: frozen.join(','),
+        },
+      });
+    }
+    if (format.valueColors) {
+      // Rebuilt whole each time, so that rules never pile up run after run.
+      for (let index = 0; index < sheet.conditionalRuleCount; index += 1) {
+        requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
+      }
+      format.valueColors.forEach((rule, index) =>
+        requests.push({
+          addConditionalFormatRule: { index, rule: this.valueColorRule(sheet, headers, rule) },
+        }),
+      );
+      sheet.conditionalRuleCount = format.valueColors.length;
+    }
+    const numberFormats: [readonly string[] | undefined, sheets_v4.Schema$NumberFormat][] = [
+      [format.dateColumns, { type: 'DATE', pattern: DATE_PATTERN }],
+      [format.dateTimeColumns, { type: 'DATE_TIME', pattern: DATE_TIME_PATTERN }],
+    ];
+    numberFormats.forEach(([columns, numberFormat]) =>
+      (columns ?? []).forEach((column) => {
+        const position = columnPosition(title, headers, column);
+        formattedDateColumns.add(position - 1);
+        // Down to the end of the grid, so that a date typed there later shows as one.
+        requests.push({
+          repeatCell: {
+            range: { sheetId, startRowIndex: 1, startColumnIndex: position - 1, endColumnIndex: position },
+            cell: { userEnteredFormat: { numberFormat } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      }),
+    );
+    (format.boldRows ?? [])
+      .filter((index) => index >= 0 && index < rowCount && headers.length > 0)
+      .forEach((index) =>
+        requests.push({
+          repeatCell: {
+            range: {
+              sheetId,
+              startRowIndex: index + 1,
+              endRowIndex: index + 2,
+              startColumnIndex: 0,
+              endColumnIndex: headers.length,
+            },
+            cell: { userEnteredFormat: { textFormat: { bold: true } } },
+            fields: 'userEnteredFormat.textFormat.bold',
+          },
+        }),
+      );
+    if (format.filter && headers.length > 0) {
+      requests.push({
+        setBasicFilter: {
+          filter: {
+            range: {
+              sheetId,
+              startRowIndex: 0,
+              endRowIndex: rowCount + 1,
+              startColumnIndex: 0,
+              endColumnIndex: headers.length,
+            },
+          },
+        },
+      });
+    }
+    // An existing protection of the whole sheet is left as it is: it was made by this job or by
+    // the Apps Script shell (warning only), and changing one the account does not own could be
+    // refused, which would refuse the whole batch.
+    if (format.protectedWarningOnly && sheet.protectionId === null) {
+      requests.push({
+        addProtectedRange: {
+          protectedRange: { range: { sheetId }, description: PROTECTION_DESCRIPTION, warningOnly: true },
+        },
+      });
+    }
+    return requests;
+  }
+
+  /** Rules over the whole column below the header, so the colours follow edits and new rows. */
+  private valueColorRule(
+    sheet: SheetState,
+    headers: readonly string[],
+    rule: ValueColorRule,
+  ): sheets_v4.Schema$ConditionalFormatRule {
+    const position = columnPosition(sheet.title, headers, rule.column);
+    return {
+      ranges: [
+        {
+          sheetId: sheet.sheetId,
+          startRowIndex: 1,
+          startColumnIndex: position - 1,
+          endColumnIndex: position,
+        },
+      ],
+      booleanRule: {
+        condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: rule.equals }] },
+        format: {
+          backgroundColor: rgbOf(rule.background),
+          ...(rule.font ? { textFormat: { foregroundColor: rgbOf(rule.font) } } : {}),
+        },
+      },
+    };
+  }
+
+  /**
+   * A date or time number format on the runs of cells that hold a Date, outside the columns the
+   * format already covers: as SpreadsheetApp does when it is given a Date, and what tells a date
+   * from a number when the sheet is read back.
+   */
+  private dateCellRequests(
+    sheet: SheetState,
+    fromRow: number,
+    formattedColumns: ReadonlySet<number>,
+  ): sheets_v4.Schema$Request[] {
+    const requests: sheets_v4.Schema$Request[] = [];
+    const width = Math.max(0, ...sheet.grid.map((row) => row.length));
+    for (let column = 0; column < width; column += 1) {
+      if (formattedColumns.has(column)) continue;
+      let runStart: number | null = null;
+      for (let row = fromRow; row <= sheet.grid.length; row += 1) {
+        const isDate = sheet.grid[row]?.[column] instanceof Date;
+        if (isDate && runStart === null) runStart = row;
+        if (!isDate && runStart !== null) {
+          requests.push({
+            repeatCell: {
+              range: {
+                sheetId: sheet.sheetId,
+                startRowIndex: runStart,
+                endRowIndex: row,
+                startColumnIndex: column,
+                endColumnIndex: column + 1,
+              },
+              cell: {
+                userEnteredFormat: { numberFormat: { type: 'DATE_TIME', pattern: DATE_TIME_PATTERN } },
+              },
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          });
+          runStart = null;
+        }
+      }
+    }
+    return requests;
+  }
+}

@@ -1,0 +1,189 @@
+// A department's spreadsheet with its two forms set up, on the Apps Script fakes: SpreadsheetApp
+// (with Forms writing its response sheets), FormApp, ScriptApp (triggers fire the handlers by
+// name), LockService, PropertiesService and MailApp, and a clock the test moves.
+import { FOCUS_AREAS, PLAN_FORM } from '../../src/domain/forms/plan-form';
+import { SHEET } from '../../src/domain/layout';
+import { UnitRegistry, type Unit } from '../../src/domain/units';
+import type { FormKind } from '../../src/domain/campaign';
+import { setUpForms } from '../../src/gas/forms-setup';
+import { installTriggers, storedFormIds } from '../../src/gas/install-triggers';
+import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { handleDailyRun, handleFormSubmit, handleReviewEdit } from '../../src/gas/trigger-handlers';
+import { makeUnit, periods2023 } from '../fakes/campaign-fixture';
+import {
+  asFormApp,
+  FakeFormApp,
+  type FakeForm,
+  type FakeFormResponse,
+  type GivenAnswer,
+} from '../fakes/form-app';
+import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
+import { asLockService, FakeLockService } from '../fakes/lock-service';
+import { FakeMailApp } from '../fakes/mail-app';
+import { at, configTable, MAIL_CONFIG, periodsTable, unitsTable } from '../fakes/mail-fixture';
+import { asProperties, asPropertiesService, FakePropertiesService } from '../fakes/properties-service';
+import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
+import { asSpreadsheet, asSpreadsheetApp, createFakeSpreadsheetApp } from '../fakes/spreadsheet-app';
+import type { Table } from '../../src/ports';
+
+export { at };
+
+/** `count` units named so that they sort as numbered; the first three are the fixture's schools. */
+export function manyUnits(count: number): Unit[] {
+  const units: Unit[] = [
+    makeUnit({ code: 'MNHM', name: 'Mầm non Hoa Mai', rowNumber: 2 }),
+    makeUnit({ code: 'THDD', name: 'Tiểu học Đặng Đức', level: 'Tiểu học', rowNumber: 3 }),
+  ];
+  for (let index = units.length; index < count; index += 1) {
+    const code = `TR${String(index).padStart(4, '0')}`;
+    units.push(makeUnit({ code, name: `Trường số ${String(index).padStart(4, '0')}`, rowNumber: index + 2 }));
+  }
+  return units;
+}
+
+export function makeGasWorld(options: { units?: readonly Unit[]; start?: string } = {}) {
+  const units = options.units ?? manyUnits(3);
+  const sheets = createFakeSpreadsheetApp({ sheetNames: ['Trang tính1'] });
+  const formApp = new FakeFormApp();
+  linkFakeSpreadsheet(formApp, sheets.spreadsheet);
+  const scriptApp = new FakeScriptApp();
+  const lockService = new FakeLockService();
+  const properties = new FakePropertiesService();
+  const mailApp = new FakeMailApp(100);
+  let nowMs = at(options.start ?? '2023-03-20T08:00').getTime();
+  const clock = { now: () => new Date(nowMs) };
+  const globals: AppsScriptGlobals = {
+    SpreadsheetApp: asSpreadsheetApp(sheets.app),
+    FormApp: asFormApp(formApp),
+    ScriptApp: asScriptApp(scriptApp),
+    LockService: asLockService(lockService),
+    PropertiesService: asPropertiesService(properties),
+    MailApp: mailApp,
+  };
+  const logged: unknown[] = [];
+  const notes: string[] = [];
+  // Each execution builds its services anew, as each Apps Script execution does.
+  const services = () =>
+    new GasServices(
+      globals,
+      clock,
+      (_message, error) => void logged.push(error),
+      (message) => void notes.push(message),
+    );
+
+  const workbook = new SpreadsheetWorkbook(asSpreadsheet(sheets.spreadsheet), asSpreadsheetApp(sheets.app));
+  const tables: Table[] = [configTable(MAIL_CONFIG), unitsTable(units), periodsTable()];
+  workbook.write([
+    ...tables.map((table) => ({
+      kind: 'replace' as const,
+      sheet: table.name,
+      headers: table.headers.map(String),
+      rows: table.rows,
+    })),
+    ...[SHEET.planResponses, SHEET.reportResponses].map((sheet) => ({
+      kind: 'replace' as const,
+      sheet,
+      headers: ['Dấu thời gian', 'Địa chỉ email'],
+      rows: [],
+    })),
+  ]);
+  const documentProperties = properties.document as NonNullable<typeof properties.document>;
+  setUpForms(
+    {
+      formApp: asFormApp(formApp),
+      spreadsheet: asSpreadsheet(sheets.spreadsheet),
+      properties: asProperties(documentProperties),
+      flush: () => sheets.app.flush(),
+    },
+    {
+      config: MAIL_CONFIG,
+      units: new UnitRegistry(units),
+      periods: periods2023(),
+    },
+  );
+  const formIds = storedFormIds(asProperties(documentProperties)) as Record<FormKind, string>;
+  installTriggers(
+    { scriptApp: asScriptApp(scriptApp), settings: asProperties(properties.script) },
+    { formIds, spreadsheetId: sheets.spreadsheet.spreadsheetId, dailyHour: MAIL_CONFIG.dailyMailHour },
+  );
+  scriptApp.bindHandlers({
+    onFormSubmitPlan: (event: Parameters<typeof handleFormSubmit>[2]) =>
+      handleFormSubmit(services(), 'plan', event),
+    onFormSubmitReport: (event: Parameters<typeof handleFormSubmit>[2]) =>
+      handleFormSubmit(services(), 'report', event),
+    onDailyRun: () => handleDailyRun(services()),
+    onEditReview: (event: Parameters<typeof handleReviewEdit>[1]) => handleReviewEdit(services(), event),
+  });
+  // Forms delivers each response (and each edit) to the form's submit triggers.
+  formApp.onResponse((form, response) => {
+    scriptApp.fireFormSubmit(form.id, { response, source: form });
+  });
+  sheets.calls.reset();
+
+  return {
+    units,
+    sheets,
+    formApp,
+    scriptApp,
+    lockService,
+    properties,
+    mailApp,
+    globals,
+    services,
+    logged,
+    notes,
+    formIds,
+    form(kind: FormKind): FakeForm {
+      return formApp.formById(formIds[kind]);
+    },
+    setNow(text: string): void {
+      nowMs = at(text).getTime();
+    },
+    /** The table as the next execution reads it (costs calls: reset the log after). */
+    table(name: string): Table | undefined {
+      const fresh = new SpreadsheetWorkbook(asSpreadsheet(sheets.spreadsheet), asSpreadsheetApp(sheets.app));
+      return fresh.read([name]).get(name);
+    },
+  };
+}
+
+export type GasWorld = ReturnType<typeof makeGasWorld>;
+
+/** A good plan of `unit`, as its head fills the form (answers by question title). */
+export function goodPlanAnswers(unit: Unit): Record<string, GivenAnswer> {
+  const byKey: Record<string, GivenAnswer> = {
+    unit: `${unit.code} - ${unit.name}`,
+    code: unit.confirmationCode,
+    reporter: 'Nguyễn Thị Lan',
+    position: 'Hiệu trưởng',
+    phone: '0901 234 567',
+    docNumber: `15/KH-${unit.code}`,
+    docDate: '2023-03-20',
+    docLink: 'https://drive.google.com/file/d/abc123/view',
+    focusAreas: [...FOCUS_AREAS],
+    dvkCount: '2',
+    dvkNames: 'Mô hình “Cổng trường an toàn”\nĐiển hình “Cô giáo tận tụy”',
+    councilDate: '2023-03-25',
+  };
+  const answers: Record<string, GivenAnswer> = {};
+  for (const question of PLAN_FORM.questions) {
+    const answer = byKey[question.key];
+    if (answer !== undefined) answers[question.title] = answer;
+  }
+  return answers;
+}
+
+/** The unit's head submits a plan at `when` (Vietnam time); Forms fires the submit trigger. */
+export function submitPlan(
+  world: GasWorld,
+  unit: Unit,
+  when: string,
+  changes: Record<string, GivenAnswer> = {},
+): FakeFormResponse {
+  return world.formApp.respond(world.form('plan'), {
+    email: unit.emails[0] ?? '',
+    at: at(when),
+    answers: { ...goodPlanAnswers(unit), ...changes },
+  });
+}

@@ -1,0 +1,111 @@
+// `hannop report`: which period it reports on, and what it says when the command line is wrong.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vietnamInstant } from '../../src/domain/time';
+import { main } from '../../src/node/cli';
+
+let dir: string;
+
+async function hannop(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    now: () => vietnamInstant('2023-04-15', 9),
+    cwd: dir,
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hannop-report-'));
+  expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+}, 60_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const TARGET_MESSAGE = 'Lỗi: hannop report cần đúng một trong hai tùy chọn --docx FILE hoặc --html FILE.\n';
+
+describe('hannop report', () => {
+  it('reports on the latest period due at --as-of (default: now), or on --period', async () => {
+    const byDefault = await hannop('report', '--workbook', 'w.xlsx', '--docx', 'a.docx');
+    expect(byDefault.stderr).toBe('');
+    expect(byDefault.stdout).toMatch(/^Đã ghi báo cáo «a\.docx» cho kỳ KH-2023 \(Kế hoạch năm 2023\): /);
+    expect(existsSync(join(dir, 'a.docx'))).toBe(true);
+    const later = await hannop('report', '--workbook', 'w.xlsx', '--as-of', '2023-05-02', '--docx', 'b.docx');
+    expect(later.stdout).toMatch(
+      /cho kỳ BC6T-2023 \(Báo cáo 6 tháng đầu năm 2023\): 0\/60 đơn vị đã nộp, 60 đơn vị/,
+    );
+    const chosen = await hannop('report', '--workbook', 'w.xlsx', '--period', 'bcn-2023', '--docx', 'c.docx');
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toMatch(
+      /cho kỳ BCN-2023 \(Báo cáo năm 2023\): 0\/60 đơn vị đã nộp, 0 đơn vị trễ hạn/,
+    );
+  });
+
+  it('writes the dashboard page with --html', async () => {
+    expect(await hannop('report', '--workbook', 'w.xlsx', '--html', 'bang-dieu-khien.html')).toEqual({
+      code: 0,
+      stdout: 'Đã ghi bảng điều khiển «bang-dieu-khien.html».\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(dir, 'bang-dieu-khien.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect(await hannop('report', '--workbook', 'w.xlsx', '--html', 'trang.htm')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Lỗi: «trang.htm»: tệp của --html phải có đuôi .html.\n',
+    });
+  });
+
+  it('names the period it does not know and lists the ones it does, writing nothing', async () => {
+    expect(await hannop('report', '--workbook', 'w.xlsx', '--period', 'BC9T', '--docx', 'x.docx')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Lỗi: Không có kỳ «BC9T» trong trang «Kỳ nộp»; các mã kỳ có: KH-2023, BC6T-2023, BCN-2023.\n',
+    });
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
+
+  it('needs exactly one of --docx and --html', async () => {
+    expect(await hannop('report', '--workbook', 'w.xlsx')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: TARGET_MESSAGE,
+    });
+    expect(await hannop('report', '--workbook', 'w.xlsx', '--docx', 'x.docx', '--html', 'x.html')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: TARGET_MESSAGE,
+    });
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
+
+  it('refuses a file of the wrong kind and a workbook that is not there', async () => {
+    expect(await hannop('report', '--workbook', 'w.xlsx', '--docx', 'bao-cao.pdf')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Lỗi: «bao-cao.pdf»: tệp của --docx phải có đuôi .docx.\n',
+    });
+    expect(await hannop('report', '--workbook', 'khong-co.xlsx', '--docx', 'x.docx')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Lỗi: Không tìm thấy bảng tính «khong-co.xlsx».\n',
+    });
+    expect(
+      await hannop('report', '--workbook', 'w.xlsx', '--as-of', '2023-13-01', '--docx', 'x.docx'),
+    ).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Lỗi: --as-of «2023-13-01» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n',
+    });
+  });
+});
