@@ -1,6 +1,7 @@
 // Proves that what clasp pushes can run in Apps Script: dist/Code.js is one classic script whose
 // entry points are top-level functions, it loads with Apps Script's globals and none of Node's,
-// and onOpen builds the menu from functions that exist.
+// onOpen builds the menu from functions that exist, and the entry points run over the fakes as
+// globals (so `appsScriptServices()` must pass every service a handler uses).
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -116,7 +117,7 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
   });
 });
 
-describe('the built trigger entry points, with the Apps Script fakes as globals', () => {
+describe('the built entry points, with the Apps Script fakes as globals', () => {
   function loadWithWorld() {
     const world = makeGasWorld();
     // The bundle's Date is the built-in the fakes know (one realm), as it is in Apps Script.
@@ -139,6 +140,52 @@ describe('the built trigger entry points, with the Apps Script fakes as globals'
     expect(register?.rows.map((row) => row[0])).toEqual([response.getId()]);
     expect(world.mailApp.sent).toHaveLength(1);
     expect(world.table('Nhật ký')).toBeUndefined();
+    expect(sandbox.logs).toEqual([]);
+  });
+
+  it('menuCheckConfig shows its dialog and menuDashboard opens the page and says so in a toast', () => {
+    const { world, sandbox } = loadWithWorld();
+    vm.runInContext('menuCheckConfig()', sandbox.context);
+    expect(world.sheets.ui.alerts).toHaveLength(1);
+    expect(world.sheets.ui.alerts[0]?.title).toBe('Hạn nộp — Kiểm tra cấu hình');
+    // Both forms are found through FormApp, linked and open: only the fixture's Sunday deadline is left.
+    expect(world.sheets.ui.alerts[0]?.prompt).toBe(
+      [
+        'Phát hiện 1 cảnh báo.',
+        '',
+        'Cảnh báo (hệ thống vẫn chạy, nhưng nên xem lại):',
+        '• «Kỳ nộp», dòng 3, cột «Hạn nộp»: kỳ «BC6T-2023»: ngày cuối còn đúng hạn 30/04/2023 ' +
+          '(trước ngày 01/05/2023) rơi vào Chủ nhật; nên xem lại hạn nộp.',
+      ].join('\n'),
+    );
+
+    vm.runInContext('menuDashboard()', sandbox.context);
+    expect(world.sheets.spreadsheet.toasts.map((toast) => [toast.message, toast.title])).toEqual([
+      ['Đã mở bảng điều khiển.', 'Hạn nộp — Bảng điều khiển'],
+    ]);
+    expect(world.sheets.ui.dialogs).toHaveLength(1);
+    expect(world.sheets.ui.dialogs[0]?.title).toBe('Bảng điều khiển');
+    expect(world.htmlService.outputs[0]?.getContent()).toContain('<html lang="vi">');
+    expect(sandbox.logs).toEqual([]);
+  });
+
+  it('menuSetup adds the missing sheets, keeps the forms and triggers there, and says so in its dialog', () => {
+    const { world, sandbox } = loadWithWorld();
+    const triggers = world.scriptApp.getProjectTriggers().map((trigger) => trigger.getUniqueId());
+    vm.runInContext('menuSetup()', sandbox.context);
+    expect(world.sheets.ui.alerts.map((alert) => alert.title)).toEqual(['Hạn nộp — Thiết lập ban đầu']);
+    const lines = world.sheets.ui.alerts[0]?.prompt.split('\n') ?? [];
+    expect(lines.slice(0, 2)).toEqual(['Đã tạo:', '• trang «Bài nộp»']);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Đã có sẵn:',
+        '• biểu mẫu «Kế hoạch thực hiện công tác dân vận của chính quyền năm 2023»',
+        '• trình kích hoạt «chạy hằng ngày»',
+      ]),
+    );
+    expect(world.formApp.allForms()).toHaveLength(2);
+    expect(world.scriptApp.getProjectTriggers().map((trigger) => trigger.getUniqueId())).toEqual(triggers);
+    expect(world.lockService.statistics.acquisitions).toBe(1);
     expect(sandbox.logs).toEqual([]);
   });
 

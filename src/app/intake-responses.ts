@@ -126,18 +126,34 @@ export function intakeResponses(
     const register = { entries, extraHeaders: before.register.extraHeaders };
     const written = registerWrite(register);
     const writtenTable = { name: SHEET.submissions, headers: written.headers, rows: written.rows };
-    // The state as the next job will read it back; only the register changed.
-    const writtenRegister = readRegister(writtenTable);
-    const after: CampaignState = {
-      ...before,
-      register: writtenRegister,
-      submissions: writtenRegister.entries.map(submissionOf),
-      tables: new Map(tables).set(SHEET.submissions, writtenTable),
+    // The state as the next job will read it back (only the register changed); reading the register
+    // back costs as much as the intake itself, so only a caller that uses it pays for it.
+    let after: CampaignState | undefined;
+    const stateAfter = (): CampaignState => {
+      if (!after) {
+        const writtenRegister = readRegister(writtenTable);
+        after = {
+          ...before,
+          register: writtenRegister,
+          submissions: writtenRegister.entries.map(submissionOf),
+          tables: new Map(tables).set(SHEET.submissions, writtenTable),
+        };
+      }
+      return after;
     };
     const writes: SheetWrite[] = [];
     if (registered.length > 0 || options.rebuild || !tables.has(SHEET.submissions)) writes.push(written);
-    writes.push(...(options.alsoWrite?.(after) ?? []), ...eventLogWrite(events));
+    if (options.alsoWrite) writes.push(...options.alsoWrite(stateAfter()));
+    writes.push(...eventLogWrite(events));
     if (writes.length > 0) ports.workbook.write(writes);
-    return { received: incoming.length, registered, unchanged, failed, state: after };
+    return {
+      received: incoming.length,
+      registered,
+      unchanged,
+      failed,
+      get state() {
+        return stateAfter();
+      },
+    };
   });
 }

@@ -1,7 +1,7 @@
 // What one form response does to the register: validated against its form, its submitter checked
 // against the unit, numbered, and kept as one row per response across every edit.
 import type { Campaign, FormKind, IdentityCheck, Period } from './campaign';
-import { makeResponseValidator, type FormProblem, type RawResponse } from './forms';
+import { makeResponseValidator, type FormProblem, type RawResponse, type ResponseCheck } from './forms';
 import { confirmationCodeKey } from './forms/answers';
 import { PLAN_FORM } from './forms/plan-form';
 import { REPORT_FORM } from './forms/report-form';
@@ -89,6 +89,30 @@ export interface IntakeContext {
   readonly units: UnitRegistry;
 }
 
+type Validator = (response: RawResponse, submittedAt: Date) => ResponseCheck<Record<string, unknown>>;
+
+// One validator per form for all the responses a job checks in the same context.
+const validatorsByContext = new WeakMap<IntakeContext, Map<FormKind, Validator>>();
+
+function validatorOf(context: IntakeContext, form: FormKind): Validator {
+  let validators = validatorsByContext.get(context);
+  if (!validators) {
+    validators = new Map();
+    validatorsByContext.set(context, validators);
+  }
+  let validator = validators.get(form);
+  if (!validator) {
+    validator = makeResponseValidator(FORM_SPECS[form], {
+      units: context.units,
+      reportPeriods: context.campaign.periods,
+      campaignYear: context.campaign.config.year,
+      submittedAt: new Date(Number.NaN),
+    });
+    validators.set(form, validator);
+  }
+  return validator;
+}
+
 /**
  * The register row after this version of a response. `previous` is the response's row if it has
  * one; `nextVersion` the number the unit's next version for the period would take.
@@ -99,18 +123,11 @@ export function registerVersion(
   context: IntakeContext,
   nextVersion: (unitCode: string, periodId: string) => number,
 ): RegisterEntry {
-  const spec = FORM_SPECS[incoming.form];
   const submittedAt =
     previous && previous.submittedAt.getTime() < incoming.timestamp.getTime()
       ? previous.submittedAt
       : incoming.timestamp;
-  const validate = makeResponseValidator(spec, {
-    units: context.units,
-    reportPeriods: context.campaign.periods,
-    campaignYear: context.campaign.config.year,
-    submittedAt: incoming.timestamp,
-  });
-  const check = validate(incoming.response);
+  const check = validatorOf(context, incoming.form)(incoming.response, incoming.timestamp);
   const parsed = check.parsed as { unit?: Unit | null; period?: Period | null; code?: string | null };
   const unit = parsed.unit ?? undefined;
   const period =

@@ -13,7 +13,7 @@ import { escapeHtml } from '../domain/mail-content';
 import type { Workbook } from '../ports';
 import { MENU_TITLE } from './menu';
 import { runMenuAction, type MenuOutcome } from './menu-action';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import type { GasServices } from './services';
 
 type DocumentServices = Pick<
   GoogleAppsScript.Document.DocumentApp,
@@ -186,27 +186,15 @@ export function exportCityReportDoc(services: ExportReportServices): MenuOutcome
   };
 }
 
-/** The menu item, with the Apps Script services passed in by src/gas/main.ts. */
-export function runExportReportMenu(
-  spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  documentApp: DocumentServices,
-  htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput'>,
-  asOf: Date,
-): void {
-  const ui = spreadsheetApp.getUi();
-  const spreadsheet = spreadsheetApp.getActiveSpreadsheet();
-  const surface = {
-    ui,
-    spreadsheet,
-    log: (message: string, error: unknown) => console.error(message, error),
-  };
-  runMenuAction(surface, EXPORT_REPORT_LABEL, () =>
+/** The «Xuất báo cáo» menu item, over the Apps Script services. */
+export function runExportReportMenu(services: GasServices): void {
+  runMenuAction(services.menuSurface, EXPORT_REPORT_LABEL, () =>
     exportCityReportDoc({
-      workbook: new SpreadsheetWorkbook(spreadsheet, spreadsheetApp),
-      documentApp,
-      ui,
-      htmlService,
-      asOf,
+      workbook: services.workbook,
+      documentApp: services.globals.DocumentApp,
+      ui: services.ui,
+      htmlService: services.globals.HtmlService,
+      asOf: services.now(),
     }),
   );
 }

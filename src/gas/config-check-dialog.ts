@@ -4,7 +4,7 @@ import { checkConfiguration } from '../app/check-config';
 import type { FormFacts, FormFact } from '../domain/config-check';
 import { formIdProperty } from './forms-setup';
 import { runMenuAction } from './menu-action';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import type { GasServices } from './services';
 
 export const CHECK_CONFIG_LABEL = 'Kiểm tra cấu hình';
 
@@ -46,26 +46,14 @@ export function readFormFacts(
   return { plan: factFor('plan'), report: factFor('report') };
 }
 
-type CheckSpreadsheetApp = Pick<
-  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  'getActiveSpreadsheet' | 'getUi' | 'newConditionalFormatRule' | 'ProtectionType'
->;
-
 /** The «Kiểm tra cấu hình» menu item: every problem at once, in a dialog. */
-export function runCheckConfigMenu(
-  spreadsheetApp: CheckSpreadsheetApp,
-  formApp: Pick<GoogleAppsScript.Forms.FormApp, 'openById'>,
-  propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'>,
-): void {
-  const spreadsheet = spreadsheetApp.getActiveSpreadsheet();
-  const surface = {
-    ui: spreadsheetApp.getUi(),
-    spreadsheet,
-    log: (message: string, error: unknown) => console.error(message, error),
-  };
-  runMenuAction(surface, CHECK_CONFIG_LABEL, () => {
-    const facts = readFormFacts(formApp, propertiesService.getDocumentProperties(), spreadsheet.getId());
-    const workbook = new SpreadsheetWorkbook(spreadsheet, spreadsheetApp);
-    return { message: checkConfiguration(workbook, facts).message, dialog: true };
+export function runCheckConfigMenu(services: GasServices): void {
+  runMenuAction(services.menuSurface, CHECK_CONFIG_LABEL, () => {
+    const facts = readFormFacts(
+      services.globals.FormApp,
+      services.documentProperties,
+      services.spreadsheet.getId(),
+    );
+    return { message: checkConfiguration(services.workbook, facts).message, dialog: true };
   });
 }

@@ -3,14 +3,11 @@
 // their e-mails; the dialog closes with its × and the officer is back in the sheet.
 import { dashboardPage } from '../app/dashboard-page';
 import { DASHBOARD_TITLE } from '../domain/dashboard';
+import type { Workbook } from '../ports';
 import { runMenuAction, type MenuOutcome } from './menu-action';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import type { GasServices } from './services';
 
 export type DashboardHtmlService = Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput'>;
-type DashboardSpreadsheetApp = Pick<
-  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  'getActiveSpreadsheet' | 'getUi' | 'newConditionalFormatRule' | 'ProtectionType'
->;
 
 /** Pixels; Sheets shrinks a dialog larger than the window to fit it. */
 export const DASHBOARD_DIALOG_SIZE = { width: 1000, height: 720 } as const;
@@ -32,27 +29,27 @@ export function showDashboard(
   ui.showModalDialog(output, DASHBOARD_TITLE);
 }
 
+export interface DashboardServices {
+  readonly workbook: Workbook;
+  readonly ui: Pick<GoogleAppsScript.Base.Ui, 'showModalDialog'>;
+  readonly htmlService: DashboardHtmlService;
+  readonly asOf: Date;
+}
+
 /** Reads the workbook, renders the page at `asOf` and shows it. */
-export function openDashboard(
-  spreadsheetApp: DashboardSpreadsheetApp,
-  htmlService: DashboardHtmlService,
-  asOf: Date,
-): MenuOutcome {
-  const workbook = new SpreadsheetWorkbook(spreadsheetApp.getActiveSpreadsheet(), spreadsheetApp);
-  showDashboard(spreadsheetApp.getUi(), htmlService, dashboardPage(workbook, asOf));
+export function openDashboard(services: DashboardServices): MenuOutcome {
+  showDashboard(services.ui, services.htmlService, dashboardPage(services.workbook, services.asOf));
   return { message: DASHBOARD_OPENED_MESSAGE };
 }
 
 /** The «Bảng điều khiển» menu item: the page, or a Vietnamese message saying why it cannot open. */
-export function runDashboardMenu(
-  spreadsheetApp: DashboardSpreadsheetApp,
-  htmlService: DashboardHtmlService,
-  asOf: Date,
-): void {
-  const surface = {
-    ui: spreadsheetApp.getUi(),
-    spreadsheet: spreadsheetApp.getActiveSpreadsheet(),
-    log: (message: string, error: unknown) => console.error(message, error),
-  };
-  runMenuAction(surface, DASHBOARD_TITLE, () => openDashboard(spreadsheetApp, htmlService, asOf));
+export function runDashboardMenu(services: GasServices): void {
+  runMenuAction(services.menuSurface, DASHBOARD_TITLE, () =>
+    openDashboard({
+      workbook: services.workbook,
+      ui: services.ui,
+      htmlService: services.globals.HtmlService,
+      asOf: services.now(),
+    }),
+  );
 }

@@ -17,12 +17,13 @@ import { appsScriptServices } from './services';
 import { runSetupMenu } from './setup';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from './trigger-handlers';
 
+// onOpen runs as a simple trigger, without the officer's authorization: it touches only the Ui.
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   installMenu(SpreadsheetApp.getUi());
 }
 
 export function menuSetup(): void {
-  runSetupMenu(SpreadsheetApp, FormApp, PropertiesService, ScriptApp, LockService, () => Utilities.getUuid());
+  runSetupMenu(appsScriptServices());
 }
 
 export function menuRefreshForms(): void {
@@ -46,15 +47,15 @@ export function menuSendReminders(): void {
 }
 
 export function menuDashboard(): void {
-  runDashboardMenu(SpreadsheetApp, HtmlService, new Date());
+  runDashboardMenu(appsScriptServices());
 }
 
 export function menuExportReport(): void {
-  runExportReportMenu(SpreadsheetApp, DocumentApp, HtmlService, new Date());
+  runExportReportMenu(appsScriptServices());
 }
 
 export function menuCheckConfig(): void {
-  runCheckConfigMenu(SpreadsheetApp, FormApp, PropertiesService);
+  runCheckConfigMenu(appsScriptServices());
 }
 
 export function onFormSubmitPlan(event?: GoogleAppsScript.Events.FormsOnFormSubmit): void {

@@ -11,6 +11,7 @@ export interface MenuOutcome {
   readonly dialog?: boolean;
 }
 
+/** Where the outcome is shown: `GasServices.menuSurface` in Apps Script. */
 export interface MenuSurface {
   readonly ui: Pick<GoogleAppsScript.Base.Ui, 'alert' | 'ButtonSet'>;
   readonly spreadsheet: Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'toast'>;

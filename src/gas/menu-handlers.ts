@@ -1,6 +1,6 @@
 // The menu items of issue 6 part 1 that run jobs: each reads what it needs, runs the job under the
-// script lock, and tells the officer in Vietnamese what it did (runMenuAction shows it, or the
-// failure as a sentence).
+// script lock, and tells the officer in Vietnamese what it did (runMenuAction shows it on the
+// services' menu surface, or the failure as a sentence), like every other menu item.
 import { readCampaignState } from '../app/campaign-state';
 import { consolidate } from '../app/consolidate';
 import { rebuildRegister } from '../app/rebuild-register';
@@ -11,7 +11,7 @@ import { MAIL_KIND_LABEL } from '../domain/mail';
 import { refreshChoices, type FormsSetupReport } from './forms-setup';
 import { formAppResponseSource } from './form-response-source';
 import { MENU_ITEMS } from './menu';
-import { runMenuAction, type MenuOutcome } from './menu-action';
+import { runMenuAction } from './menu-action';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 import { DAILY_SEND_BUDGET_MS } from './trigger-handlers';
@@ -21,14 +21,6 @@ export const PREVIEW_MAX_LINES = 40;
 
 function labelOf(handler: string): string {
   return MENU_ITEMS.find((item) => item.handler === handler)?.label ?? handler;
-}
-
-function run(services: GasServices, handler: string, action: () => MenuOutcome): void {
-  runMenuAction(
-    { ui: services.ui, spreadsheet: services.spreadsheet, log: services.log },
-    labelOf(handler),
-    action,
-  );
 }
 
 export function describeChoiceRefresh(report: FormsSetupReport): string {
@@ -43,7 +35,7 @@ export function describeChoiceRefresh(report: FormsSetupReport): string {
 }
 
 export function runRefreshForms(services: GasServices): void {
-  run(services, 'menuRefreshForms', () => {
+  runMenuAction(services.menuSurface, labelOf('menuRefreshForms'), () => {
     const state = readCampaignState(services.workbook, []);
     const report = refreshChoices(
       {
@@ -58,7 +50,7 @@ export function runRefreshForms(services: GasServices): void {
 }
 
 export function runRebuild(services: GasServices): void {
-  run(services, 'menuRebuild', () => {
+  runMenuAction(services.menuSurface, labelOf('menuRebuild'), () => {
     const { forms, problems } = services.openForms();
     if (forms.length === 0) {
       return {
@@ -90,7 +82,7 @@ export function runRebuild(services: GasServices): void {
 }
 
 export function runConsolidate(services: GasServices): void {
-  run(services, 'menuConsolidate', () => {
+  runMenuAction(services.menuSurface, labelOf('menuConsolidate'), () => {
     const { board, judgements } = consolidate(
       services.workbook,
       services.lock(LOCK_WAIT_MS.menu),
@@ -126,7 +118,7 @@ export function describePreview(summary: SendMailSummary): string {
 }
 
 export function runPreviewReminders(services: GasServices): void {
-  run(services, 'menuPreviewReminders', () => {
+  runMenuAction(services.menuSurface, labelOf('menuPreviewReminders'), () => {
     const summary = sendMail(
       { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
       { asOf: services.now(), dryRun: true, prefilledLink: services.prefilledLink },
@@ -153,7 +145,7 @@ export function describeSending(summary: SendMailSummary): string {
 }
 
 export function runSendReminders(services: GasServices): void {
-  run(services, 'menuSendReminders', () => {
+  runMenuAction(services.menuSurface, labelOf('menuSendReminders'), () => {
     const summary = sendMail(
       { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
       {

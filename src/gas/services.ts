@@ -1,12 +1,14 @@
 // The ports and services the handlers use, built from Apps Script's globals. Tests build them from
 // the fakes through the same constructor. Each service is made on first use and kept for the
 // execution, so a handler that does not need the Ui or MailApp never touches them.
+// Every entry point of main.ts passes `appsScriptServices()`; a handler takes what it needs from it.
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { FORM_KIND_LABEL, type Period } from '../domain/campaign';
 import type { Unit } from '../domain/units';
 import type { Clock, Workbook } from '../ports';
 import type { FormsService } from './forms-setup';
 import { MailAppMailer, type MailAppService } from './mailapp-mailer';
+import type { MenuSurface } from './menu-action';
 import type { OpenForm } from './form-response-source';
 import { storedFormIds } from './install-triggers';
 import { ScriptLock, type ScriptLockService } from './script-lock';
@@ -20,7 +22,12 @@ type Properties = GoogleAppsScript.Properties.Properties;
 export interface AppsScriptGlobals {
   readonly SpreadsheetApp: Pick<
     GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    'getActiveSpreadsheet' | 'getUi' | 'newConditionalFormatRule' | 'ProtectionType' | 'flush'
+    | 'getActiveSpreadsheet'
+    | 'getUi'
+    | 'newConditionalFormatRule'
+    | 'newDataValidation'
+    | 'ProtectionType'
+    | 'flush'
   >;
   readonly FormApp: FormsService;
   readonly ScriptApp: TriggerService;
@@ -30,6 +37,13 @@ export interface AppsScriptGlobals {
     'getDocumentProperties' | 'getScriptProperties'
   >;
   readonly MailApp: MailAppService;
+  readonly HtmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput'>;
+  readonly DocumentApp: Pick<
+    GoogleAppsScript.Document.DocumentApp,
+    'create' | 'HorizontalAlignment' | 'Attribute'
+  >;
+  /** Entropy for the confirmation codes. */
+  readonly Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid'>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -63,11 +77,7 @@ export class GasServices {
   get workbook(): Workbook {
     return this.once(
       'workbook',
-      () =>
-        new SpreadsheetWorkbook(
-          this.spreadsheet,
-          this.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-        ),
+      () => new SpreadsheetWorkbook(this.spreadsheet, this.globals.SpreadsheetApp),
     );
   }
 
@@ -81,6 +91,16 @@ export class GasServices {
 
   get ui(): GoogleAppsScript.Base.Ui {
     return this.once('ui', () => this.globals.SpreadsheetApp.getUi());
+  }
+
+  /** Where a menu item tells the officer what it did, or why it failed (menu-action.ts). */
+  get menuSurface(): MenuSurface {
+    return this.once('menuSurface', () => ({ ui: this.ui, spreadsheet: this.spreadsheet, log: this.log }));
+  }
+
+  /** A fresh version-4 UUID, the entropy of a confirmation code. */
+  randomUuid(): string {
+    return this.globals.Utilities.getUuid();
   }
 
   get documentProperties(): Properties {
@@ -123,5 +143,15 @@ export class GasServices {
 
 /** The services of this execution, from Apps Script's globals. */
 export function appsScriptServices(): GasServices {
-  return new GasServices({ SpreadsheetApp, FormApp, ScriptApp, LockService, PropertiesService, MailApp });
+  return new GasServices({
+    SpreadsheetApp,
+    FormApp,
+    ScriptApp,
+    LockService,
+    PropertiesService,
+    MailApp,
+    HtmlService,
+    DocumentApp,
+    Utilities,
+  });
 }

@@ -35,7 +35,8 @@ import {
 } from './forms-setup';
 import { describeTriggers, installTriggers, storedFormIds } from './install-triggers';
 import { runMenuAction } from './menu-action';
-import { LOCK_WAIT_MS, ScriptLock } from './script-lock';
+import { LOCK_WAIT_MS } from './script-lock';
+import type { GasServices } from './services';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import type { TriggerOutcome, TriggerService, TriggerSettingsStore } from './triggers';
 import { ensureConfirmationCodes } from './unit-links';
@@ -414,38 +415,19 @@ export function describeSetup(report: SetupReport): string {
   return lines.join('\n');
 }
 
-type SetupSpreadsheetApp = SetupServices['spreadsheetApp'] &
-  Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getUi'>;
-
 /** The «Thiết lập ban đầu» menu item, over the Apps Script services. */
-export function runSetupMenu(
-  spreadsheetApp: SetupSpreadsheetApp,
-  formApp: FormsService,
-  propertiesService: Pick<
-    GoogleAppsScript.Properties.PropertiesService,
-    'getDocumentProperties' | 'getScriptProperties'
-  >,
-  scriptApp: TriggerService,
-  lockService: Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock'>,
-  randomUuid: () => string,
-): void {
-  const spreadsheet = spreadsheetApp.getActiveSpreadsheet();
-  const surface = {
-    ui: spreadsheetApp.getUi(),
-    spreadsheet,
-    log: (message: string, error: unknown) => console.error(message, error),
-  };
-  runMenuAction(surface, SETUP_LABEL, () => ({
+export function runSetupMenu(services: GasServices): void {
+  runMenuAction(services.menuSurface, SETUP_LABEL, () => ({
     message: describeSetup(
       runSetup({
-        spreadsheetApp,
-        spreadsheet,
-        formApp,
-        documentProperties: propertiesService.getDocumentProperties(),
-        scriptProperties: propertiesService.getScriptProperties(),
-        scriptApp,
-        lock: new ScriptLock(lockService, LOCK_WAIT_MS.menu),
-        randomUuid,
+        spreadsheetApp: services.globals.SpreadsheetApp,
+        spreadsheet: services.spreadsheet,
+        formApp: services.globals.FormApp,
+        documentProperties: services.documentProperties,
+        scriptProperties: services.scriptProperties,
+        scriptApp: services.globals.ScriptApp,
+        lock: services.lock(LOCK_WAIT_MS.menu),
+        randomUuid: () => services.randomUuid(),
       }),
     ),
     dialog: true,

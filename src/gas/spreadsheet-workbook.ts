@@ -3,13 +3,16 @@
 // - a read costs three calls per sheet (look-up, data range, values); a sheet read or written
 //   once is not looked up again by the same adapter;
 // - formatting a sheet costs dozens of calls (rule builders, ranges, filter, protection), so the
-//   adapter records in one spreadsheet-level developer metadata entry the shape it last wrote to
-//   each sheet (headers, row count, format). A replace with the same shape as recorded rewrites
-//   the values only — two calls — because the formats are still there: the common case of a job
-//   run every morning or on every submission. Any other replace clears the sheet and formats it
-//   afresh. A sheet someone deleted is created and formatted again. The record goes by sheet
-//   name: a sheet renamed away and replaced by hand with a blank one of the same name gets its
-//   values but not its formats back until the shape changes (deleting it restores both).
+//   adapter records in one spreadsheet-level developer metadata entry (three calls to read) what
+//   it last wrote to each sheet: its headers and format, the extent written and how many rows of
+//   the grid the formats cover. A replace that matches the record rewrites the values only —
+//   `Spreadsheet.getRange('Sheet'!A1:…)` and `setValues`, padded with blanks over the extent
+//   written before — because the formats are still there: the daily case, and every submission.
+//   Any other replace clears the sheet and formats it afresh. A sheet someone deleted is created
+//   and formatted again. The record goes by sheet name: a sheet renamed away and replaced by hand
+//   with a blank one of the same name gets its values but not its formats back until the shape
+//   changes (deleting it restores both), and a filter or protection someone removed stays
+//   removed until then.
 // Nothing here runs per row or per cell.
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
@@ -166,6 +169,12 @@ function columnRanges(
     .map((position) => `${columnLetter(position)}2:${columnLetter(position)}${gridRows}`);
 }
 
+/** `'Tổng hợp'!A1:Q2001`: a range addressed with its sheet's name, quoted and its quotes doubled. */
+function sheetRange(sheet: string, row: number, column: number, height: number, width: number): string {
+  const cells = `${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${row + height - 1}`;
+  return `'${sheet.replace(/'/g, "''")}'!${cells}`;
+}
+
 /** A sheet as this adapter last saw it: its object and the extent of its data (rows × columns, header included). */
 interface KnownSheet {
   readonly sheet: Sheet;
@@ -216,6 +225,8 @@ export class SpreadsheetWorkbook implements Workbook {
     const replaces = writes.filter((write) => write.kind === 'replace');
     // Read afresh for every batch: another adapter may have written since.
     this.shapes = null;
+    // Appends alone leave the record be: the sheets that grow by appends (logs) are read before
+    // any replace of them, and a replace empties what it read.
     const shapes = replaces.length > 0 ? this.writtenShapes() : new Map<string, WrittenShape>();
     // A sheet about to be formatted afresh loses its record first: if the batch fails half way,
     // the next run must not trust formats that were cleared.
@@ -228,19 +239,20 @@ export class SpreadsheetWorkbook implements Workbook {
     writes.forEach((write) => {
       if (write.kind === 'append') {
         this.append(write.sheet, write.headers, write.rows);
+        // Its extent is no longer the one recorded: a later replace of this batch clears it whole.
+        if (shapes.delete(write.sheet)) changed = true;
         return;
       }
       const recorded = shapes.get(write.sheet);
-      const existing = this.lookUp(write.sheet);
       let written: WrittenShape;
-      if (existing && recorded && this.isFormatted(recorded, write)) {
-        this.rewriteValues(existing, recorded, write.headers, write.rows);
+      if (recorded && this.isFormatted(recorded, write) && this.rewriteValues(write.sheet, recorded, write)) {
         written = {
           ...recorded,
           rows: Math.max(recorded.rows, write.rows.length + 1),
           columns: Math.max(recorded.columns, write.headers.length),
         };
       } else {
+        const existing = this.lookUp(write.sheet);
         const formattedRows = this.replace(
           existing ?? this.create(write.sheet),
           !existing,
@@ -289,19 +301,39 @@ export class SpreadsheetWorkbook implements Workbook {
     }
   }
 
-  /** The formats are in place: only the values change, over the extent ever written so stale cells are emptied. */
+  /**
+   * The formats are in place: only the values change, over the extent ever written so stale cells
+   * are emptied. A sheet not looked up yet is reached by its name in the range's address (one call
+   * instead of two); false when it no longer exists.
+   */
   private rewriteValues(
-    known: KnownSheet,
+    name: string,
     recorded: WrittenShape,
-    headers: readonly string[],
-    rows: readonly (readonly CellValue[])[],
-  ): void {
-    const height = Math.max(rows.length + 1, recorded.rows, known.rows);
-    const width = Math.max(headers.length, recorded.columns, known.columns);
-    if (width === 0) return;
-    known.sheet.getRange(1, 1, height, width).setValues(gridOf(headers, rows, height, width));
-    known.rows = rows.length + 1;
-    known.columns = headers.length;
+    write: { readonly headers: readonly string[]; readonly rows: readonly (readonly CellValue[])[] },
+  ): boolean {
+    const { headers, rows } = write;
+    const cached = this.known.get(name);
+    if (cached === null) return false;
+    const height = Math.max(rows.length + 1, recorded.rows, cached?.rows ?? 0);
+    const width = Math.max(headers.length, recorded.columns, cached?.columns ?? 0);
+    if (width === 0) return cached !== undefined || this.lookUp(name) !== null;
+    let range: Range;
+    if (cached) {
+      range = cached.sheet.getRange(1, 1, height, width);
+    } else {
+      try {
+        range = this.spreadsheet.getRange(sheetRange(name, 1, 1, height, width));
+      } catch {
+        // Deleted since the record was made: it is created and formatted again.
+        return false;
+      }
+    }
+    range.setValues(gridOf(headers, rows, height, width));
+    if (cached) {
+      cached.rows = rows.length + 1;
+      cached.columns = headers.length;
+    }
+    return true;
   }
 
   /** Clears the sheet, writes the values and applies the format; returns the rows the format covers. */
@@ -322,12 +354,12 @@ export class SpreadsheetWorkbook implements Workbook {
     known.rows = headers.length === 0 ? 0 : rows.length + 1;
     known.columns = headers.length;
     if (headers.length === 0) return 0;
+    // Formats that follow the rows cover the whole grid, so that a later write with more rows
+    // (up to the grid's size) finds them in place. The grid grows before the values go in.
+    const gridRows = coversRows(format) ? this.growGrid(sheet, rows.length + 1) : 0;
     const table = sheet.getRange(1, 1, rows.length + 1, headers.length);
     table.setValues(gridOf(headers, rows));
     if (!format) return 0;
-    // Formats that follow the rows cover the whole grid, so that a later write with more rows
-    // (up to the grid's size) finds them in place.
-    const gridRows = coversRows(format) ? this.growGrid(sheet, rows.length + 1) : 0;
     this.applyFormat(sheet, isNew, table, name, headers, rows.length, gridRows, format);
     return gridRows;
   }

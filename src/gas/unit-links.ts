@@ -52,7 +52,7 @@ function toCellValue(value: unknown): CellValue {
  */
 export function ensureConfirmationCodes(
   spreadsheet: Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSheetByName'>,
-  randomUuid: () => string = () => Utilities.getUuid(),
+  randomUuid: () => string,
 ): UnitCodesReport {
   const sheet = spreadsheet.getSheetByName(SHEET.units);
   if (!sheet)

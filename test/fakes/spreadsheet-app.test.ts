@@ -377,6 +377,16 @@ describe('the SpreadsheetApp fake: range lists and developer metadata', () => {
     expect(() => sheet.getRangeList([])).toThrow("don't match the method signature");
   });
 
+  it("finds a range by its sheet's name in the address, and says so when the sheet is missing", () => {
+    const { spreadsheet } = createFakeSpreadsheetApp();
+    const sheet = spreadsheet.insertSheet("Nhà 'A'");
+    sheet.getRange(2, 2).setValue('x');
+    expect(spreadsheet.getRange("'Nhà ''A'''!B2").getValues()).toEqual([['x']]);
+    expect(spreadsheet.getRange("'Nhà ''A'''!A1:C3").a1Notation()).toBe('A1:C3');
+    expect(() => spreadsheet.getRange("'Không có'!A1")).toThrow('Range not found');
+    expect(() => spreadsheet.getRange("'Nhà ''A'''!1A")).toThrow('Range not found');
+  });
+
   it('keeps spreadsheet metadata across look-ups, counts each call and limits its size', () => {
     const world = createFakeSpreadsheetApp();
     const { spreadsheet } = world;

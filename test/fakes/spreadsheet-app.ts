@@ -977,7 +977,7 @@ export class FakeSheet {
   }
 
   /** `A1`, `A1:C3`, `C2:C` (to the last row), `A:C` (whole columns). */
-  private rangeFromA1(a1Notation: string): FakeRange {
+  rangeFromA1(a1Notation: string): FakeRange {
     const match = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1Notation.trim());
     if (!match) throw new Error('Range not found');
     const startColumn = columnNumber(match[1] as string);
@@ -1220,6 +1220,19 @@ export class FakeSpreadsheet {
   getSheets(): FakeSheet[] {
     this.record('getSheets');
     return [...this.sheets];
+  }
+
+  /**
+   * `'Tổng hợp'!A1:C3` (quotes doubled inside a quoted name) or `Trang tính1!A1`; without a sheet,
+   * the active sheet. A sheet that does not exist: "Range not found", as Google says.
+   */
+  getRange(a1Notation: string): FakeRange {
+    this.record('getRange');
+    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(a1Notation);
+    const name = match ? (match[1]?.replace(/''/g, "'") ?? match[2]) : undefined;
+    const sheet = match ? this.sheets.find((candidate) => candidate.currentName === name) : this.sheets[0];
+    if (!sheet) throw new Error('Range not found');
+    return sheet.rangeFromA1(match ? (match[3] as string) : a1Notation);
   }
 
   getSheetByName(name: string): FakeSheet | null {

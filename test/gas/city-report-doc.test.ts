@@ -4,6 +4,7 @@ import { figuresTable } from '../../src/domain/consolidation';
 import {
   CANCELLED_MESSAGE,
   exportCityReportDoc,
+  runExportReportMenu,
   writeCityReportDoc,
   type ExportReportServices,
 } from '../../src/gas/city-report-doc';
@@ -12,6 +13,8 @@ import { FakeDocumentApp, FakeParagraph, FakeTable, type FakeDocument } from '..
 import { MAIL_CONFIG, at, campaignTables } from '../fakes/mail-fixture';
 import { MemoryWorkbook } from '../fakes/memory-workbook';
 import { boardOf, registerEntry } from '../domain/register-fixture';
+import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
+import { makeGasWorld } from './gas-world';
 
 const PERIODS = periods2023();
 const BC6T = PERIODS[1] as Period;
@@ -239,5 +242,37 @@ describe('exportCityReportDoc', () => {
     });
     expect(unknown.fake.documents).toEqual([]);
     expect(unknown.dialogs).toEqual([]);
+  });
+});
+
+describe('runExportReportMenu', () => {
+  it('writes the Doc from the spreadsheet, shows its link and says what it made in a toast', () => {
+    const world = makeGasWorld();
+    const { ui, prompts, dialogs } = fakeUi({ button: 'OK', text: '' });
+    const app = world.globals.SpreadsheetApp;
+    // The spreadsheet's Ui, answering the prompt; the rest is the world's SpreadsheetApp.
+    const spreadsheetApp: AppsScriptGlobals['SpreadsheetApp'] = {
+      getActiveSpreadsheet: () => app.getActiveSpreadsheet(),
+      getUi: () => ui as unknown as GoogleAppsScript.Base.Ui,
+      newConditionalFormatRule: () => app.newConditionalFormatRule(),
+      newDataValidation: () => app.newDataValidation(),
+      ProtectionType: app.ProtectionType,
+      flush: () => app.flush(),
+    };
+    const services = new GasServices(
+      { ...world.globals, SpreadsheetApp: spreadsheetApp },
+      { now: () => at(AS_OF) },
+    );
+    runExportReportMenu(services);
+    expect(prompts).toHaveLength(1);
+    const document = onlyDocument(world.documentApp);
+    expect(document.name).toBe('Báo cáo BC6T-2023 - Phòng Giáo dục và Đào tạo thành phố Thủ Đức');
+    expect(dialogs.map((dialog) => dialog.title)).toEqual(['Hạn nộp — Xuất báo cáo']);
+    expect(world.htmlService.outputs[0]?.getContent()).toContain(
+      `https://docs.google.com/document/d/${document.id}/edit`,
+    );
+    expect(world.sheets.spreadsheet.toasts.map((toast) => [toast.message, toast.title])).toEqual([
+      ['Đã tạo báo cáo kỳ BC6T-2023: 3 đơn vị trễ hạn hoặc chưa nộp.', 'Hạn nộp — Xuất báo cáo'],
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 import { runCheckConfigMenu, readFormFacts } from '../../src/gas/config-check-dialog';
 import { formIdProperty } from '../../src/gas/forms-setup';
+import { GasServices } from '../../src/gas/services';
 import { runSetup } from '../../src/gas/setup';
 import { asForm, asFormApp, FakeFormApp } from '../fakes/form-app';
 import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
-import { asProperties, asPropertiesService, FakePropertiesService } from '../fakes/properties-service';
+import { asProperties, FakePropertiesService } from '../fakes/properties-service';
 import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
 import { asSpreadsheet, asSpreadsheetApp, createFakeSpreadsheetApp } from '../fakes/spreadsheet-app';
+import { globalsOf, makeGasFakes } from './gas-world';
 
 function makeWorld() {
   const sheets = createFakeSpreadsheetApp();
@@ -26,7 +28,8 @@ function makeWorld() {
       randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
     });
   const check = () => {
-    runCheckConfigMenu(asSpreadsheetApp(sheets.app), asFormApp(formApp), asPropertiesService(properties));
+    // Each run is an execution of its own, with services built anew.
+    runCheckConfigMenu(new GasServices(globalsOf(makeGasFakes({ sheets, formApp, properties }))));
     return sheets.ui.alerts[sheets.ui.alerts.length - 1];
   };
   return { sheets, formApp, properties, documentProperties, setUp, check };

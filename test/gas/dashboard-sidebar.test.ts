@@ -7,14 +7,18 @@ import {
   runDashboardMenu,
   showDashboard,
 } from '../../src/gas/dashboard-sidebar';
+import { GasServices } from '../../src/gas/services';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { FIXTURE_UNITS } from '../fakes/campaign-fixture';
 import { FakeHtmlService, asHtmlService } from '../fakes/html-service';
 import {
+  asSpreadsheet,
   asSpreadsheetApp,
   createFakeSpreadsheetApp,
   type FakeSpreadsheetWorld,
 } from '../fakes/spreadsheet-app';
 import { MALICIOUS_NAME, XSS_UNIT, at } from '../domain/dashboard-fixture';
+import { globalsOf, makeGasFakes } from './gas-world';
 
 /**
  * A spreadsheet set up with the campaign, filled through the fake's own API as a person would
@@ -39,6 +43,11 @@ function campaignSpreadsheet(): FakeSpreadsheetWorld {
       .setValues(grid);
   }
   return world;
+}
+
+/** This execution's services over the spreadsheet, at `asOf`; failures go to console.error as in Apps Script. */
+function servicesAt(sheets: FakeSpreadsheetWorld, asOf: string): GasServices {
+  return new GasServices(globalsOf(makeGasFakes({ sheets })), { now: () => at(asOf) });
 }
 
 describe('FakeHtmlService', () => {
@@ -80,7 +89,12 @@ describe('openDashboard', () => {
     const world = campaignSpreadsheet();
     const html = new FakeHtmlService();
     const before = world.calls.count('Sheet.getDataRange');
-    const outcome = openDashboard(asSpreadsheetApp(world.app), asHtmlService(html), at('2023-04-05T12:00'));
+    const outcome = openDashboard({
+      workbook: new SpreadsheetWorkbook(asSpreadsheet(world.spreadsheet), asSpreadsheetApp(world.app)),
+      ui: world.ui as unknown as GoogleAppsScript.Base.Ui,
+      htmlService: asHtmlService(html),
+      asOf: at('2023-04-05T12:00'),
+    });
     expect(outcome).toEqual({ message: DASHBOARD_OPENED_MESSAGE });
     expect(world.calls.count('Sheet.getDataRange') - before).toBe(4);
     const page = html.outputs[0]?.getContent() ?? '';
@@ -98,11 +112,7 @@ describe('openDashboard', () => {
 describe('runDashboardMenu', () => {
   it('says in a toast that the dashboard is open', () => {
     const world = campaignSpreadsheet();
-    runDashboardMenu(
-      asSpreadsheetApp(world.app),
-      asHtmlService(new FakeHtmlService()),
-      at('2023-04-05T12:00'),
-    );
+    runDashboardMenu(servicesAt(world, '2023-04-05T12:00'));
     expect(world.spreadsheet.toasts.map((toast) => [toast.message, toast.title])).toEqual([
       ['Đã mở bảng điều khiển.', 'Hạn nộp — Bảng điều khiển'],
     ]);
@@ -113,11 +123,7 @@ describe('runDashboardMenu', () => {
     const world = createFakeSpreadsheetApp();
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      runDashboardMenu(
-        asSpreadsheetApp(world.app),
-        asHtmlService(new FakeHtmlService()),
-        at('2023-04-05T12:00'),
-      );
+      runDashboardMenu(servicesAt(world, '2023-04-05T12:00'));
       expect(errors).toHaveBeenCalledTimes(1);
     } finally {
       errors.mockRestore();

@@ -1,6 +1,8 @@
 // A department's spreadsheet with its two forms set up, on the Apps Script fakes: SpreadsheetApp
 // (with Forms writing its response sheets), FormApp, ScriptApp (triggers fire the handlers by
-// name), LockService, PropertiesService and MailApp, and a clock the test moves.
+// name), LockService, PropertiesService, MailApp, HtmlService, DocumentApp and Utilities, and a
+// clock the test moves. `makeGasFakes` gives the same fakes without the campaign, for a test that
+// starts from an empty spreadsheet; `globalsOf` turns them into the globals GasServices takes.
 import { FOCUS_AREAS, PLAN_FORM } from '../../src/domain/forms/plan-form';
 import { SHEET } from '../../src/domain/layout';
 import { UnitRegistry, type Unit } from '../../src/domain/units';
@@ -11,6 +13,7 @@ import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from '../../src/gas/trigger-handlers';
 import { makeUnit, periods2023 } from '../fakes/campaign-fixture';
+import { FakeDocumentApp } from '../fakes/document-app';
 import {
   asFormApp,
   FakeFormApp,
@@ -19,12 +22,18 @@ import {
   type GivenAnswer,
 } from '../fakes/form-app';
 import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
+import { asHtmlService, FakeHtmlService } from '../fakes/html-service';
 import { asLockService, FakeLockService } from '../fakes/lock-service';
 import { FakeMailApp } from '../fakes/mail-app';
 import { at, configTable, MAIL_CONFIG, periodsTable, unitsTable } from '../fakes/mail-fixture';
 import { asProperties, asPropertiesService, FakePropertiesService } from '../fakes/properties-service';
 import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
-import { asSpreadsheet, asSpreadsheetApp, createFakeSpreadsheetApp } from '../fakes/spreadsheet-app';
+import {
+  asSpreadsheet,
+  asSpreadsheetApp,
+  createFakeSpreadsheetApp,
+  type FakeSpreadsheetWorld,
+} from '../fakes/spreadsheet-app';
 import type { Table } from '../../src/ports';
 
 export { at };
@@ -42,25 +51,72 @@ export function manyUnits(count: number): Unit[] {
   return units;
 }
 
+/** Utilities.getUuid: version-4 UUIDs that differ in their first bytes, where a confirmation code comes from. */
+export class FakeUtilities {
+  private issued = 0;
+
+  getUuid(): string {
+    this.issued += 1;
+    return `${String(this.issued).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`;
+  }
+}
+
+/** One fake per Apps Script service the handlers use. */
+export interface GasFakes {
+  readonly sheets: FakeSpreadsheetWorld;
+  readonly formApp: FakeFormApp;
+  readonly scriptApp: FakeScriptApp;
+  readonly lockService: FakeLockService;
+  readonly properties: FakePropertiesService;
+  readonly mailApp: FakeMailApp;
+  readonly htmlService: FakeHtmlService;
+  readonly documentApp: FakeDocumentApp;
+  readonly utilities: FakeUtilities;
+}
+
+/** The given fakes, and a new one for each service not given; a new FormApp writes to the spreadsheet. */
+export function makeGasFakes(given: Partial<GasFakes> = {}): GasFakes {
+  const sheets = given.sheets ?? createFakeSpreadsheetApp({ sheetNames: ['Trang tính1'] });
+  let formApp = given.formApp;
+  if (!formApp) {
+    formApp = new FakeFormApp();
+    linkFakeSpreadsheet(formApp, sheets.spreadsheet);
+  }
+  return {
+    sheets,
+    formApp,
+    scriptApp: given.scriptApp ?? new FakeScriptApp(),
+    lockService: given.lockService ?? new FakeLockService(),
+    properties: given.properties ?? new FakePropertiesService(),
+    mailApp: given.mailApp ?? new FakeMailApp(100),
+    htmlService: given.htmlService ?? new FakeHtmlService(),
+    documentApp: given.documentApp ?? new FakeDocumentApp(),
+    utilities: given.utilities ?? new FakeUtilities(),
+  };
+}
+
+/** The fakes as the globals `appsScriptServices()` passes in Apps Script. */
+export function globalsOf(fakes: GasFakes): AppsScriptGlobals {
+  return {
+    SpreadsheetApp: asSpreadsheetApp(fakes.sheets.app),
+    FormApp: asFormApp(fakes.formApp),
+    ScriptApp: asScriptApp(fakes.scriptApp),
+    LockService: asLockService(fakes.lockService),
+    PropertiesService: asPropertiesService(fakes.properties),
+    MailApp: fakes.mailApp,
+    HtmlService: asHtmlService(fakes.htmlService),
+    DocumentApp: fakes.documentApp as unknown as GoogleAppsScript.Document.DocumentApp,
+    Utilities: fakes.utilities,
+  };
+}
+
 export function makeGasWorld(options: { units?: readonly Unit[]; start?: string } = {}) {
   const units = options.units ?? manyUnits(3);
-  const sheets = createFakeSpreadsheetApp({ sheetNames: ['Trang tính1'] });
-  const formApp = new FakeFormApp();
-  linkFakeSpreadsheet(formApp, sheets.spreadsheet);
-  const scriptApp = new FakeScriptApp();
-  const lockService = new FakeLockService();
-  const properties = new FakePropertiesService();
-  const mailApp = new FakeMailApp(100);
+  const fakes = makeGasFakes();
+  const { sheets, formApp, scriptApp, lockService, properties, mailApp } = fakes;
   let nowMs = at(options.start ?? '2023-03-20T08:00').getTime();
   const clock = { now: () => new Date(nowMs) };
-  const globals: AppsScriptGlobals = {
-    SpreadsheetApp: asSpreadsheetApp(sheets.app),
-    FormApp: asFormApp(formApp),
-    ScriptApp: asScriptApp(scriptApp),
-    LockService: asLockService(lockService),
-    PropertiesService: asPropertiesService(properties),
-    MailApp: mailApp,
-  };
+  const globals = globalsOf(fakes);
   const logged: unknown[] = [];
   const notes: string[] = [];
   // Each execution builds its services anew, as each Apps Script execution does.
@@ -129,6 +185,8 @@ export function makeGasWorld(options: { units?: readonly Unit[]; start?: string 
     lockService,
     properties,
     mailApp,
+    htmlService: fakes.htmlService,
+    documentApp: fakes.documentApp,
     globals,
     services,
     logged,

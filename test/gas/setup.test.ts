@@ -10,13 +10,14 @@ import {
 } from '../../src/domain/layout';
 import { formIdProperty } from '../../src/gas/forms-setup';
 import { DAILY_RUN_HANDLER, REVIEW_EDIT_HANDLER } from '../../src/gas/install-triggers';
+import { GasServices } from '../../src/gas/services';
 import { describeSetup, runSetup, runSetupMenu, setupItems, type SetupServices } from '../../src/gas/setup';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import type { Lock } from '../../src/ports';
 import { makeUnit } from '../fakes/campaign-fixture';
 import { asFormApp, FakeFormApp } from '../fakes/form-app';
 import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
-import { asProperties, asPropertiesService, FakePropertiesService } from '../fakes/properties-service';
+import { asProperties, FakePropertiesService } from '../fakes/properties-service';
 import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
 import {
   asSpreadsheet,
@@ -25,6 +26,7 @@ import {
   createFakeSpreadsheetApp,
   type FakeSheet,
 } from '../fakes/spreadsheet-app';
+import { globalsOf, makeGasFakes } from './gas-world';
 
 const heldLock: Lock = { withLock: (work) => work() };
 
@@ -362,18 +364,38 @@ describe('the drop-downs on the fake, as Google enforces them', () => {
 describe('runSetupMenu', () => {
   it('shows the report in a dialog', () => {
     const world = makeWorld();
-    runSetupMenu(
-      asSpreadsheetApp(world.sheets.app),
-      asFormApp(world.formApp),
-      asPropertiesService(world.properties),
-      asScriptApp(world.scriptApp),
-      {
-        getScriptLock: () => ({ waitLock: () => undefined, releaseLock: () => undefined }),
-      } as unknown as GoogleAppsScript.Lock.LockService,
-      () => '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
-    );
+    const fakes = makeGasFakes({
+      sheets: world.sheets,
+      formApp: world.formApp,
+      scriptApp: world.scriptApp,
+      properties: world.properties,
+    });
+    runSetupMenu(new GasServices(globalsOf(fakes)));
     expect(world.sheets.ui.alerts).toHaveLength(1);
     expect(world.sheets.ui.alerts[0]?.title).toBe('Hạn nộp — Thiết lập ban đầu');
     expect(world.sheets.ui.alerts[0]?.prompt.split('\n')[0]).toBe('Đã tạo:');
+    expect(fakes.lockService.statistics.acquisitions).toBe(1);
+    expect(fakes.lockService.isHeld()).toBe(false);
+  });
+
+  it('asks to retry, creating nothing, while another execution holds the script lock', () => {
+    const world = makeWorld();
+    const fakes = makeGasFakes({
+      sheets: world.sheets,
+      formApp: world.formApp,
+      properties: world.properties,
+    });
+    fakes.lockService.holdElsewhere(10 * 60_000);
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      runSetupMenu(new GasServices(globalsOf(fakes)));
+      expect(errors).toHaveBeenCalledTimes(1);
+    } finally {
+      errors.mockRestore();
+    }
+    expect(world.sheets.ui.alerts.map((alert) => alert.prompt)).toEqual([
+      '«Thiết lập ban đầu» chưa chạy được vì một tác vụ khác đang cập nhật bảng tính. Vui lòng thử lại sau ít phút.',
+    ]);
+    expect(world.sheets.spreadsheet.getSheets().map((each) => each.currentName)).toEqual(['Trang tính1']);
   });
 });

@@ -393,4 +393,3 @@ describe('hannop run refuses bad mail options', () => {
     expect(outcome.stderr).toMatch(/^Lỗi: Option '--max-mail' argument is ambiguous\./);
   });
 });
-

@@ -401,4 +401,3 @@ describe('hannop import and run', () => {
     );
   });
 });
-

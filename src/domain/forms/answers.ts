@@ -132,7 +132,15 @@ const QUOTES: Record<string, string> = {
  * Text compared with the choice labels: quotes made alike, case ignored. It keeps the length of
  * its input, character for character, so a position in it is a position in the original text.
  */
+const QUOTE_PATTERN = /[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
+
 function comparableText(text: string): string {
+  // Lowering the whole string is what lowering each character gives whenever it keeps the length,
+  // except for Greek's final sigma; that fast path matters, the checkbox answers are long.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !text.includes('Σ')) {
+    return lower.replace(QUOTE_PATTERN, (quote) => QUOTES[quote] ?? quote);
+  }
   let result = '';
   for (let index = 0; index < text.length; index += 1) {
     const unit = text.charAt(index);
@@ -145,6 +153,25 @@ function comparableText(text: string): string {
     }
   }
   return result;
+}
+
+interface ChoiceTarget {
+  readonly label: string;
+  readonly key: string;
+}
+
+// A question's labels are one array for the life of the spec: their keys are worked out once.
+const targetsByLabels = new WeakMap<readonly string[], readonly ChoiceTarget[]>();
+
+function choiceTargets(labels: readonly string[]): readonly ChoiceTarget[] {
+  let targets = targetsByLabels.get(labels);
+  if (!targets) {
+    targets = labels
+      .map((label) => ({ label, key: comparableText(cleanText(label)) }))
+      .sort((a, b) => b.key.length - a.key.length);
+    targetsByLabels.set(labels, targets);
+  }
+  return targets;
 }
 
 export interface ChoiceSplit {
@@ -160,9 +187,7 @@ export interface ChoiceSplit {
  * label counts where it starts the answer or follows a comma, and ends it or is followed by one.
  */
 export function splitChoices(raw: RawAnswer, labels: readonly string[]): ChoiceSplit {
-  const targets = labels
-    .map((label) => ({ label, key: comparableText(cleanText(label)) }))
-    .sort((a, b) => b.key.length - a.key.length);
+  const targets = choiceTargets(labels);
   const found = new Set<string>();
   const unknown: string[] = [];
   const items = isList(raw) ? raw.map((item) => answerText(String(item ?? ''))) : [answerText(raw)];

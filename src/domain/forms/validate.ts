@@ -376,8 +376,11 @@ function hasOwn(record: object, key: string): boolean {
  */
 export function makeResponseValidator<Spec extends FormSpec>(
   spec: Spec,
-  context: FormContext,
-): (response: RawResponse) => ResponseCheck<AnswersOf<Spec>> {
+  formContext: FormContext,
+): (response: RawResponse, submittedAt?: Date) => ResponseCheck<AnswersOf<Spec>> {
+  // Building the schemas costs far more than running them; only the moment of submission changes
+  // between the responses of one job, so the schemas read it from here at parse time.
+  const context: { -readonly [Key in keyof FormContext]: FormContext[Key] } = { ...formContext };
   const answerSchemas = spec.questions.map((question) => ({
     question,
     schema: answerSchema(question, context),
@@ -386,7 +389,8 @@ export function makeResponseValidator<Spec extends FormSpec>(
   const notes = warningSchema(spec, context);
   const order = new Map(spec.questions.map((question, index) => [question.key, index]));
 
-  return (response) => {
+  return (response, submittedAt = formContext.submittedAt) => {
+    context.submittedAt = submittedAt;
     const errors: FormProblem[] = [];
     const values = new Map<string, unknown>();
     const typed = new Map<string, string>();
