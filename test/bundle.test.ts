@@ -118,10 +118,13 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
 });
 
 describe('the built entry points, with the Apps Script fakes as globals', () => {
-  function loadWithWorld() {
+  function loadWithWorld(options: { advancedSheets?: boolean } = {}) {
     const world = makeGasWorld();
+    // Without the Advanced Sheets service in the manifest, Apps Script has no `Sheets` global at all.
+    const { Sheets, ...withoutSheets } = world.globals;
+    const globals = options.advancedSheets === false ? withoutSheets : { ...withoutSheets, Sheets };
     // The bundle's Date is the built-in the fakes know (one realm), as it is in Apps Script.
-    const sandbox = createAppsScriptSandbox({ ...world.globals, Date });
+    const sandbox = createAppsScriptSandbox({ ...globals, Date });
     vm.runInContext(code, sandbox.context, { filename: 'Code.js' });
     world.scriptApp.bindHandlers(sandbox.context as Record<string, unknown>);
     return { world, sandbox };
@@ -136,10 +139,26 @@ describe('the built entry points, with the Apps Script fakes as globals', () => 
     });
     world.scriptApp.fireFormSubmit(world.formIds.plan, { response });
     world.scriptApp.fireFormSubmit(world.formIds.plan, { response });
+    // Written through the Advanced Sheets service, which the manifest enables.
+    expect(world.advancedSheets.calls.count('Spreadsheets.batchUpdate')).toBe(1);
     const register = world.table('Bài nộp');
     expect(register?.rows.map((row) => row[0])).toEqual([response.getId()]);
     expect(world.mailApp.sent).toHaveLength(1);
     expect(world.table('Nhật ký')).toBeUndefined();
+    expect(sandbox.logs).toEqual([]);
+  });
+
+  it('onFormSubmitPlan works through SpreadsheetApp when the Advanced Sheets service is not enabled', () => {
+    const { world, sandbox } = loadWithWorld({ advancedSheets: false });
+    const response = world.formApp.respond(world.form('plan'), {
+      email: 'mnhm@truong.example.edu.vn',
+      at: new Date(),
+      answers: goodPlanAnswers(world.units[0]!),
+    });
+    world.scriptApp.fireFormSubmit(world.formIds.plan, { response });
+    expect(world.advancedSheets.calls.total).toBe(0);
+    expect(world.table('Bài nộp')?.rows.map((row) => row[0])).toEqual([response.getId()]);
+    expect(world.mailApp.sent).toHaveLength(1);
     expect(sandbox.logs).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { installTriggers, storedFormIds } from '../../src/gas/install-triggers';
 import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from '../../src/gas/trigger-handlers';
+import { FakeAdvancedSheets } from '../fakes/advanced-sheets';
 import { makeUnit, periods2023 } from '../fakes/campaign-fixture';
 import { FakeDocumentApp } from '../fakes/document-app';
 import {
@@ -64,6 +65,8 @@ export class FakeUtilities {
 /** One fake per Apps Script service the handlers use. */
 export interface GasFakes {
   readonly sheets: FakeSpreadsheetWorld;
+  /** The Advanced Sheets service over the same spreadsheet, with its own call log. */
+  readonly advancedSheets: FakeAdvancedSheets;
   readonly formApp: FakeFormApp;
   readonly scriptApp: FakeScriptApp;
   readonly lockService: FakeLockService;
@@ -84,6 +87,7 @@ export function makeGasFakes(given: Partial<GasFakes> = {}): GasFakes {
   }
   return {
     sheets,
+    advancedSheets: given.advancedSheets ?? new FakeAdvancedSheets(sheets.spreadsheet),
     formApp,
     scriptApp: given.scriptApp ?? new FakeScriptApp(),
     lockService: given.lockService ?? new FakeLockService(),
@@ -107,6 +111,7 @@ export function globalsOf(fakes: GasFakes): AppsScriptGlobals {
     HtmlService: asHtmlService(fakes.htmlService),
     DocumentApp: fakes.documentApp as unknown as GoogleAppsScript.Document.DocumentApp,
     Utilities: fakes.utilities,
+    Sheets: fakes.advancedSheets,
   };
 }
 
@@ -180,6 +185,7 @@ export function makeGasWorld(options: { units?: readonly Unit[]; start?: string 
   return {
     units,
     sheets,
+    advancedSheets: fakes.advancedSheets,
     formApp,
     scriptApp,
     lockService,
