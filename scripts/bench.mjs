@@ -10,10 +10,15 @@
 // `bench` gives a section what it needs to measure code from src/ without building it:
 //   bench.root                  project root (absolute path)
 //   bench.importTs('src/x.ts')  imports a TypeScript module through tsx, resolved from the root
+//   bench.importBundled([...])  the named modules bundled together by esbuild as the Apps Script build
+//                               bundles them (target ES2019, no tsx helpers): for CPU figures that
+//                               stand for Apps Script
 //   bench.medianMs(fn, runs)    median wall time of `runs` calls of fn (sync or async), in ms
 //   bench.log(...parts)         progress notes, on stderr so that --json output stays clean
 
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -37,8 +42,35 @@ const bench = {
   root,
   importTs: (relativePath) => tsImport(pathToFileURL(path.resolve(root, relativePath)).href, import.meta.url),
   medianMs,
+  importBundled,
   log: (...parts) => console.error(...parts),
 };
+
+/** Bundles `relativePaths` into one ES module the way scripts/build.mjs bundles src/ for Apps Script. */
+async function importBundled(relativePaths) {
+  const directory = await mkdtemp(path.join(tmpdir(), 'hannop-bench-'));
+  try {
+    const outfile = path.join(directory, 'bundle.mjs');
+    await build({
+      stdin: {
+        contents: relativePaths
+          .map((relativePath) => `export * from ${JSON.stringify(path.resolve(root, relativePath))};`)
+          .join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'es2019',
+      outfile,
+      logLevel: 'silent',
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
 
 function goalText(goal) {
   if (!goal) return null;

@@ -23,7 +23,7 @@ export async function run(bench) {
 
   return [
     { measure: 'build time', value: built.durationMs, unit: 'ms' },
-    { measure: 'dist/Code.js size', value: built.bytes / 1024, unit: 'KB', goal: { below: 300 } },
+    { measure: 'dist/Code.js size', value: built.bytes / 1024, unit: 'KB', goal: { below: 400 } },
     { measure: `load in node:vm (median of ${loadRuns})`, value: loadMs, unit: 'ms', goal: { below: 20 } },
   ];
 }

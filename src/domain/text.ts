@@ -26,11 +26,14 @@ function remembered<T>(compute: (text: string) => T, limit = 20000): (text: stri
 // Printable ASCII words separated by single spaces: already clean (NFC changes no ASCII text).
 const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
-/** NFC, trimmed, inner whitespace collapsed to one space. */
-export function cleanText(text: string): string {
+/**
+ * NFC, trimmed, inner whitespace collapsed to one space. Remembered too: the answers of a campaign
+ * repeat (unit choices, period names, "Hiệu trưởng", "Có"), and a rebuild cleans every one of them.
+ */
+export const cleanText: (text: string) => string = remembered((text) => {
   if (CLEAN_ASCII.test(text)) return text;
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
+});
 
 /**
  * A key to compare names and codes as people mean them: accents dropped (đ→d), case and spacing

@@ -232,15 +232,23 @@ function readAnswer(
   return { value: question.type === 'paragraph' ? answerParagraph(raw) : typed };
 }
 
-function answerSchema(question: Question, context: FormContext) {
-  return z.pipe(
-    z.custom<AnswerInput>(),
-    z.transform((input: AnswerInput, payload) => {
-      const reading = readAnswer(question, input, context, (message) => {
-        const params: ProblemParams = { questionKey: question.key, typed: quoteTyped(input.typed) };
-        payload.issues.push({ code: 'custom', message, input: input.raw, params });
-      });
-      return 'value' in reading ? reading.value : z.NEVER;
+/** The answers of one response to read, and where each one that reads is put (kept when others fail). */
+interface ResponseInput {
+  readonly answers: readonly { readonly question: Question; readonly input: AnswerInput }[];
+  readonly values: Map<string, unknown>;
+}
+
+/** Reads every answer of a response in one pass: one parse per response, not one per answer. */
+function answersSchema(context: FormContext) {
+  return z.custom<ResponseInput>().check(
+    z.superRefine((response: ResponseInput, refinement) => {
+      for (const { question, input } of response.answers) {
+        const reading = readAnswer(question, input, context, (message) => {
+          const params: ProblemParams = { questionKey: question.key, typed: quoteTyped(input.typed) };
+          refinement.addIssue({ code: 'custom', message, input: input.raw, params });
+        });
+        if ('value' in reading) response.values.set(question.key, reading.value);
+      }
     }),
   );
 }
@@ -381,10 +389,7 @@ export function makeResponseValidator<Spec extends FormSpec>(
   // Building the schemas costs far more than running them; only the moment of submission changes
   // between the responses of one job, so the schemas read it from here at parse time.
   const context: { -readonly [Key in keyof FormContext]: FormContext[Key] } = { ...formContext };
-  const answerSchemas = spec.questions.map((question) => ({
-    question,
-    schema: answerSchema(question, context),
-  }));
+  const readAnswers = answersSchema(context);
   const rulesAcross = crossQuestionSchema(spec);
   const notes = warningSchema(spec, context);
   const order = new Map(spec.questions.map((question, index) => [question.key, index]));
@@ -395,7 +400,8 @@ export function makeResponseValidator<Spec extends FormSpec>(
     const values = new Map<string, unknown>();
     const typed = new Map<string, string>();
     const missingColumns = new Set(response.missingColumns);
-    for (const { question, schema } of answerSchemas) {
+    const answers: { question: Question; input: AnswerInput }[] = [];
+    for (const question of spec.questions) {
       if (missingColumns.has(question.key)) {
         if (question.required) {
           errors.push({
@@ -413,10 +419,10 @@ export function makeResponseValidator<Spec extends FormSpec>(
       const raw = hasOwn(response.answers, question.key) ? response.answers[question.key] : undefined;
       const text = answerText(raw);
       typed.set(question.key, text);
-      const result = schema.safeParse({ raw, typed: text });
-      if (result.success) values.set(question.key, result.data);
-      else errors.push(...problemsOf(spec, result.error.issues));
+      answers.push({ question, input: { raw, typed: text } });
     }
+    const reading = readAnswers.safeParse({ answers, values });
+    if (!reading.success) errors.push(...problemsOf(spec, reading.error.issues));
     const read: ReadAnswers = { values, typed };
     const across = rulesAcross.safeParse(read);
     if (!across.success) errors.push(...problemsOf(spec, across.error.issues));
