@@ -10,6 +10,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { playDemoCampaign } from './commands/play';
 import { writeDashboardHtml } from './commands/report-html';
+import { remoteRunCommand, remoteRunOptions } from './commands/remote-run';
 import { runCommand } from './commands/run';
 import { reportCommand, reportTarget } from './commands/report';
 import {
@@ -21,6 +22,7 @@ import {
   pathOption,
   requireOption,
 } from './options';
+import { RemoteShellError } from './remote-shell-errors';
 import { renderStatusTable } from './status-table';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -29,6 +31,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
   readonly cwd: string;
+  /** Where `run --spreadsheet` finds the Sheets API; absent: Google. Tests point it at a local server. */
+  readonly sheetsApiRootUrl?: string;
 }
 
 const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế hoạch, báo cáo của các đơn vị
@@ -37,6 +41,8 @@ const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế ho
   hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE
   hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--outbox DIR | --smtp URL] [--max-mail N]
                 [--dry-run] [--json]
+  hannop run    --spreadsheet ID --credentials KEY.json [--smtp URL] [--max-mail N] [--dry-run] [--json]
+                (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử)
   hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
   hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE
   hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
@@ -55,6 +61,8 @@ const OPTIONS = {
   smtp: { type: 'string' },
   'max-mail': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  spreadsheet: { type: 'string' },
+  credentials: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   reset: { type: 'boolean', default: false },
@@ -130,6 +138,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       return;
     }
     case 'run': {
+      if (values.spreadsheet !== undefined) {
+        const outcome = await remoteRunCommand(remoteRunOptions(values, asOfOption(values, io.now), io));
+        io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
+        return;
+      }
       const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
       const options = {
@@ -201,7 +214,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`${error.message}\n`);
       return 1;
     }
-    if (error instanceof InputError || error instanceof UsageError) {
+    if (error instanceof InputError || error instanceof UsageError || error instanceof RemoteShellError) {
       io.stderr(`Lỗi: ${error.message}\n`);
       return 1;
     }

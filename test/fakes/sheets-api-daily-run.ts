@@ -1,21 +1,24 @@
-// One daily run of the remote shell against the fake Sheets API server, on a spreadsheet set up
-// with `unitCount` invented units and their form responses: what the bench reports and a test
-// pins (the HTTP requests a daily job costs must not grow with the number of units).
+// One daily run of the remote shell (`hannop run --spreadsheet`) against the fake Sheets API
+// server, on a spreadsheet set up with `unitCount` invented units and their form responses: what
+// the bench reports and a test pins (the HTTP requests of a daily run must not grow with the
+// number of units).
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { google } from 'googleapis';
-import { runDaily } from '../../src/app/daily-run';
 import { initializeWorkbook } from '../../src/app/initialize-workbook';
-import { sheetResponseSource } from '../../src/app/sheet-response-source';
 import { demoResponseRows } from '../../src/demo/responses';
 import { demoUnits } from '../../src/demo/units';
 import { responseSheetHeaders } from '../../src/domain/forms';
 import { vietnamInstant } from '../../src/domain/time';
 import type { Unit } from '../../src/domain/units';
 import { sheetsClient } from '../../src/node/google-credentials';
-import { heldLock } from '../../src/node/local-lock';
+import { remoteRunCommand } from '../../src/node/commands/remote-run';
 import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
 import type { Mailer } from '../../src/ports';
 import { FakeSheetsApi, type RecordedRequest } from './sheets-api-server';
+import { serviceAccountKey } from './service-account-key';
 
 /** `count` units made from the 60 demo units, each with its own code and address. */
 export function inventedUnits(count: number): Unit[] {
@@ -65,32 +68,34 @@ export async function seededFake(unitCount: number): Promise<{ fake: FakeSheetsA
   return { fake, rootUrl };
 }
 
-/** With `rerun`, the same run a second time (as a second scheduler would): what it registers and sends again. */
+/**
+ * `hannop run --spreadsheet` as the command line runs it (service-account key, SMTP mailer
+ * replaced by one that records), on the morning after the plan's deadline: responses to register,
+ * reminders and a digest to send. With `rerun`, the same run a second time, as a second scheduler
+ * would: what it registers and sends again.
+ */
 export async function remoteDailyRun(
   unitCount: number,
   options: { readonly rerun?: boolean } = {},
 ): Promise<RemoteDailyRunFigures> {
   const { fake, rootUrl } = await seededFake(unitCount);
-  const api = fixedTokenClient(rootUrl);
+  const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-'));
   try {
-    // The morning after the plan's deadline: responses to register, reminders and a digest to send.
+    const credentialsPath = join(directory, 'khoa.json');
+    writeFileSync(credentialsPath, JSON.stringify(serviceAccountKey()));
     const asOf = vietnamInstant('2023-04-04', 8);
-    const sent: string[][] = [];
-    const mailer: Mailer = {
-      remainingDailyQuota: () => 100000,
-      send: (mail) => void sent.push([...mail.to]),
-    };
-    const dailyRun = async () => {
-      const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId);
-      const summary = runDaily(
-        { workbook, lock: heldLock, mailer, clock: { now: () => asOf } },
-        sheetResponseSource,
-        { asOf, sendUntil: new Date(asOf.getTime() + 5 * 60 * 1000) },
-      );
-      await workbook.save();
-      return summary;
-    };
-    const summary = await dailyRun();
+    const mailer: Mailer = { remainingDailyQuota: () => 100000, send: () => undefined };
+    const run = () =>
+      remoteRunCommand({
+        spreadsheetId: fake.spreadsheetId,
+        credentialsPath,
+        asOf,
+        now: () => asOf,
+        smtp: { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' },
+        mailer,
+        sheetsApiRootUrl: rootUrl,
+      });
+    const { summary } = await run();
     const figures = {
       requests: fake.requests.map((request) => request.kind),
       registered: summary.intake.registered.length,
@@ -99,9 +104,10 @@ export async function remoteDailyRun(
       mailLogRows: Math.max(0, fake.values('Nhật ký thư').length - 1),
     };
     if (!options.rerun) return figures;
-    const again = await dailyRun();
+    const again = (await run()).summary;
     return { ...figures, rerun: { registered: again.intake.registered.length, sent: again.mail.sent } };
   } finally {
+    rmSync(directory, { recursive: true, force: true });
     await fake.close();
   }
 }

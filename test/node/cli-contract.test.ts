@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/node/cli';
 import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { runCli, type CliOutcome } from './cli-runner';
 
 const HEADER = 'Mã đơn vị,Tên đơn vị,Cấp học,Loại hình,Phường/Xã,Email,Thủ trưởng,Điện thoại,Đang hoạt động';
 const UNITS = [
@@ -14,16 +14,8 @@ const UNITS = [
   'TH002,Trường Tiểu học Đặng Văn Bất,Tiểu học,Công lập,Linh Xuân,c@th.example.edu.vn,Lê B,,',
 ].join('\n');
 
-async function hannop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    now: () => new Date(Date.UTC(2023, 2, 20)),
-    cwd: tmpdir(),
-  });
-  return { code, stdout, stderr };
+function hannop(args: string[]): Promise<CliOutcome> {
+  return runCli(args, { now: () => new Date(Date.UTC(2023, 2, 20)), cwd: tmpdir() });
 }
 
 function folder(): string {

@@ -8,9 +8,9 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
 import { readRecords, cellText } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
-import { main } from '../../src/node/cli';
 import type { RunJson, RunMailJson } from '../../src/node/commands/run';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { runCli, type CliOutcome } from './cli-runner';
 
 const NOW = vietnamInstant('2023-03-31', 7);
 const AS_OF = '2023-03-31T07:00';
@@ -25,26 +25,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function hannop(...argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => NOW,
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => NOW, cwd: dir });
 }
 
 async function runJson(...argv: string[]): Promise<RunJson> {

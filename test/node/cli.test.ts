@@ -6,10 +6,10 @@ import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
 import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
 import type { StatusReport } from '../../src/domain/status-report';
 import { vietnamInstant } from '../../src/domain/time';
-import { main } from '../../src/node/cli';
 import { formatCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { GOOD_PLAN } from '../domain/forms/form-fixture';
+import { runCli, type CliOutcome } from './cli-runner';
 
 const REPO = resolve(__dirname, '..', '..');
 const NOW = vietnamInstant('2023-03-25', 9);
@@ -63,26 +63,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function hannop(...argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => NOW,
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => NOW, cwd: dir });
 }
 
 function file(name: string, content: string): string {

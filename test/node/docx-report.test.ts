@@ -10,28 +10,16 @@ import { SHEET } from '../../src/domain/layout';
 import type { StatusReport } from '../../src/domain/status-report';
 import type { CellValue } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
-import { main } from '../../src/node/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { runCli, type CliOutcome } from './cli-runner';
 
 const AS_OF = '2023-06-01T08:00';
 const PERIOD = 'BC6T-2023';
 
 let dir: string;
 
-async function hannop(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => vietnamInstant('2023-06-01', 8),
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => vietnamInstant('2023-06-01', 8), cwd: dir });
 }
 
 type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; xml: string; rows: string[][] };

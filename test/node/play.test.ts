@@ -8,9 +8,9 @@ import { EVENT_LOG_COLUMNS, MAIL_LOG_COLUMNS, SHEET, SUBMISSION_COLUMNS } from '
 import { MAIL_KIND_LABEL } from '../../src/domain/mail';
 import { readRecords, cellText, type Table } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
-import { main } from '../../src/node/cli';
 import { PLAYER_JOB } from '../../src/node/commands/play';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { runCli, type CliOutcome } from './cli-runner';
 
 // Playing months of a campaign on an .xlsx file takes a few seconds per call.
 jest.setTimeout(120_000);
@@ -25,16 +25,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function hannop(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    now: () => vietnamInstant('2026-11-27', 9),
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => vietnamInstant('2026-11-27', 9), cwd: dir });
 }
 
 async function sheet(name: string): Promise<Table> {

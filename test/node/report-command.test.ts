@@ -3,24 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vietnamInstant } from '../../src/domain/time';
-import { main } from '../../src/node/cli';
+import { runCli, type CliOutcome } from './cli-runner';
 
 let dir: string;
 
-async function hannop(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => vietnamInstant('2023-04-15', 9),
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => vietnamInstant('2023-04-15', 9), cwd: dir });
 }
 
 beforeAll(async () => {

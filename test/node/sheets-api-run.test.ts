@@ -33,12 +33,14 @@ function options(overrides: Partial<RemoteRunOptions> = {}): RemoteRunOptions {
     credentialsPath: keyPath,
     asOf: AS_OF,
     now: () => AS_OF,
-    mailer: null,
+    smtp: null,
     sheetsApiRootUrl: rootUrl,
     sleep: async () => undefined,
     ...overrides,
   };
 }
+
+const SMTP = { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' } as const;
 
 function recordingMailer(): Mailer & { sent: OutgoingMail[] } {
   const sent: OutgoingMail[] = [];
@@ -54,7 +56,7 @@ function mailLogResults(): unknown[] {
 describe('hannop run --spreadsheet (remoteRunCommand)', () => {
   it('runs the daily job in four requests and sends through the mailer it is given', async () => {
     const mailer = recordingMailer();
-    const outcome = await remoteRunCommand(options({ mailer }));
+    const outcome = await remoteRunCommand(options({ smtp: SMTP, mailer }));
     expect(fake.requests.map((request) => request.kind)).toEqual([
       'get',
       'values.batchGet',
@@ -65,33 +67,29 @@ describe('hannop run --spreadsheet (remoteRunCommand)', () => {
     expect(outcome.summary.mail.sent).toBe(mailer.sent.length);
     expect(outcome.text).toContain(
       'Phản hồi mới hoặc đã sửa: 30 (hợp lệ 24, không hợp lệ 3, chờ xác minh 3).\n' +
-        `Thư: đã gửi ${mailer.sent.length}, chờ gửi 0, lỗi 0.\n`,
+        `Thư: đã gửi ${mailer.sent.length}, chờ gửi 0, lỗi 0; qua SMTP smtp://localhost:2525.\n`,
     );
     expect(mailLogResults().every((result) => result === 'Đã gửi')).toBe(true);
     expect(fake.values('Bài nộp').length).toBe(31);
   });
 
-  it('sends nothing without --smtp: the mail due is logged as waiting, and sent by a later run that can', async () => {
-    const held = await remoteRunCommand(options());
-    expect(held.summary.mail.sent).toBe(0);
-    expect(held.summary.mail.queued).toBeGreaterThan(0);
-    expect(held.text).toContain(
-      `Thư: không gửi vì chưa có --smtp; ${held.summary.mail.queued} thư ghi «Chờ gửi» trong trang «Nhật ký thư», ` +
-        'sẽ gửi ở lần chạy có --smtp.\n',
+  it('is a dry run without --smtp: it reads, sends nothing and writes nothing to the sheet', async () => {
+    const before = fake.sheetTitles().map((title) => fake.values(title));
+    const outcome = await remoteRunCommand(options());
+    expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'values.batchGet']);
+    expect(fake.sheetTitles().map((title) => fake.values(title))).toEqual(before);
+    expect(outcome.summary.mail.dryRun).toBe(true);
+    expect(outcome.summary.mail.mail.length).toBeGreaterThan(0);
+    expect(outcome.text).toMatch(
+      /^Không có --smtp: chạy thử, không gửi thư và không ghi gì vào Google Sheet\.\nPhản hồi mới hoặc đã sửa: 30 .*\nChạy thử: không gửi thư, không ghi bảng tính\. \d+ thư cần gửi:\n/,
     );
-    expect(mailLogResults().every((result) => result === 'Chờ gửi')).toBe(true);
-
-    const mailer = recordingMailer();
-    const later = await remoteRunCommand(options({ mailer }));
-    expect(later.summary.mail.sent).toBe(held.summary.mail.queued);
-    expect(mailLogResults().every((result) => result === 'Đã gửi')).toBe(true);
   });
 
   it('never sends the same mail twice when run again the same day', async () => {
     const first = recordingMailer();
-    await remoteRunCommand(options({ mailer: first }));
+    await remoteRunCommand(options({ smtp: SMTP, mailer: first }));
     const second = recordingMailer();
-    const again = await remoteRunCommand(options({ mailer: second }));
+    const again = await remoteRunCommand(options({ smtp: SMTP, mailer: second }));
     expect(first.sent.length).toBeGreaterThan(0);
     expect(second.sent).toEqual([]);
     expect(again.summary.intake.registered).toEqual([]);
@@ -123,13 +121,6 @@ describe('hannop run --spreadsheet (remoteRunCommand)', () => {
   it('retries through a burst of 429 and finishes the run', async () => {
     fake.failures.push(429, 429);
     await remoteRunCommand(options());
-    expect(fake.requests.map((request) => request.kind)).toEqual([
-      'get',
-      'get',
-      'get',
-      'values.batchGet',
-      'batchUpdate',
-      'values.batchUpdate',
-    ]);
+    expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'get', 'get', 'values.batchGet']);
   });
 });

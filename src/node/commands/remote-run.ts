@@ -1,97 +1,132 @@
-// `hannop run --spreadsheet ID --credentials FILE`: the daily job (intake, consolidation, the day's
-// mail and its log) on the real Google Sheet through the Sheets API, from a server or scheduler.
-// The spreadsheet is loaded in two requests and written back in two (src/node/sheets-api-
-// workbook.ts). Responses come from the form response sheets linked in the same spreadsheet.
+// `hannop run --spreadsheet ID --credentials FILE`: the daily job of `hannop run` (intake,
+// consolidation, the day's mail and its log) on the real Google Sheet through the Sheets API, from
+// a server or a scheduler. The spreadsheet is loaded in two requests and written back in two
+// (src/node/sheets-api-workbook.ts); responses come from the form response sheets linked in it.
 //
-// Mail: only through SMTP. Without --smtp nothing is sent — a folder of .eml files on a server
-// would look sent to the log and reach no one — so the mailer has no allowance: every message due
-// is logged `Chờ gửi` and goes out on the next run that can send it.
+// Mail goes only through SMTP. Without --smtp the run is a dry run: it shows what it would do and
+// writes nothing to the sheet. A folder of .eml files on a server reaches no one, yet its messages
+// would be logged `Đã gửi` in the department's sheet and never be sent again.
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDaily, type DailyRunSummary } from '../../app/daily-run';
-import { sheetResponseSource } from '../../app/sheet-response-source';
-import { buildStatusReport, type StatusReport } from '../../domain/status-report';
+import { buildStatusReport } from '../../domain/status-report';
+import { vietnamDateOf } from '../../domain/time';
 import type { Mailer } from '../../ports';
+import { UsageError } from '../cli-errors';
 import { loadGoogleCredentials, sheetsClient } from '../google-credentials';
-import { heldLock, withWorkbookLock } from '../local-lock';
+import { withWorkbookLock } from '../local-lock';
+import { mailTargetOption, maxMailOption, pathOption, requireOption, type MailTarget } from '../options';
 import { SheetsApiWorkbook } from '../sheets-api-workbook';
+import { SmtpMailer } from '../smtp-mailer';
 import { renderStatusTable } from '../status-table';
-
-/** How long a run may send mail before it queues the rest and writes its batch. */
-export const REMOTE_SEND_BUDGET_MS = 30 * 60 * 1000;
+import {
+  intakeLine,
+  mailJson,
+  mailText,
+  openMailer,
+  PREVIEW_MAILER,
+  recipientsSentOn,
+  runDailyJob,
+  type RunOutcome,
+} from './run';
 
 export interface RemoteRunOptions {
   readonly spreadsheetId: string;
   readonly credentialsPath: string;
   readonly asOf: Date;
   readonly now: () => Date;
-  /** The SMTP mailer; null when the run has no --smtp and must not send. */
-  readonly mailer: Mailer | null;
+  /** The SMTP server; null: a dry run. */
+  readonly smtp: Extract<MailTarget, { kind: 'smtp' }> | null;
+  /** The day's allowance in recipients; unlimited when absent. */
+  readonly maxMail?: number;
+  readonly dryRun?: boolean;
+  /** Used instead of an SMTP connection to `smtp` (tests). */
+  readonly mailer?: Mailer;
   /** Where the Sheets API is; tests point it at a local server. */
   readonly sheetsApiRootUrl?: string;
   /** Waits between retries after a 429; tests pass one that does not wait. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export interface RemoteRunOutcome {
-  readonly json: StatusReport;
-  readonly text: string;
-  readonly summary: DailyRunSummary;
+const SPREADSHEET_ID = /^[\w-]{10,}$/;
+
+/** `--spreadsheet ID` (or the sheet's address, which holds the id after `/d/`). */
+export function spreadsheetIdOption(values: Record<string, unknown>): string {
+  const text = requireOption(values, 'spreadsheet').trim();
+  const id = /\/spreadsheets\/d\/([\w-]+)/.exec(text)?.[1] ?? text;
+  if (!SPREADSHEET_ID.test(id)) {
+    throw new UsageError(
+      `--spreadsheet «${text}» không phải mã bảng tính; mã là phần giữa «/d/» và «/edit» trong địa chỉ của bảng tính.`,
+    );
+  }
+  return id;
 }
 
-const NO_MAIL: Mailer = {
-  remainingDailyQuota: () => 0,
-  send: () => {
-    throw new Error('This run has no mailer: it must not send.');
-  },
-};
+/** The options of `hannop run --spreadsheet …`, checked; the local-only options are refused. */
+export function remoteRunOptions(
+  values: Record<string, unknown>,
+  asOf: Date,
+  io: { readonly now: () => Date; readonly cwd: string; readonly sheetsApiRootUrl?: string },
+): RemoteRunOptions {
+  for (const local of ['workbook', 'outbox']) {
+    if (values[local] !== undefined) {
+      throw new UsageError(
+        `--${local} không dùng cùng --spreadsheet: hannop chạy hoặc trên tệp .xlsx, hoặc trên Google Sheet qua ` +
+          'Sheets API (thư gửi qua --smtp).',
+      );
+    }
+  }
+  const smtp = values.smtp === undefined ? null : mailTargetOption(values, io.cwd, io.cwd, '.');
+  const maxMail = maxMailOption(values);
+  return {
+    spreadsheetId: spreadsheetIdOption(values),
+    credentialsPath: pathOption(values, 'credentials', io.cwd),
+    asOf,
+    now: io.now,
+    smtp: smtp?.kind === 'smtp' ? smtp : null,
+    ...(maxMail !== undefined ? { maxMail } : {}),
+    dryRun: values['dry-run'] === true,
+    ...(io.sheetsApiRootUrl ? { sheetsApiRootUrl: io.sheetsApiRootUrl } : {}),
+  };
+}
 
-export async function remoteRunCommand(options: RemoteRunOptions): Promise<RemoteRunOutcome> {
+const NO_SMTP_LINE = 'Không có --smtp: chạy thử, không gửi thư và không ghi gì vào Google Sheet.\n';
+
+export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOutcome> {
   const credentials = await loadGoogleCredentials(options.credentialsPath);
   const api = sheetsClient(credentials.auth, options.sheetsApiRootUrl);
   // Two runs on this machine at once (a slow run and the next timer) would both send: the second
-  // one stops here. The lock file names the spreadsheet, so each sheet has its own.
-  const lockName = join(tmpdir(), `hannop-${options.spreadsheetId.replace(/[^\w-]/g, '_')}`);
+  // one stops here. The lock file is named after the spreadsheet, so each sheet has its own.
+  const lockName = join(tmpdir(), `hannop-${options.spreadsheetId}`);
   return withWorkbookLock(lockName, async () => {
     const workbook = await SheetsApiWorkbook.open(api, options.spreadsheetId, {
       ...(credentials.accountEmail ? { accountEmail: credentials.accountEmail } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
     });
-    const startedAt = options.now();
-    let summary: DailyRunSummary;
+    const dryRun = options.dryRun === true || options.smtp === null;
+    const maxRecipients =
+      options.maxMail === undefined
+        ? undefined
+        : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(options.asOf)));
+    const mailer =
+      dryRun || !options.smtp
+        ? PREVIEW_MAILER
+        : (options.mailer ?? openMailer(options.smtp, maxRecipients, options.asOf));
     try {
-      summary = runDaily(
-        { workbook, lock: heldLock, mailer: options.mailer ?? NO_MAIL, clock: { now: options.now } },
-        sheetResponseSource,
-        { asOf: options.asOf, sendUntil: new Date(startedAt.getTime() + REMOTE_SEND_BUDGET_MS) },
-      );
-    } catch (error) {
-      // runDaily wrote nothing of its batch but logged the failure in `Nhật ký`: keep that line.
-      await workbook.save().catch(() => undefined);
-      throw error;
+      const summary = runDailyJob(workbook, options.asOf, mailer, { now: options.now, dryRun });
+      if (!dryRun) await workbook.save();
+      return {
+        summary,
+        json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },
+        text:
+          (options.smtp ? '' : NO_SMTP_LINE) +
+          intakeLine(summary.intake) +
+          mailText(summary.mail, options.smtp ?? { kind: 'outbox', directory: '', shown: '' }) +
+          '\n' +
+          renderStatusTable(summary.consolidation.board),
+      };
+    } finally {
+      if (mailer instanceof SmtpMailer) await mailer.close();
     }
-    await workbook.save();
-    return {
-      json: buildStatusReport(summary.consolidation.board),
-      text: outcomeText(summary, options),
-      summary,
-    };
   });
-}
-
-function outcomeText(summary: DailyRunSummary, options: RemoteRunOptions): string {
-  const { intake, mail } = summary;
-  const counts = { accepted: 0, rejected: 0, held: 0 };
-  for (const entry of intake.registered) counts[entry.outcome] += 1;
-  const intakeLine =
-    `Phản hồi mới hoặc đã sửa: ${intake.registered.length} (hợp lệ ${counts.accepted}, ` +
-    `không hợp lệ ${counts.rejected}, chờ xác minh ${counts.held})` +
-    (intake.failed.length > 0 ? `; ${intake.failed.length} phản hồi lỗi, xem trang «Nhật ký»` : '') +
-    '.\n';
-  const mailLine = options.mailer
-    ? `Thư: đã gửi ${mail.sent}, chờ gửi ${mail.queued}, lỗi ${mail.failed}.\n`
-    : `Thư: không gửi vì chưa có --smtp; ${mail.queued} thư ghi «Chờ gửi» trong trang «Nhật ký thư», ` +
-      'sẽ gửi ở lần chạy có --smtp.\n';
-  return `${intakeLine}${mailLine}\n${renderStatusTable(summary.consolidation.board)}`;
 }

@@ -73,14 +73,14 @@ export function recipientsSentOn(workbook: Workbook, day: IsoDate): number {
 }
 
 /** A dry run must not reach a mailer; this one says so if it ever does. */
-const PREVIEW_MAILER: Mailer = {
+export const PREVIEW_MAILER: Mailer = {
   remainingDailyQuota: () => Number.POSITIVE_INFINITY,
   send: () => {
     throw new Error('A dry run sent a message.');
   },
 };
 
-function openMailer(
+export function openMailer(
   target: MailTarget,
   maxRecipients: number | undefined,
   asOf: Date,
@@ -153,7 +153,7 @@ export async function runCommand(
   });
 }
 
-function mailJson(report: MailReport): RunMailJson {
+export function mailJson(report: MailReport): RunMailJson {
   return {
     to: report.to,
     ...(report.unit !== undefined ? { unit: report.unit } : {}),
@@ -164,7 +164,7 @@ function mailJson(report: MailReport): RunMailJson {
   };
 }
 
-function intakeLine(intake: IntakeSummary): string {
+export function intakeLine(intake: IntakeSummary): string {
   const counts = { accepted: 0, rejected: 0, held: 0 };
   for (const entry of intake.registered) counts[entry.outcome] += 1;
   return (
@@ -180,7 +180,7 @@ function mailLine(report: MailReport): string {
   return `  - ${MAIL_KIND_LABEL[report.kind]} · ${about} → ${report.to.join(', ')}: «${report.subject}»\n`;
 }
 
-function mailText(summary: SendMailSummary, target: MailTarget): string {
+export function mailText(summary: SendMailSummary, target: MailTarget): string {
   if (summary.dryRun) {
     return (
       `Chạy thử: không gửi thư, không ghi bảng tính. ${summary.mail.length} thư cần gửi` +

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vietnamInstant } from '../../src/domain/time';
+import { seededFake } from '../fakes/sheets-api-daily-run';
+import type { FakeSheetsApi } from '../fakes/sheets-api-server';
+import { SERVICE_ACCOUNT_EMAIL, serviceAccountKey } from '../fakes/service-account-key';
+import { runCli, type CliOutcome } from './cli-runner';
+
+const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-cli-'));
+writeFileSync(join(directory, 'khoa.json'), JSON.stringify(serviceAccountKey()));
+
+let fake: FakeSheetsApi;
+let rootUrl: string;
+
+beforeEach(async () => {
+  ({ fake, rootUrl } = await seededFake(12));
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, {
+    now: () => vietnamInstant('2023-04-04', 8),
+    cwd: directory,
+    sheetsApiRootUrl: rootUrl,
+  });
+}
+
+describe('hannop run --spreadsheet', () => {
+  it('runs on the Google Sheet through the Sheets API; without --smtp only as a dry run', async () => {
+    const { code, stdout, stderr } = await hannop(
+      'run',
+      '--spreadsheet',
+      fake.spreadsheetId,
+      '--credentials',
+      'khoa.json',
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^Không có --smtp: chạy thử, không gửi thư và không ghi gì vào Google Sheet\.\n/);
+    expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'values.batchGet']);
+  });
+
+  it('takes the address of the sheet for its id, and prints JSON with --json', async () => {
+    const { code, stdout } = await hannop(
+      'run',
+      '--spreadsheet',
+      `https://docs.google.com/spreadsheets/d/${fake.spreadsheetId}/edit#gid=0`,
+      '--credentials',
+      'khoa.json',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { mail: unknown[] };
+    expect(json.mail.length).toBeGreaterThan(0);
+  });
+
+  it('exits 1 naming the account to share the sheet with when Google answers 403', async () => {
+    fake.forbidden = true;
+    const { code, stderr } = await hannop(
+      'run',
+      '--spreadsheet',
+      fake.spreadsheetId,
+      '--credentials',
+      'khoa.json',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `Lỗi: Tài khoản dịch vụ «${SERVICE_ACCOUNT_EMAIL}» không có quyền mở bảng tính «${fake.spreadsheetId}»: ` +
+        `hãy mở bảng tính, bấm Chia sẻ và thêm «${SERVICE_ACCOUNT_EMAIL}» với quyền Người chỉnh sửa. ` +
+        '(Google trả lời: The caller does not have permission)\n',
+    );
+  });
+
+  it('exits 1 saying the id is wrong when Google answers 404', async () => {
+    const { code, stderr } = await hannop(
+      'run',
+      '--spreadsheet',
+      '1AbcDefGhiJklMno',
+      '--credentials',
+      'khoa.json',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'Lỗi: Không có bảng tính nào có mã «1AbcDefGhiJklMno»: hãy kiểm tra --spreadsheet (mã là phần giữa «/d/» và ' +
+        '«/edit» trong địa chỉ của bảng tính). (Google trả lời: Requested entity was not found.)\n',
+    );
+  });
+
+  it('exits 1 when the key file is missing, before any request', async () => {
+    const { code, stderr } = await hannop(
+      'run',
+      '--spreadsheet',
+      fake.spreadsheetId,
+      '--credentials',
+      'khac.json',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe(`Lỗi: Tệp khóa «${join(directory, 'khac.json')}»: không tìm thấy tệp.\n`);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('refuses the options of the local workbook, a missing key option and an id that is not one', async () => {
+    const id = fake.spreadsheetId;
+    const cases: [string[], string][] = [
+      [
+        ['--spreadsheet', id, '--credentials', 'khoa.json', '--outbox', 'thu'],
+        'Lỗi: --outbox không dùng cùng --spreadsheet: hannop chạy hoặc trên tệp .xlsx, hoặc trên Google Sheet qua ' +
+          'Sheets API (thư gửi qua --smtp).\n',
+      ],
+      [['--spreadsheet', id], 'Lỗi: Thiếu tùy chọn --credentials.\n'],
+      [
+        ['--spreadsheet', 'abc', '--credentials', 'khoa.json'],
+        'Lỗi: --spreadsheet «abc» không phải mã bảng tính; mã là phần giữa «/d/» và «/edit» trong địa chỉ của bảng tính.\n',
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      expect(await hannop('run', ...argv)).toEqual({ code: 1, stdout: '', stderr: message });
+    }
+    expect(fake.requests).toEqual([]);
+  });
+});
