@@ -3,7 +3,13 @@
 // response (one row per response in `Bài nộp`, upserted by `Mã phản hồi`) and writes each sheet
 // once. A response that fails is logged with its id and left for the next run: it is still in
 // the Forms response sheet, so nothing a school sent is lost.
-import { isBlankResponse, registerVersion, type IncomingResponse } from '../domain/intake';
+import {
+  arrivalKey,
+  isBlankResponse,
+  registeredIdOf,
+  registerVersion,
+  type IncomingResponse,
+} from '../domain/intake';
 import { SHEET } from '../domain/layout';
 import { readRegister, submissionOf, type RegisterEntry } from '../domain/register';
 import type { Table } from '../domain/table';
@@ -80,6 +86,12 @@ export function intakeResponses(
       )
       .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     const byId = new Map(before.register.entries.map((entry) => [entry.responseId, entry]));
+    const idByArrival = new Map(
+      before.register.entries.map((entry) => [
+        arrivalKey(entry.submitterEmail, entry.lastVersionAt),
+        entry.responseId,
+      ]),
+    );
     const nextVersion = versionCounter(before.register.entries);
     const context = { campaign: before.campaign, units: before.units };
     const registered: RegisterEntry[] = [];
@@ -91,7 +103,13 @@ export function intakeResponses(
       message,
     }));
     let unchanged = 0;
-    for (const response of incoming) {
+    for (const arrived of incoming) {
+      const knownId = byId.has(arrived.responseId) ? undefined : registeredIdOf(arrived, idByArrival);
+      const known = knownId === undefined ? undefined : byId.get(knownId);
+      // The version the register has, seen through a sheet that keeps only the second.
+      const response = known
+        ? { ...arrived, responseId: known.responseId, timestamp: known.lastVersionAt }
+        : arrived;
       const previous = byId.get(response.responseId);
       // The same version again (a doubled trigger, a rerun): nothing to do. An older version than
       // the one registered (triggers run out of order) never replaces it, not even in a rebuild.

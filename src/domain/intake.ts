@@ -25,6 +25,23 @@ export interface IncomingResponse {
 
 export const FORM_SPECS: Readonly<Record<FormKind, FormSpec>> = { plan: PLAN_FORM, report: REPORT_FORM };
 
+/**
+ * Where a response read from a response sheet may already be registered under another id: Apps
+ * Script names responses by their Forms id, the sheet shells by a hash of the row. The same
+ * submitter with the same moment of the latest version (to the second, as the sheet shows it) is
+ * the same response, so a spreadsheet that moves from Apps Script to a server keeps its rows.
+ */
+export function arrivalKey(submitterEmail: string, versionAt: Date): string {
+  return `${submitterEmail.trim().toLowerCase()}|${Math.floor(versionAt.getTime() / 1000)}`;
+}
+
+export function registeredIdOf(
+  incoming: IncomingResponse,
+  idByArrival: ReadonlyMap<string, string>,
+): string | undefined {
+  return idByArrival.get(arrivalKey(incoming.respondentEmail, incoming.timestamp));
+}
+
 /** An event with no answers at all (Forms sometimes fires one): nothing to register. */
 export function isBlankResponse(incoming: IncomingResponse): boolean {
   return Object.values(incoming.response.answers).every(

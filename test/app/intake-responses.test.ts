@@ -295,6 +295,30 @@ describe('intakeResponses across versions and rebuilds', () => {
     expect(JSON.parse(entry?.acceptedAnswers ?? '{}')).toMatchObject({ dvkCount: 0, dvkNames: [] });
   });
 
+  it('knows a response Apps Script registered by its Forms id when a sheet shell reads it by its row', () => {
+    const workbook = demoWorkbook(units, false);
+    intakeResponses(ports(workbook), sourceOf([v2, other, rejected]), { asOf: LATE_AS_OF });
+    reviewed(workbook, { 'FORMS-1': ['Đạt', 'Tốt.', 'Cô Hạnh'] });
+    const before = sheet(workbook, SHEET.submissions);
+    // The same responses as a response sheet shows them: named by a hash of the row, the time to the second.
+    const fromSheet = [v2, other, rejected].map((response) => ({
+      ...response,
+      responseId: `sheet-${response.responseId}`,
+      timestamp: new Date(Math.floor(response.timestamp.getTime() / 1000) * 1000 + 400),
+    }));
+    const summary = intakeResponses(ports(workbook), sourceOf(fromSheet), { asOf: LATE_AS_OF });
+    expect(summary.registered).toEqual([]);
+    expect(summary.unchanged).toBe(3);
+    expect(sheet(workbook, SHEET.submissions).rows).toEqual(before.rows);
+    // A response the register does not have yet is still new.
+    const fresh = { ...fromSheet[1]!, responseId: 'sheet-new', timestamp: vietnamInstant('2023-03-30', 10) };
+    expect(
+      intakeResponses(ports(workbook), sourceOf([fresh]), { asOf: LATE_AS_OF }).registered.map(
+        (entry) => entry.responseId,
+      ),
+    ).toEqual(['sheet-new']);
+  });
+
   it('never lets an older version delivered late replace a newer one', () => {
     const workbook = demoWorkbook(units, false);
     intakeResponses(ports(workbook), sourceOf([v2]), { asOf: LATE_AS_OF });
