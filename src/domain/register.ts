@@ -106,7 +106,12 @@ export function readRegister(table: Table | undefined): RegisterSheet {
     const cell = (position: number): CellValue => (position < 0 ? null : (row[position] ?? null));
     const text = (position: number) => textOf(cell(position));
     const responseId = text(at.responseId);
-    const submittedAt = cellInstant(cell(at.submittedAt));
+    // A first-seen time someone typed over falls back to the other times of the row: dropping the
+    // row would drop the department's review of it at the next rewrite.
+    const submittedAt =
+      cellInstant(cell(at.submittedAt)) ??
+      cellInstant(cell(at.lastVersionAt)) ??
+      cellInstant(cell(at.acceptedAt));
     if (!responseId || !submittedAt) continue;
     const extra: Record<string, CellValue> = {};
     extraHeaders.forEach((header, index) => {

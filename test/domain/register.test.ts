@@ -184,6 +184,20 @@ describe('the register (Bài nộp)', () => {
     expect(readRegister(table).entries.map((item) => item.responseId)).toEqual(['R1', 'R2', 'R3']);
   });
 
+  it('keeps a row whose first-seen time was typed over, with its review, from its other times', () => {
+    const written = asTable(registerRows(sheet));
+    const spoiled = written.rows.map((row, index) => {
+      if (index !== 1) return row;
+      const copy = [...row];
+      copy[written.headers.indexOf(S.submittedAt)] = 'hôm qua';
+      return copy;
+    });
+    const entries = readRegister({ ...written, rows: spoiled }).entries;
+    expect(entries.map((item) => item.responseId)).toEqual(['R1', 'R2', 'R3']);
+    const original = readRegister(written).entries[1];
+    expect(entries[1]).toEqual({ ...original, submittedAt: original?.lastVersionAt });
+  });
+
   it('reads instants typed as text and numbers typed as text', () => {
     const headers = [S.responseId, S.submittedAt, S.version, S.outcome, S.acceptedAt];
     const table: Table = {
