@@ -399,10 +399,10 @@ export function makeResponseValidator<Spec extends FormSpec>(
     const errors: FormProblem[] = [];
     const values = new Map<string, unknown>();
     const typed = new Map<string, string>();
-    const missingColumns = new Set(response.missingColumns);
+    const missingColumns = response.missingColumns.length > 0 ? new Set(response.missingColumns) : null;
     const answers: { question: Question; input: AnswerInput }[] = [];
     for (const question of spec.questions) {
-      if (missingColumns.has(question.key)) {
+      if (missingColumns?.has(question.key)) {
         if (question.required) {
           errors.push({
             questionKey: question.key,
@@ -430,10 +430,13 @@ export function makeResponseValidator<Spec extends FormSpec>(
     const warnings = noted.success ? [] : problemsOf(spec, noted.error.issues);
 
     const position = (problem: FormProblem) => order.get(problem.questionKey) ?? Number.MAX_SAFE_INTEGER;
-    const sortedErrors = errors
-      .map((problem, index) => ({ problem, index }))
-      .sort((a, b) => position(a.problem) - position(b.problem) || a.index - b.index)
-      .map((entry) => entry.problem);
+    const sortedErrors =
+      errors.length < 2
+        ? errors
+        : errors
+            .map((problem, index) => ({ problem, index }))
+            .sort((a, b) => position(a.problem) - position(b.problem) || a.index - b.index)
+            .map((entry) => entry.problem);
 
     const parsed = Object.fromEntries(values) as Partial<AnswersOf<Spec>>;
     return sortedErrors.length === 0
