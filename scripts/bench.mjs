@@ -16,6 +16,7 @@
 //   bench.medianMs(fn, runs)    median wall time of `runs` calls of fn (sync or async), in ms
 //   bench.log(...parts)         progress notes, on stderr so that --json output stays clean
 
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
@@ -114,6 +115,21 @@ async function runSection(file) {
   }
 }
 
+async function runSectionProcess(file) {
+  const name = path.basename(file, '.mjs');
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--json', '--section-process', name],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  );
+  try {
+    const [section] = JSON.parse(child.stdout).sections;
+    return section;
+  } catch {
+    return { name, title: name, error: `the section's process ended with ${child.status}`, rows: [] };
+  }
+}
+
 function printTable(sections) {
   const header = ['Section', 'Measure', 'Figure', 'Unit', 'Goal', 'Result'];
   const lines = [];
@@ -144,6 +160,7 @@ function printTable(sections) {
 
 async function main(argv) {
   const json = argv.includes('--json');
+  // --section-process: run the named sections here (how the parent runs each one in a child).
   const wanted = argv.filter((arg) => !arg.startsWith('--'));
   const files = (await readdir(sectionsDir)).filter((file) => file.endsWith('.mjs')).sort();
   const unknown = wanted.filter((name) => !files.includes(`${name}.mjs`));
@@ -156,8 +173,14 @@ async function main(argv) {
   const selected =
     wanted.length > 0 ? files.filter((file) => wanted.includes(path.basename(file, '.mjs'))) : files;
 
+  // Each section runs in a process of its own, as every Apps Script execution starts afresh: one
+  // section's garbage must not be collected on another's clock.
   const sections = [];
-  for (const file of selected) sections.push(await runSection(file));
+  if (argv.includes('--section-process')) {
+    for (const file of selected) sections.push(await runSection(file));
+  } else {
+    for (const file of selected) sections.push(await runSectionProcess(file));
+  }
 
   const failedToRun = sections.some((section) => section.error);
   const missed = sections.some((section) => section.rows.some((row) => row.pass === false));

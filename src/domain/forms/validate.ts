@@ -233,8 +233,12 @@ function readAnswer(
 }
 
 /** The answers of one response to read, and where each one that reads is put (kept when others fail). */
+interface QuestionInput extends AnswerInput {
+  readonly question: Question;
+}
+
 interface ResponseInput {
-  readonly answers: readonly { readonly question: Question; readonly input: AnswerInput }[];
+  readonly answers: readonly QuestionInput[];
   readonly values: Map<string, unknown>;
 }
 
@@ -242,12 +246,17 @@ interface ResponseInput {
 function answersSchema(context: FormContext) {
   return z.custom<ResponseInput>().check(
     z.superRefine((response: ResponseInput, refinement) => {
-      for (const { question, input } of response.answers) {
-        const reading = readAnswer(question, input, context, (message) => {
-          const params: ProblemParams = { questionKey: question.key, typed: quoteTyped(input.typed) };
-          refinement.addIssue({ code: 'custom', message, input: input.raw, params });
-        });
-        if ('value' in reading) response.values.set(question.key, reading.value);
+      // One reporter for the whole response (a rebuild reads hundreds of thousands of answers).
+      let current: QuestionInput | undefined;
+      const report = (message: string) => {
+        if (!current) return;
+        const params: ProblemParams = { questionKey: current.question.key, typed: quoteTyped(current.typed) };
+        refinement.addIssue({ code: 'custom', message, input: current.raw, params });
+      };
+      for (const answer of response.answers) {
+        current = answer;
+        const reading = readAnswer(answer.question, answer, context, report);
+        if ('value' in reading) response.values.set(answer.question.key, reading.value);
       }
     }),
   );
@@ -400,7 +409,7 @@ export function makeResponseValidator<Spec extends FormSpec>(
     const values = new Map<string, unknown>();
     const typed = new Map<string, string>();
     const missingColumns = response.missingColumns.length > 0 ? new Set(response.missingColumns) : null;
-    const answers: { question: Question; input: AnswerInput }[] = [];
+    const answers: QuestionInput[] = [];
     for (const question of spec.questions) {
       if (missingColumns?.has(question.key)) {
         if (question.required) {
@@ -419,7 +428,7 @@ export function makeResponseValidator<Spec extends FormSpec>(
       const raw = hasOwn(response.answers, question.key) ? response.answers[question.key] : undefined;
       const text = answerText(raw);
       typed.set(question.key, text);
-      answers.push({ question, input: { raw, typed: text } });
+      answers.push({ question, raw, typed: text });
     }
     const reading = readAnswers.safeParse({ answers, values });
     if (!reading.success) errors.push(...problemsOf(spec, reading.error.issues));
