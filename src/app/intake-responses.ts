@@ -29,6 +29,11 @@ export interface ResponseSource {
   read(tables: ReadonlyMap<string, Table>): { responses: IncomingResponse[]; problems: readonly string[] };
 }
 
+/** Ids are machine names: compared by code units, which is the same everywhere and needs no locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface IntakeOptions {
   /** Responses stamped after this moment are left for a later run (replaying a campaign). */
   readonly asOf: Date;
@@ -139,7 +144,7 @@ export function intakeResponses(
     }
     // Rows keep the order they were first registered in; new ones follow in time order.
     const entries = [...byId.values()].sort(
-      (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.responseId.localeCompare(b.responseId),
+      (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || byCodeUnits(a.responseId, b.responseId),
     );
     const register = { entries, extraHeaders: before.register.extraHeaders };
     const written = registerWrite(register);
