@@ -10,9 +10,10 @@ import {
   registerVersion,
   type IncomingResponse,
 } from '../domain/intake';
-import { SHEET } from '../domain/layout';
+import { EVENT_LOG_COLUMNS, SHEET } from '../domain/layout';
 import { readRegister, submissionOf, type RegisterEntry } from '../domain/register';
-import type { Table } from '../domain/table';
+import { cellText, type Table } from '../domain/table';
+import { titleKey } from '../domain/text';
 import type { Lock, SheetWrite, Workbook } from '../ports';
 import { parseCampaignState, STATE_SHEETS, type CampaignState } from './campaign-state';
 import { eventLogWrite, type LogEvent } from './event-log';
@@ -32,6 +33,22 @@ export interface ResponseSource {
 /** Ids are machine names: compared by code units, which is the same everywhere and needs no locale. */
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The warnings about the sources (a row without a timestamp…) not yet in `Nhật ký`: the row stays
+ * wrong until someone fixes it, and saying so again every day would bury the log. `Nhật ký` is read
+ * only when there is something to say.
+ */
+function unloggedWarnings(workbook: Workbook, warnings: readonly string[]): string[] {
+  if (warnings.length === 0) return [];
+  const log = workbook.read([SHEET.eventLog]).get(SHEET.eventLog);
+  if (!log) return [...warnings];
+  const messageColumn = log.headers.findIndex(
+    (header) => titleKey(cellText(header)) === titleKey(EVENT_LOG_COLUMNS.message),
+  );
+  const logged = new Set(log.rows.map((row) => cellText(row[messageColumn] ?? null)));
+  return [...new Set(warnings)].filter((warning) => !logged.has(warning));
 }
 
 export interface IntakeOptions {
@@ -101,7 +118,7 @@ export function intakeResponses(
     const context = { campaign: before.campaign, units: before.units };
     const registered: RegisterEntry[] = [];
     const failed: { responseId: string; message: string }[] = [];
-    const events: LogEvent[] = read.problems.map((message) => ({
+    const events: LogEvent[] = unloggedWarnings(ports.workbook, read.problems).map((message) => ({
       at: ports.now(),
       level: 'Cảnh báo',
       job: JOB,

@@ -227,6 +227,9 @@ describe('intakeResponses on the demo campaign', () => {
         `«Phản hồi Kế hoạch», dòng ${plans.rows.length + 2}, cột «Dấu thời gian»: «hôm qua» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).`,
       ],
     ]);
+    // The row is still wrong the next day: the log already says so, and says it once.
+    intakeResponses(ports(workbook), sheetResponseSource, { asOf: LATE_AS_OF });
+    expect(sheet(workbook, SHEET.eventLog).rows).toHaveLength(1);
   });
 
   it('skips blank responses (an empty event from Forms)', () => {
