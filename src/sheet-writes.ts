@@ -1,8 +1,36 @@
-// What every Workbook implementation does alike with a batch of writes: refuse a mistaken write
-// before any sheet is touched, find a column by its title as readers do, and place appended
-// columns under the header with the same title (people may reorder columns) or at the right.
+// What every Workbook implementation does alike: read a grid of cells as a table the way
+// getDataRange sees it, refuse a mistaken write before any sheet is touched, find a column by its
+// title as readers do, and place appended columns under the header with the same title (people may
+// reorder columns) or at the right.
+import { cellText, type CellValue, type Table } from './domain/table';
 import { titleKey } from './domain/text';
 import type { SheetFormat, SheetWrite } from './ports';
+
+/** The rows and columns up to the last non-empty cell, as getDataRange bounds a sheet. */
+export function gridExtent(grid: readonly (readonly CellValue[])[]): { height: number; width: number } {
+  let height = 0;
+  let width = 0;
+  grid.forEach((row, rowIndex) =>
+    row.forEach((value, columnIndex) => {
+      if (value === null) return;
+      height = Math.max(height, rowIndex + 1);
+      width = Math.max(width, columnIndex + 1);
+    }),
+  );
+  return { height, width };
+}
+
+/** The table in a grid of cells: the first row as headers, without the empty rows and columns at its end. */
+export function tableFromGrid(name: string, grid: readonly (readonly CellValue[])[]): Table {
+  const { height, width } = gridExtent(grid);
+  const sized = (row: readonly CellValue[] | undefined): CellValue[] =>
+    Array.from({ length: width }, (_, index) => row?.[index] ?? null);
+  return {
+    name,
+    headers: height === 0 ? [] : sized(grid[0]).map(cellText),
+    rows: grid.slice(1, height).map(sized),
+  };
+}
 
 /** A write that names a column it does not have, or gives a row wider than its headers: a bug. */
 export class SheetWriteError extends Error {

@@ -14,7 +14,14 @@ import {
 import { FORM_SPECS } from './intake';
 import { figureColumns } from './forms/figures';
 import { CONFIG_COLUMNS } from './layout';
-import { STATUS_LABEL, computeGroupRates, statusOf, type PeriodRates, type StatusBoard } from './status';
+import {
+  STATUS_LABEL,
+  computeGroupRates,
+  periodRates,
+  statusOf,
+  type PeriodRates,
+  type StatusBoard,
+} from './status';
 import { cellText, readRecords, type CellValue, type Table } from './table';
 import { cleanText, foldForMatch } from './text';
 import { formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
@@ -339,25 +346,11 @@ export function buildCityReport(input: CityReportInput): CityReport {
   const campaignTitle = `${FORM_KIND_LABEL[period.form]} ${config.planName}`;
 
   const overall = computeGroupRates(board, ['all'])[0]?.periods.find((rates) => rates.periodId === period.id);
-  const empty: PeriodRates = {
-    periodId: period.id,
-    expected: 0,
-    submitted: 0,
-    onTime: 0,
-    late: 0,
-    overdue: 0,
-    needsFix: 0,
-    approved: 0,
-    pending: 0,
-    notOpen: 0,
-    reportingRate: null,
-    onTimeRate: null,
-  };
-  const overallRates = overall ?? empty;
+  const overallRates = overall ?? periodRates([], period.id);
   const byLevel = computeGroupRates(board, ['level'], compareLevels)
     .map((group) => ({
       level: group.group,
-      ...(group.periods.find((rates) => rates.periodId === period.id) ?? empty),
+      ...(group.periods.find((rates) => rates.periodId === period.id) ?? periodRates([], period.id)),
     }))
     .filter((rates) => rates.expected > 0);
   const { totals, reporting } = figureTotalsOf(figures, period);

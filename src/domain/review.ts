@@ -5,7 +5,7 @@
 // not count is said so in `Ghi chú xử lý`, in words the officer can act on; nothing the department
 // typed is changed.
 import type { RegisterEntry } from './register';
-import { reviewDecision } from './register';
+import { reviewDecision, submissionOf } from './register';
 import {
   isAcceptedVersion,
   statusKey,
@@ -94,18 +94,7 @@ export function judgeReviews(entries: readonly RegisterEntry[], board: StatusBoa
       });
       continue;
     }
-    const submission: Submission = {
-      responseId: entry.responseId,
-      periodId: entry.periodId,
-      unitCode: entry.unitCode,
-      submittedAt: entry.submittedAt,
-      acceptedAt: entry.acceptedAt,
-      version: entry.version,
-      outcome: entry.outcome,
-      problems: [],
-      review: decision,
-      reviewNote: '',
-    };
+    const submission: Submission = { ...submissionOf(entry), review: decision };
     if (decision === 'approved' && !isAcceptedVersion(submission)) {
       judgements.push({
         ...base,

@@ -14,9 +14,8 @@
 // Vietnam's (setup sets it).
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
-import { cellText } from '../domain/table';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
-import { checkWrites, columnPosition, placeColumns } from '../sheet-writes';
+import { checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 import { WRITTEN_SHAPES_KEY } from './spreadsheet-workbook';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -124,23 +123,10 @@ function fromApiValue(cell: CellData | undefined): CellValue {
 
 /** The table in a sheet's cells, without the empty rows and columns at its bottom and right. */
 function tableOf(name: string, rowData: readonly RowData[]): Table {
-  const cells = rowData.map((row) => (row.values ?? []).map(fromApiValue));
-  let height = 0;
-  let width = 0;
-  cells.forEach((row, rowIndex) =>
-    row.forEach((value, columnIndex) => {
-      if (value === null) return;
-      height = Math.max(height, rowIndex + 1);
-      width = Math.max(width, columnIndex + 1);
-    }),
-  );
-  const sized = (row: readonly CellValue[] | undefined): CellValue[] =>
-    Array.from({ length: width }, (_, index) => row?.[index] ?? null);
-  return {
+  return tableFromGrid(
     name,
-    headers: height === 0 ? [] : sized(cells[0]).map(cellText),
-    rows: cells.slice(1, height).map(sized),
-  };
+    rowData.map((row) => (row.values ?? []).map(fromApiValue)),
+  );
 }
 
 /**

@@ -17,7 +17,7 @@
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
-import { checkWrites, columnLetter, columnPosition, placeColumns } from '../sheet-writes';
+import { checkWrites, columnLetter, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,23 +58,10 @@ function fromSheetCell(value: unknown): CellValue {
 
 /** The table in a data range, without the empty rows and columns at its bottom and right. */
 function tableFromValues(name: string, values: readonly (readonly unknown[])[]): Table {
-  const cells = values.map((row) => row.map(fromSheetCell));
-  let height = 0;
-  let width = 0;
-  cells.forEach((row, rowIndex) => {
-    row.forEach((value, columnIndex) => {
-      if (value === null) return;
-      height = Math.max(height, rowIndex + 1);
-      width = Math.max(width, columnIndex + 1);
-    });
-  });
-  const sized = (row: readonly CellValue[] | undefined): CellValue[] =>
-    Array.from({ length: width }, (_, index) => row?.[index] ?? null);
-  return {
+  return tableFromGrid(
     name,
-    headers: height === 0 ? [] : sized(cells[0]).map(cellText),
-    rows: cells.slice(1, height).map(sized),
-  };
+    values.map((row) => row.map(fromSheetCell)),
+  );
 }
 
 /** The cells of headers + rows, padded with blanks to `height` × `width` so that stale cells are emptied. */

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MailQuotaExceededError } from '../app/send-mail';
 import { vietnamClockOf } from '../domain/time';
 import type { Mailer, OutgoingMail } from '../ports';
+import { RecipientAllowance } from './recipient-allowance';
 
 export interface OutboxMailerOptions {
   readonly directory: string;
@@ -115,25 +115,22 @@ export function formatEml(
 export class OutboxMailer implements Mailer {
   /** Paths of the files written, in order. */
   readonly written: string[] = [];
-  private recipientsSent = 0;
   private sequence = 0;
   private readonly now: () => Date;
 
+  private readonly allowance: RecipientAllowance;
+
   constructor(private readonly options: OutboxMailerOptions) {
+    this.allowance = new RecipientAllowance(options.maxRecipients);
     this.now = options.now ?? (() => new Date());
   }
 
   remainingDailyQuota(): number {
-    const max = this.options.maxRecipients;
-    return max === undefined ? Number.POSITIVE_INFINITY : Math.max(0, max - this.recipientsSent);
+    return this.allowance.remaining();
   }
 
   send(mail: OutgoingMail): void {
-    if (mail.to.length > this.remainingDailyQuota()) {
-      throw new MailQuotaExceededError(
-        `--max-mail ${this.options.maxRecipients} recipients already used in this run`,
-      );
-    }
+    this.allowance.check(mail.to.length);
     const date = this.now();
     const clock = vietnamClockOf(date);
     const stamp = `${clock.date.replace(/-/g, '')}-${pad(clock.hours)}${pad(clock.minutes)}${pad(clock.seconds)}`;
@@ -153,6 +150,6 @@ export class OutboxMailer implements Mailer {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
     }
-    this.recipientsSent += mail.to.length;
+    this.allowance.spend(mail.to.length);
   }
 }

@@ -14,7 +14,14 @@ import type { sheets_v4 } from 'googleapis';
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
-import { checkWrites, columnLetter, columnPosition, placeColumns } from '../sheet-writes';
+import {
+  checkWrites,
+  columnLetter,
+  columnPosition,
+  gridExtent,
+  placeColumns,
+  tableFromGrid,
+} from '../sheet-writes';
 import {
   SheetsRateLimitError,
   SpreadsheetAccessError,
@@ -128,19 +135,6 @@ interface SheetState {
   addedFromColumn: number | null;
 }
 
-function extentOf(grid: readonly (readonly CellValue[])[]): { height: number; width: number } {
-  let height = 0;
-  let width = 0;
-  grid.forEach((row, rowIndex) =>
-    row.forEach((value, columnIndex) => {
-      if (value === null) return;
-      height = Math.max(height, rowIndex + 1);
-      width = Math.max(width, columnIndex + 1);
-    }),
-  );
-  return { height, width };
-}
-
 export class SheetsApiWorkbook implements Workbook {
   private requestCount = 0;
 
@@ -172,14 +166,7 @@ export class SheetsApiWorkbook implements Workbook {
     sheetNames.forEach((name) => {
       const sheet = this.sheets.get(name);
       if (!sheet || tables.has(name)) return;
-      const { height, width } = extentOf(sheet.grid);
-      const sized = (row: readonly CellValue[] | undefined): CellValue[] =>
-        Array.from({ length: width }, (_, index) => row?.[index] ?? null);
-      tables.set(name, {
-        name,
-        headers: height === 0 ? [] : sized(sheet.grid[0]).map(cellText),
-        rows: sheet.grid.slice(1, height).map(sized),
-      });
+      tables.set(name, tableFromGrid(name, sheet.grid));
     });
     return tables;
   }
@@ -395,7 +382,7 @@ export class SheetsApiWorkbook implements Workbook {
 
   private append(name: string, headers: readonly string[], rows: readonly (readonly CellValue[])[]): void {
     const sheet = this.sheetFor(name);
-    const { height, width } = extentOf(sheet.grid);
+    const { height, width } = gridExtent(sheet.grid);
     sheet.grid.length = height;
     const markRowsFrom = (row: number) => {
       if (!sheet.replaced) sheet.appendedFromRow = Math.min(sheet.appendedFromRow ?? row, row);

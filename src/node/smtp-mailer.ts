@@ -3,8 +3,8 @@
 // blocks on Atomics.wait until the worker has the server's answer.
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { MailQuotaExceededError } from '../app/send-mail';
 import type { Mailer, OutgoingMail } from '../ports';
+import { RecipientAllowance } from './recipient-allowance';
 
 export interface SmtpMailerOptions {
   /** `smtp://user:password@host:port` or `smtps://…` (nodemailer's connection URL). */
@@ -45,10 +45,12 @@ function withoutPassword(url: string): string {
 export class SmtpMailer implements Mailer {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private recipientsSent = 0;
   private readonly timeoutMs: number;
 
+  private readonly allowance: RecipientAllowance;
+
   constructor(private readonly options: SmtpMailerOptions) {
+    this.allowance = new RecipientAllowance(options.maxRecipients);
     this.timeoutMs = options.timeoutMs ?? 60_000;
     const channel = new MessageChannel();
     this.port = channel.port1;
@@ -62,16 +64,11 @@ export class SmtpMailer implements Mailer {
   }
 
   remainingDailyQuota(): number {
-    const max = this.options.maxRecipients;
-    return max === undefined ? Number.POSITIVE_INFINITY : Math.max(0, max - this.recipientsSent);
+    return this.allowance.remaining();
   }
 
   send(mail: OutgoingMail): void {
-    if (mail.to.length > this.remainingDailyQuota()) {
-      throw new MailQuotaExceededError(
-        `--max-mail ${this.options.maxRecipients} recipients already used in this run`,
-      );
-    }
+    this.allowance.check(mail.to.length);
     const signal = new Int32Array(new SharedArrayBuffer(4));
     this.port.postMessage({
       signal,
@@ -97,7 +94,7 @@ export class SmtpMailer implements Mailer {
     // A message the server took for some recipients went out: failing it would send it again to
     // those who have it. Only a message refused whole is an error.
     if (!reply.ok) throw new SmtpSendError(reply.message ?? 'unknown error', reply.responseCode ?? null);
-    this.recipientsSent += mail.to.length;
+    this.allowance.spend(mail.to.length);
   }
 
   /** Ends the worker thread and its connections. */
