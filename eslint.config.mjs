@@ -33,7 +33,7 @@ const nodeGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'outbox/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'outbox/', 'test-artifacts/', 'dist-cli/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,30 +1,26 @@
-// The command line (DESIGN.md, "The command line"): parses options, runs a command, maps errors
+// The command line (docs/spec.md, "The command line"): parses options, runs a command, maps errors
 // to exit codes — 0 done, 1 the input is wrong, 2 an internal error.
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeStatus } from '../app/compute-status';
 import { SHEET } from '../domain/layout';
 import { InputError } from '../domain/problems';
-import { UsageError } from './cli-errors';
-import { importCommand } from './commands/import';
-import { initCommand } from './commands/init';
-import { playDemoCampaign } from './commands/play';
-import { writeDashboardHtml } from './commands/report-html';
-import { remoteRunCommand, remoteRunOptions } from './commands/remote-run';
-import { runCommand } from './commands/run';
-import { reportCommand, reportTarget } from './commands/report';
+import { version } from '../../package.json';
+import { MissingOptionError, UsageError } from './cli-errors';
+import { COMMANDS, OPTIONS, USAGE, optionsOf, usageError } from './cli-usage';
 import {
   asOfOption,
   dayOption,
   existingWorkbookPath,
   mailTargetOption,
   maxMailOption,
+  outputPath,
   pathOption,
   requireOption,
 } from './options';
 import { RemoteShellError } from './remote-shell-errors';
-import { renderStatusTable } from './status-table';
-import { XlsxWorkbook } from './xlsx-workbook';
+
+// Each command's module is imported when that command runs (`import('./commands/x.js')`), so that
+// `hannop --help` loads neither exceljs nor googleapis (about a second): docs/decisions.md.
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -33,44 +29,9 @@ export interface CliIo {
   readonly cwd: string;
   /** Where `run --spreadsheet` finds the Sheets API; absent: Google. Tests point it at a local server. */
   readonly sheetsApiRootUrl?: string;
+  /** Rewrites a stack trace of the built bundle to the TypeScript lines (bin/hannop.js), for a bug report. */
+  readonly mapStack?: (stack: string) => string;
 }
-
-const USAGE = `hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế hoạch, báo cáo của các đơn vị
-
-  hannop init   --workbook FILE [--units UNITS.csv] [--demo]
-  hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE
-  hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--outbox DIR | --smtp URL] [--max-mail N]
-                [--dry-run] [--json]
-  hannop run    --spreadsheet ID --credentials KEY.json [--smtp URL] [--max-mail N] [--dry-run] [--json]
-                (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử)
-  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]
-  hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE
-  hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
-                (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)
-`;
-
-const OPTIONS = {
-  workbook: { type: 'string' },
-  units: { type: 'string' },
-  form: { type: 'string' },
-  csv: { type: 'string' },
-  demo: { type: 'boolean', default: false },
-  'as-of': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  outbox: { type: 'string' },
-  smtp: { type: 'string' },
-  'max-mail': { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  spreadsheet: { type: 'string' },
-  credentials: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  reset: { type: 'boolean', default: false },
-  period: { type: 'string' },
-  docx: { type: 'string' },
-  html: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
 
 const SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET));
 
@@ -93,12 +54,57 @@ async function onWorkbook<T>(workbook: string, work: () => Promise<T>): Promise<
   }
 }
 
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+type OptionName = keyof typeof OPTIONS;
+type OptionValues = {
+  -readonly [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
+
+function isOptionName(name: string): name is OptionName {
+  return Object.prototype.hasOwnProperty.call(OPTIONS, name);
+}
+
+/**
+ * The command and its options, each checked against that command's usage lines; every problem is
+ * a Vietnamese sentence with the usage of the command (node:util's own messages are English).
+ */
+function parse(argv: readonly string[]): {
+  command: string | undefined;
+  extra: string[];
+  values: OptionValues;
+} {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  const [command, ...extra] = positionals;
+  const known = command !== undefined && COMMANDS.includes(command);
+  const values: Record<string, string | boolean> = {};
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const { name, rawName } = token;
+    if (!isOptionName(name) || (known && !optionsOf(command).has(name))) {
+      throw usageError(
+        known
+          ? `Lệnh «hannop ${command}» không có tùy chọn «${rawName}».`
+          : `Không có tùy chọn «${rawName}».`,
+        command,
+      );
+    }
+    if (OPTIONS[name].type === 'string') {
+      // `--workbook --json`: node:util takes «--json» as the file name; no one means that.
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
+        throw usageError(`Tùy chọn ${rawName} cần một giá trị.`, command);
+      values[name] = token.value;
+    } else {
+      if (token.inlineValue) throw usageError(`Tùy chọn ${rawName} không nhận giá trị.`, command);
+      values[name] = true;
+    }
   }
+  return { command, extra, values: values as OptionValues };
 }
 
 /** `{ [name]: value }` when the value is there; nothing otherwise (exactOptionalPropertyTypes). */
@@ -106,20 +112,25 @@ function optional<K extends string, V>(name: K, value: V | undefined): { [P in K
   return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V });
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse(argv);
-  const [command, ...extra] = positionals;
+async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
+  const { command, extra, values } = parsed;
+  if (values.version) {
+    io.stdout(`hannop ${version}\n`);
+    return;
+  }
   if (values.help || command === undefined) {
     io.stdout(USAGE);
     return;
   }
-  if (extra.length > 0) throw new UsageError(`Không hiểu «${extra.join(' ')}».\n\n${USAGE}`);
+  if (extra.length > 0) throw usageError(`Không hiểu «${extra.join(' ')}».`, command);
   switch (command) {
     case 'init': {
+      const workbook = outputPath(values, 'workbook', io.cwd);
+      const { initCommand } = await import('./commands/init.js');
       const units = await initCommand({
-        workbook: pathOption(values, 'workbook', io.cwd),
+        workbook,
         ...(values.units ? { units: pathOption(values, 'units', io.cwd) } : {}),
-        demo: values.demo,
+        demo: values.demo === true,
       });
       io.stdout(`Đã tạo «${values.workbook}» với ${units.length} đơn vị.\n`);
       return;
@@ -128,6 +139,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       const path = existingWorkbookPath(values, io.cwd);
       const form = requireOption(values, 'form');
       const csv = pathOption(values, 'csv', io.cwd);
+      const { importCommand } = await import('./commands/import.js');
       const summary = await onWorkbook(String(values.workbook), () => importCommand(path, form, csv));
       io.stdout(
         `Đã thêm ${summary.added} phản hồi vào «${values.workbook}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
@@ -139,6 +151,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     }
     case 'run': {
       if (values.spreadsheet !== undefined) {
+        // The only command that talks to Google, and the only one that loads googleapis.
+        const { remoteRunCommand, remoteRunOptions } = await import('./commands/remote-run.js');
         const outcome = await remoteRunCommand(remoteRunOptions(values, asOfOption(values, io.now), io));
         io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
         return;
@@ -148,8 +162,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       const options = {
         mail: mailTargetOption(values, io.cwd, path, String(values.workbook)),
         maxMail: maxMailOption(values),
-        dryRun: values['dry-run'],
+        dryRun: values['dry-run'] === true,
       };
+      const { runCommand } = await import('./commands/run.js');
       const outcome = await onWorkbook(String(values.workbook), () =>
         runCommand(path, asOf, io.now, options),
       );
@@ -159,10 +174,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     case 'status': {
       const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
-      const { board, report } = await onWorkbook(String(values.workbook), async () =>
-        computeStatus(await XlsxWorkbook.open(path), asOf),
+      const { statusCommand } = await import('./commands/status.js');
+      io.stdout(
+        await onWorkbook(String(values.workbook), () => statusCommand(path, asOf, values.json === true)),
       );
-      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatusTable(board));
       return;
     }
     case 'demo': {
@@ -171,6 +186,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       const mail = mailTargetOption(values, io.cwd, path, shown);
       if (mail.kind !== 'outbox')
         throw new UsageError('hannop demo chỉ gửi thư vào thư mục (--outbox), không qua SMTP.');
+      const [{ playDemoCampaign }, { writeDashboardHtml }] = await Promise.all([
+        import('./commands/play.js'),
+        import('./commands/report-html.js'),
+      ]);
       await onWorkbook(shown, () =>
         playDemoCampaign({
           workbookPath: path,
@@ -179,7 +198,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
           shownOutbox: mail.shown,
           ...optional('from', dayOption(values, 'from')),
           ...optional('to', dayOption(values, 'to')),
-          reset: values.reset,
+          reset: values.reset === true,
           print: io.stdout,
           writeDashboard: async (workbookPath, asOf) => {
             const page = join(dirname(path), 'dashboard.html');
@@ -193,6 +212,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     case 'report': {
       const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
+      const { reportCommand, reportTarget } = await import('./commands/report.js');
       const target = reportTarget(values, (file) => resolve(io.cwd, file));
       const text = await onWorkbook(String(values.workbook), () =>
         reportCommand(path, asOf, values.period, target),
@@ -201,15 +221,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       return;
     }
     default:
-      throw new UsageError(`Không có lệnh «${command}».\n\n${USAGE}`);
+      throw usageError(`Không có lệnh «${command}»; các lệnh: ${COMMANDS.join(', ')}.`, undefined);
   }
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: string | undefined;
   try {
-    await run(argv, io);
+    const parsed = parse(argv);
+    command = parsed.command;
+    await run(io, parsed);
     return 0;
   } catch (error) {
+    if (error instanceof MissingOptionError) {
+      io.stderr(`Lỗi: ${usageError(error.message, command).message}\n`);
+      return 1;
+    }
     if (error instanceof WorkbookInputError) {
       io.stderr(`${error.message}\n`);
       return 1;
@@ -218,7 +245,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`Lỗi: ${error.message}\n`);
       return 1;
     }
-    io.stderr(`Lỗi nội bộ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`Lỗi nội bộ: ${io.mapStack ? io.mapStack(stack) : stack}\n`);
     return 2;
   }
 }

@@ -1,12 +1,13 @@
 // Options shared by the commands: the workbook path, the as-of moment, where and how much mail goes.
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseIsoDate, parseMoment, type IsoDate } from '../domain/time';
-import { UsageError } from './cli-errors';
+import { MissingOptionError, UsageError } from './cli-errors';
 
 export function requireOption(values: Record<string, unknown>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Thiếu tùy chọn --${name}.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new MissingOptionError(`Thiếu tùy chọn --${name}.`);
   return value;
 }
 
@@ -34,6 +35,30 @@ export function dayOption(values: Record<string, unknown>, name: string): IsoDat
 /** A file option, relative to the directory the command runs in. */
 export function pathOption(values: Record<string, unknown>, name: string, cwd: string): string {
   return resolve(cwd, requireOption(values, name));
+}
+
+/**
+ * Why no folder can be made at `directory` (a file is in the way, no permission), in Vietnamese, or
+ * null when it exists or can be created. Nothing is created here: the writer does it when it writes.
+ */
+export function folderProblem(directory: string): string | null {
+  let existing = directory;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) return `«${existing}» là một tệp, không phải thư mục`;
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    return `không có quyền ghi vào thư mục «${existing}»`;
+  }
+  return null;
+}
+
+/** A file the command writes: its folder is created when missing, so it must be creatable. */
+export function outputPath(values: Record<string, unknown>, name: string, cwd: string): string {
+  const path = pathOption(values, name, cwd);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new UsageError(`Không ghi được --${name} «${String(values[name])}»: ${problem}.`);
+  return path;
 }
 
 export function existingWorkbookPath(values: Record<string, unknown>, cwd: string): string {
@@ -83,6 +108,8 @@ export function mailTargetOption(
     const directory = resolve(cwd, shown);
     if (existsSync(directory) && !statSync(directory).isDirectory())
       throw new UsageError(`--outbox «${shown}» là một tệp, không phải thư mục.`);
+    const problem = folderProblem(directory);
+    if (problem) throw new UsageError(`Không tạo được thư mục --outbox «${shown}»: ${problem}.`);
     return { kind: 'outbox', directory, shown };
   }
   return {

@@ -214,20 +214,78 @@ describe('hannop init and status', () => {
   it.each([
     [['status', '--workbook', 'nope.xlsx', '--json'], 'Lỗi: Không tìm thấy bảng tính «nope.xlsx».\n'],
     [['run', '--workbook', 'nope.xlsx'], 'Lỗi: Không tìm thấy bảng tính «nope.xlsx».\n'],
-    [['status', '--json'], 'Lỗi: Thiếu tùy chọn --workbook.\n'],
-    [['init'], 'Lỗi: Thiếu tùy chọn --workbook.\n'],
+    [
+      ['status', '--json'],
+      'Lỗi: Thiếu tùy chọn --workbook.\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    [
+      ['init'],
+      'Lỗi: Thiếu tùy chọn --workbook.\nCách dùng:\n  hannop init   --workbook FILE [--units UNITS.csv] [--demo]\n',
+    ],
   ])('exits 1 for %j', async (argv, stderr) => {
     expect(await hannop(...argv)).toEqual({ code: 1, stdout: '', stderr });
   });
 
-  it('exits 1 for an unknown command or option, and shows the usage', async () => {
-    const unknown = await hannop('frob', '--workbook', 'w.xlsx');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr.startsWith('Lỗi: Không có lệnh «frob».\n\nhannop — ')).toBe(true);
-    const option = await hannop('status', '--workbok', 'w.xlsx');
-    expect(option.code).toBe(1);
-    expect(option.stderr).toMatch(/^Lỗi: Unknown option '--workbok'/);
-    expect(option.stderr).toContain('hannop status --workbook FILE');
+  it.each([
+    [
+      ['frob', '--workbook', 'w.xlsx'],
+      'Lỗi: Không có lệnh «frob»; các lệnh: init, import, run, status, report, demo.\nXem «hannop --help».\n',
+    ],
+    [
+      ['status', '--workbok', 'w.xlsx'],
+      'Lỗi: Lệnh «hannop status» không có tùy chọn «--workbok».\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    // An option of another command is refused too, with the usage of the command that was typed.
+    [
+      ['init', '--workbook', 'w.xlsx', '--json'],
+      'Lỗi: Lệnh «hannop init» không có tùy chọn «--json».\nCách dùng:\n  hannop init   --workbook FILE [--units UNITS.csv] [--demo]\n',
+    ],
+    [['--frob'], 'Lỗi: Không có tùy chọn «--frob».\nXem «hannop --help».\n'],
+    [
+      ['-x', 'status'],
+      'Lỗi: Lệnh «hannop status» không có tùy chọn «-x».\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    [
+      ['status', '--workbook'],
+      'Lỗi: Tùy chọn --workbook cần một giá trị.\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    [
+      ['status', '--workbook', '--json'],
+      'Lỗi: Tùy chọn --workbook cần một giá trị.\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    [
+      ['status', '--workbook', 'w.xlsx', '--json=yes'],
+      'Lỗi: Tùy chọn --json không nhận giá trị.\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+    [
+      ['status', '--workbook', 'w.xlsx', 'now'],
+      'Lỗi: Không hiểu «now».\nCách dùng:\n  hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]\n',
+    ],
+  ])('exits 1 for %j with a Vietnamese sentence and the usage of that command only', async (argv, stderr) => {
+    expect(await hannop(...argv)).toEqual({ code: 1, stdout: '', stderr });
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await hannop('--version')).toEqual({ code: 0, stdout: `hannop ${version}\n`, stderr: '' });
+    expect(await hannop('status', '--version')).toEqual({
+      code: 0,
+      stdout: `hannop ${version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('creates the missing folders of the workbook it creates, and names a file in the way', async () => {
+    const created = await hannop('init', '--workbook', 'moi/thu-muc/w.xlsx');
+    expect(created).toEqual({ code: 0, stdout: 'Đã tạo «moi/thu-muc/w.xlsx» với 0 đơn vị.\n', stderr: '' });
+    expect(existsSync(inDir('moi/thu-muc/w.xlsx'))).toBe(true);
+    writeFileSync(inDir('tep'), 'not a folder');
+    expect(await hannop('init', '--workbook', 'tep/w.xlsx')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: Không ghi được --workbook «tep/w.xlsx»: «${inDir('tep')}» là một tệp, không phải thư mục.\n`,
+    });
   });
 
   it.each(['31/03/2023', '2023-02-30', '2023-03-31T25:00', 'hôm qua'])(
@@ -362,7 +420,10 @@ describe('hannop import and run', () => {
       'Lỗi: --form «kehoach» không hợp lệ; ghi «ke-hoach» hoặc «bao-cao».\n',
     ],
     [['--form', 'ke-hoach', '--csv', 'khong-co.csv'], 'Lỗi: Không tìm thấy tệp CSV «{dir}/khong-co.csv».\n'],
-    [['--form', 'ke-hoach'], 'Lỗi: Thiếu tùy chọn --csv.\n'],
+    [
+      ['--form', 'ke-hoach'],
+      'Lỗi: Thiếu tùy chọn --csv.\nCách dùng:\n  hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE\n',
+    ],
   ])('refuses import %j', async (options, stderr) => {
     await initialized();
     file('ke-hoach.csv', CSV);

@@ -6,6 +6,7 @@ import { seededFake } from '../fakes/sheets-api-daily-run';
 import type { FakeSheetsApi } from '../fakes/sheets-api-server';
 import { SERVICE_ACCOUNT_EMAIL, serviceAccountKey } from '../fakes/service-account-key';
 import { runCli, type CliOutcome } from './cli-runner';
+import { usageOf } from '../../src/node/cli-usage';
 
 const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-cli-'));
 writeFileSync(join(directory, 'khoa.json'), JSON.stringify(serviceAccountKey()));
@@ -112,7 +113,7 @@ describe('hannop run --spreadsheet', () => {
         'Lỗi: --outbox không dùng cùng --spreadsheet: hannop chạy hoặc trên tệp .xlsx, hoặc trên Google Sheet qua ' +
           'Sheets API (thư gửi qua --smtp).\n',
       ],
-      [['--spreadsheet', id], 'Lỗi: Thiếu tùy chọn --credentials.\n'],
+      [['--spreadsheet', id], `Lỗi: Thiếu tùy chọn --credentials.\nCách dùng:\n${usageOf('run')}\n`],
       [
         ['--spreadsheet', 'abc', '--credentials', 'khoa.json'],
         'Lỗi: --spreadsheet «abc» không phải mã bảng tính; mã là phần giữa «/d/» và «/edit» trong địa chỉ của bảng tính.\n',

@@ -1,6 +1,6 @@
 // `hannop init`: a new workbook with every sheet, the 2023 defaults, and units from a CSV.
-import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
 import { InputError, valueOrThrow } from '../../domain/problems';
@@ -59,6 +59,7 @@ export async function initCommand(options: {
     responseHeaders: responseSheetHeaders(),
     ...(options.demo && options.demoResponses !== false ? { responseRows: demoResponseRows(units) } : {}),
   });
+  mkdirSync(dirname(options.workbook), { recursive: true });
   await workbook.saveAs(options.workbook);
   return units;
 }

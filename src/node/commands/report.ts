@@ -1,10 +1,11 @@
 // `hannop report`: the report for the City committee as a .docx (or the dashboard as HTML), for
 // one period, from the workbook as the sheets show it at `--as-of`.
 import { promises as fs } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { cityReport } from '../../app/city-report';
 import { UnknownPeriodError, type CityReport } from '../../domain/city-report';
 import { UsageError } from '../cli-errors';
+import { folderProblem } from '../options';
 import { cityReportDocx } from '../docx-report';
 import { writeDashboardHtml } from './report-html';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -24,6 +25,8 @@ export function reportTarget(
   if (given.length !== 1 || !kind) throw new UsageError(REPORT_TARGET_MESSAGE);
   const shown = values[kind] as string;
   const path = resolvePath(shown);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new UsageError(`Không ghi được --${kind} «${shown}»: ${problem}.`);
   if (extname(path).toLowerCase() !== `.${kind}`) {
     throw new UsageError(`«${shown}»: tệp của --${kind} phải có đuôi .${kind}.`);
   }
@@ -32,6 +35,7 @@ export function reportTarget(
 
 /** Writes the .docx beside its target and renames it, so a reader never sees half a file. */
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
   await fs.writeFile(partial, bytes);
   await fs.rename(partial, path);
