@@ -6,6 +6,7 @@ import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
 import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
 import type { StatusReport } from '../../src/domain/status-report';
 import { vietnamInstant } from '../../src/domain/time';
+import { OPTIONS, USAGE_LINES } from '../../src/node/cli-usage';
 import { formatCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { GOOD_PLAN } from '../domain/forms/form-fixture';
@@ -263,6 +264,16 @@ describe('hannop init and status', () => {
     ],
   ])('exits 1 for %j with a Vietnamese sentence and the usage of that command only', async (argv, stderr) => {
     expect(await hannop(...argv)).toEqual({ code: 1, stdout: '', stderr });
+  });
+
+  it('has a type for every option the usage lines name, and no option no usage line names', () => {
+    const named = new Set(
+      USAGE_LINES.flatMap((line) => [...line.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1] ?? '')),
+    );
+    expect([...named].filter((name) => !(name in OPTIONS))).toEqual([]);
+    expect(
+      Object.keys(OPTIONS).filter((name) => !named.has(name) && name !== 'help' && name !== 'version'),
+    ).toEqual([]);
   });
 
   it('prints its version', async () => {

@@ -1,5 +1,5 @@
 // `hannop report`: which period it reports on, and what it says when the command line is wrong.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vietnamInstant } from '../../src/domain/time';
@@ -51,6 +51,26 @@ describe('hannop report', () => {
       stdout: '',
       stderr: 'Lỗi: «trang.htm»: tệp của --html phải có đuôi .html.\n',
     });
+  });
+
+  it('creates the missing folders of --docx and --html, and names a file in the way', async () => {
+    const docx = await hannop('report', '--workbook', 'w.xlsx', '--docx', 'bao-cao/2023/a.docx');
+    expect(docx.code).toBe(0);
+    expect(
+      readFileSync(join(dir, 'bao-cao', '2023', 'a.docx'))
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    expect((await hannop('report', '--workbook', 'w.xlsx', '--html', 'trang/moi/a.html')).code).toBe(0);
+    expect(existsSync(join(dir, 'trang', 'moi', 'a.html'))).toBe(true);
+    writeFileSync(join(dir, 'la-tep'), 'a file');
+    for (const kind of ['docx', 'html']) {
+      expect(await hannop('report', '--workbook', 'w.xlsx', `--${kind}`, `la-tep/x.${kind}`)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `Lỗi: Không ghi được --${kind} «la-tep/x.${kind}»: «${join(dir, 'la-tep')}» là một tệp, không phải thư mục.\n`,
+      });
+    }
   });
 
   it('names the period it does not know and lists the ones it does, writing nothing', async () => {
