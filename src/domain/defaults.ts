@@ -1,4 +1,4 @@
-// The 2023 Thủ Đức campaign as FORMS.md gives it: what `hannop init` and the setup write into a
+// The 2023 Thủ Đức campaign as docs/forms.md gives it: what `hannop init` and the setup write into a
 // new workbook. Everything here is data the department edits afterwards; nothing reads it later.
 import { CONFIG_KEY, PERIOD_COLUMNS } from './layout';
 import type { CellValue } from './table';

@@ -1,5 +1,5 @@
 // The status as one JSON document (`hannop status --json`, `hannop run --json`): a contract that
-// scripts rely on, so its field names follow DESIGN.md exactly.
+// scripts rely on, so its field names follow docs/spec.md exactly.
 import {
   computeGroupRates,
   periodRates,

@@ -165,7 +165,7 @@ const all = (kind: MailKind, days: readonly string[], period: PeriodId) =>
   days.map((day) => `${day} ${kind} ${period}`);
 const reportReceipts = ['04-21 receipt BC6T-2023', '10-21 receipt BCN-2023'];
 
-/** What each behaviour must receive, `MM-DD kind periods`, by hand from the schedule of FORMS.md. */
+/** What each behaviour must receive, `MM-DD kind periods`, by hand from the schedule of docs/forms.md. */
 const EXPECTED: Record<Behaviour, readonly string[]> = {
   early: ['03-22 receipt KH-2023', ...reportReceipts],
   lastMinute: [

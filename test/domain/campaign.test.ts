@@ -40,7 +40,7 @@ function onePeriod(fields: PeriodRow): Period {
 
 const iso = formatIsoVietnam;
 
-describe('the 2023 defaults (FORMS.md)', () => {
+describe('the 2023 defaults (docs/forms.md)', () => {
   const periods = periodsOf(DEFAULT_PERIOD_ROWS);
 
   it('give three periods in due order', () => {

@@ -78,7 +78,7 @@ const report = buildStatusReport(
   computeStatusBoard(registry.all, PERIODS, submissions, at('2023-04-05T12:00')),
 );
 
-describe('buildStatusReport (the --json contract of DESIGN.md)', () => {
+describe('buildStatusReport (the --json contract of docs/spec.md)', () => {
   it('gives asOf in ISO with +07:00', () => {
     expect(report.asOf).toBe('2023-04-05T12:00:00+07:00');
   });

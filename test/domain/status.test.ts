@@ -87,7 +87,7 @@ const HELD_ISSUE = 'Chờ xác minh: chưa xác minh được người nộp thu
 const PHONE_PROBLEM = 'Số điện thoại liên hệ: «12345» không phải là số điện thoại hợp lệ.';
 
 describe('labels', () => {
-  it('are those of DESIGN.md', () => {
+  it('are those of docs/spec.md', () => {
     expect(STATUS_LABEL).toEqual({
       not_open: 'Chưa mở nhận',
       pending: 'Chưa nộp',

@@ -1,4 +1,4 @@
-// A small campaign for tests: four units (one inactive) and the three periods of 2023 (FORMS.md).
+// A small campaign for tests: four units (one inactive) and the three periods of 2023 (docs/forms.md).
 import { makePeriod, type Period } from '../../src/domain/campaign';
 import { UnitRegistry, type Unit } from '../../src/domain/units';
 
@@ -43,7 +43,7 @@ export function fixtureUnits(): UnitRegistry {
 
 const REMINDERS = { graceDays: 0, remindBeforeDays: [7, 3, 1], remindAfterDays: [1, 3, 7, 14] };
 
-/** `Kỳ nộp` of 2023 as FORMS.md gives it. */
+/** `Kỳ nộp` of 2023 as docs/forms.md gives it. */
 export function periods2023(): Period[] {
   return [
     makePeriod({

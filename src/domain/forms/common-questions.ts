@@ -1,4 +1,4 @@
-// The questions both forms open with, in the order of FORMS.md.
+// The questions both forms open with, in the order of docs/forms.md.
 
 /**
  * `15/KH-MNHM`: number, `/`, the kind of document (KH plan, BC report), `-`, the unit's initials.

@@ -1,4 +1,4 @@
-// Form `Kế hoạch`: the yearly plan of each unit (FORMS.md).
+// Form `Kế hoạch`: the yearly plan of each unit (docs/forms.md).
 import { commonQuestions } from './common-questions';
 import { defineForm, type AnswersOf } from './spec';
 

@@ -1,4 +1,4 @@
-// Form `Báo cáo`: the 6-month and annual reports; the school says which period (FORMS.md).
+// Form `Báo cáo`: the 6-month and annual reports; the school says which period (docs/forms.md).
 import { commonQuestions } from './common-questions';
 import { defineForm, type AnswersOf } from './spec';
 

@@ -32,7 +32,7 @@ export interface FigureSpec {
 
 export interface Question {
   readonly key: string;
-  /** The exact Vietnamese title (FORMS.md): the Form item, the response sheet header, the messages. */
+  /** The exact Vietnamese title (docs/forms.md): the Form item, the response sheet header, the messages. */
   readonly title: string;
   readonly type: QuestionType;
   readonly required: boolean;
@@ -66,7 +66,7 @@ export interface Question {
 
 export interface FormSpec<Questions extends readonly Question[] = readonly Question[]> {
   readonly kind: FormKind;
-  /** Common questions first, in the order of FORMS.md: the order of the Form and of the messages. */
+  /** Common questions first, in the order of docs/forms.md: the order of the Form and of the messages. */
   readonly questions: Questions;
   /** `Kế hoạch {Tên kế hoạch}` / `Báo cáo {Tên kế hoạch}`. */
   title(config: Pick<CampaignConfig, 'planName'>): string;

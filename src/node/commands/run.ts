@@ -102,7 +102,7 @@ export interface RunCommandOptions {
   readonly dryRun?: boolean;
 }
 
-/** One message as `--json` shows it (DESIGN.md, "The command line"). */
+/** One message as `--json` shows it (docs/spec.md, "The command line"). */
 export interface RunMailJson {
   readonly to: readonly string[];
   readonly unit?: string;

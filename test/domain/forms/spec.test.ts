@@ -6,7 +6,7 @@ import { choicesFor, findQuestion, type FormSpec } from '../../../src/domain/for
 import { titleKey } from '../../../src/domain/text';
 import { fixtureUnits, periods2023 } from '../../fakes/campaign-fixture';
 
-// The exact titles of FORMS.md, in its order: the Form, the response sheet and the imports use them.
+// The exact titles of docs/forms.md, in its order: the Form, the response sheet and the imports use them.
 const COMMON = [
   ['unit', 'Đơn vị'],
   ['code', 'Mã xác nhận'],
@@ -47,7 +47,7 @@ const REPORT = [
 const keysAndTitles = (spec: FormSpec) => spec.questions.map((question) => [question.key, question.title]);
 
 describe('the form specs', () => {
-  it('have the exact titles of FORMS.md, common questions first, in order', () => {
+  it('have the exact titles of docs/forms.md, common questions first, in order', () => {
     expect(keysAndTitles(PLAN_FORM)).toEqual([...COMMON, ...PLAN]);
     expect(keysAndTitles(REPORT_FORM)).toEqual([...COMMON, ...REPORT]);
   });
