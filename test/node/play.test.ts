@@ -182,7 +182,12 @@ describe('hannop demo: the demo campaign played day by day', () => {
     expect(inverted.stderr).toBe('Lỗi: --from 02/04/2023 sau --to 01/04/2023.\n');
     expect(inverted.code).toBe(1);
     const smtp = await hannop('demo', '--smtp', 'smtp://127.0.0.1:2525');
-    expect(smtp.stderr).toBe('Lỗi: hannop demo chỉ gửi thư vào thư mục (--outbox), không qua SMTP.\n');
+    // --smtp is not in demo's usage line: refused as an option demo does not have, with that line.
+    expect(smtp.stderr).toBe(
+      'Lỗi: Lệnh «hannop demo» không có tùy chọn «--smtp».\nCách dùng:\n' +
+        '  hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]\n' +
+        '                (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)\n',
+    );
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 });
