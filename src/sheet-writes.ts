@@ -112,3 +112,49 @@ export function placeColumns(
   });
   return { positions, added, width: existing.length + added.length };
 }
+
+function sameCell(before: CellValue | undefined, after: CellValue | undefined): boolean {
+  const a = before === undefined || before === '' ? null : before;
+  const b = after === undefined || after === '' ? null : after;
+  if (a instanceof Date || b instanceof Date) {
+    // A date goes to Sheets as a serial number of days and comes back rounded to the millisecond.
+    return a instanceof Date && b instanceof Date && Math.abs(a.getTime() - b.getTime()) <= 1;
+  }
+  return a === b;
+}
+
+/** A run of consecutive rows to send: `start` is the 0-based index of its first row in `after`. */
+export interface ChangedRun {
+  readonly start: number;
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/**
+ * The rows of `after` that differ from the rows the sheet holds (`before`, as read), as runs of
+ * consecutive rows, so that a write sends what changed and not the whole sheet. Rows in `always`
+ * are sent whatever they hold (their format may have changed).
+ */
+export function changedRuns(
+  before: readonly (readonly CellValue[])[],
+  after: readonly (readonly CellValue[])[],
+  width: number,
+  always: ReadonlySet<number> = new Set(),
+): ChangedRun[] {
+  const runs: ChangedRun[] = [];
+  let current: { start: number; rows: (readonly CellValue[])[] } | null = null;
+  after.forEach((row, index) => {
+    const old = before[index];
+    let same = old !== undefined && !always.has(index);
+    for (let column = 0; same && column < width; column += 1) same = sameCell(old?.[column], row[column]);
+    if (same) {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { start: index, rows: [] };
+      runs.push(current);
+    }
+    current.rows.push(row);
+  });
+  return runs;
+}

@@ -39,6 +39,9 @@ function derivedWrite(
   };
 }
 
+/** The sheets a consolidation derives, read with the state so that a write sends only the rows that changed. */
+export const DERIVED_SHEETS = [SHEET.summary, SHEET.statistics, SHEET.figures] as const;
+
 /** `Tổng hợp`, `Thống kê` and `Số liệu`, each replaced whole with its format. */
 export function consolidationWrites(state: CampaignState, board: StatusBoard): SheetWrite[] {
   return [
@@ -98,7 +101,7 @@ export interface ConsolidationSummary {
 /** Reads the state once and writes the register notes and the derived sheets in one batch. */
 export function consolidate(workbook: Workbook, lock: Lock, asOf: Date): ConsolidationSummary {
   return lock.withLock(() => {
-    const state = readCampaignState(workbook);
+    const state = readCampaignState(workbook, DERIVED_SHEETS);
     const { reviewed, writes } = consolidationBatch(state, asOf);
     workbook.write(writes);
     return {

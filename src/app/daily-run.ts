@@ -8,7 +8,7 @@ import { SHEET } from '../domain/layout';
 import type { Clock, Lock, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
-import { consolidate, type ConsolidationSummary } from './consolidate';
+import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
 import { intakeResponses, type IntakeSummary, type ResponseSource } from './intake-responses';
 import { errorMessageOf, logFailure } from './log-failure';
 import { sendMail, type SendMailSummary } from './send-mail';
@@ -43,20 +43,24 @@ export function runDaily(
 ): DailyRunSummary {
   const now = () => ports.clock.now();
   try {
-    return runAsOneBatch(ports, [...STATE_SHEETS, ...source.sheets, SHEET.mailLog], (batch) => {
-      const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
-      const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
-      const mail = sendMail(
-        { ...batch, mailer: ports.mailer },
-        {
-          asOf: options.asOf,
-          clock: ports.clock,
-          timeBudgetMs: Math.max(0, options.sendUntil.getTime() - now().getTime()),
-          ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
-        },
-      );
-      return { intake, consolidation, mail };
-    });
+    return runAsOneBatch(
+      ports,
+      [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, ...DERIVED_SHEETS],
+      (batch) => {
+        const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
+        const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
+        const mail = sendMail(
+          { ...batch, mailer: ports.mailer },
+          {
+            asOf: options.asOf,
+            clock: ports.clock,
+            timeBudgetMs: Math.max(0, options.sendUntil.getTime() - now().getTime()),
+            ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
+          },
+        );
+        return { intake, consolidation, mail };
+      },
+    );
   } catch (error) {
     logFailure(ports.workbook, { at: now(), job: DAILY_JOB, message: errorMessageOf(error) });
     throw error;

@@ -10,7 +10,7 @@ import { SHEET } from '../domain/layout';
 import type { Lock, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
-import { consolidate, type ConsolidationSummary } from './consolidate';
+import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
 import { intakeResponses, type IntakeSummary, type ResponseSource } from './intake-responses';
 import { errorMessageOf, logFailure } from './log-failure';
 import { sendMail, type SendMailSummary } from './send-mail';
@@ -55,7 +55,7 @@ export function receiveSubmission(
 ): ReceiveSubmissionSummary {
   let summary: ReceiveSubmissionSummary;
   try {
-    summary = runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog], (batch) => {
+    summary = runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, ...DERIVED_SHEETS], (batch) => {
       const intake = intakeResponses({ ...batch, now: ports.now }, source, { asOf: options.asOf });
       if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);

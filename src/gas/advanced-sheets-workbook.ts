@@ -15,7 +15,7 @@
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
-import { checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
+import { changedRuns, checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 import { WRITTEN_SHAPES_KEY } from './spreadsheet-workbook';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -142,6 +142,10 @@ function sheetIdFor(title: string): number {
   return hash >>> 1 || 1;
 }
 
+function sameHeaders(before: readonly string[], after: readonly string[]): boolean {
+  return before.length === after.length && before.every((header, index) => header === after[index]);
+}
+
 /** A sheet as the adapter knows it: its properties, and the extent of its data once read or written. */
 interface KnownSheet {
   readonly sheetId: number;
@@ -154,6 +158,8 @@ interface KnownSheet {
   filter: GridRange | null;
   /** Header row first: rows × columns of the data, and its headers; undefined until read. */
   extent?: { height: number; width: number; headers: string[] };
+  /** The data rows as read (or last written) in this execution: a replace sends only the rows that differ. */
+  rows?: readonly (readonly CellValue[])[];
 }
 
 interface CellFormats {
@@ -278,6 +284,7 @@ export class AdvancedSheetsWorkbook implements Workbook {
         width: table.headers.length,
         headers: [...table.headers],
       };
+      known.rows = table.rows;
       tables.set(name, table);
     });
     // In the order asked for, as the other adapters give them.
@@ -389,7 +396,20 @@ export class AdvancedSheetsWorkbook implements Workbook {
     const height = width === 0 ? 0 : rows.length + 1;
     this.grow(requests, sheet, height, width);
     const formats = this.cellFormats(name, headers, format);
-    if (height > 0) {
+    const before = sheet.extent;
+    const known = !isNew && before !== undefined && sheet.rows !== undefined;
+    if (known && sameHeaders(before.headers, headers)) {
+      // The sheet was read in this execution: only the rows that differ from it are sent.
+      changedRuns(sheet.rows ?? [], rows, width, formats.boldRows).forEach((run) => {
+        requests.push({
+          updateCells: {
+            start: { sheetId, rowIndex: run.start + 1, columnIndex: 0 },
+            rows: rowsOf(run.rows, width, run.start, formats),
+            fields: CELL_FIELDS,
+          },
+        });
+      });
+    } else if (height > 0) {
       requests.push({
         updateCells: {
           start: { sheetId, rowIndex: 0, columnIndex: 0 },
@@ -399,11 +419,12 @@ export class AdvancedSheetsWorkbook implements Workbook {
       });
     }
     if (!isNew) {
-      // What the table no longer reaches is emptied, values and the formats written with them.
-      if (height < sheet.rowCount) {
+      // What the table no longer reaches is emptied, values and the formats written with them; a
+      // sheet read in this execution is known to be empty below and right of what it held.
+      if (height < (known ? before.height : sheet.rowCount)) {
         requests.push({ updateCells: { range: { sheetId, startRowIndex: height }, fields: CELL_FIELDS } });
       }
-      if (height > 0 && width < sheet.columnCount) {
+      if (height > 0 && width < (known ? before.width : sheet.columnCount)) {
         requests.push({
           updateCells: {
             range: { sheetId, startRowIndex: 0, endRowIndex: height, startColumnIndex: width },
@@ -412,6 +433,7 @@ export class AdvancedSheetsWorkbook implements Workbook {
         });
       }
     }
+    sheet.rows = rows;
     sheet.extent = { height, width, headers: [...headers] };
     if (format && width > 0) this.planFormat(requests, sheet, name, headers, format);
   }
@@ -545,6 +567,7 @@ export class AdvancedSheetsWorkbook implements Workbook {
         },
       });
       sheet.extent = { height, width: headers.length, headers: [...headers] };
+      sheet.rows = rows;
       return;
     }
     if (rows.length === 0) return;
@@ -573,6 +596,8 @@ export class AdvancedSheetsWorkbook implements Workbook {
         fields: CELL_FIELDS,
       },
     });
+    if (sheet.rows)
+      sheet.rows = [...sheet.rows.map((row) => [...row, ...placement.added.map(() => null)]), ...placed];
     sheet.extent = {
       height: extent.height + rows.length,
       width: placement.width,

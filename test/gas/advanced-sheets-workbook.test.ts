@@ -452,3 +452,71 @@ describe('one submission through the trigger, with the Advanced Sheets service e
     }
   }, 60_000);
 });
+
+describe('AdvancedSheetsWorkbook writes what changed', () => {
+  const headers = ['Mã', 'Tên', 'Ngày'];
+  const rowsOf = (count: number): CellValue[][] =>
+    Array.from({ length: count }, (_, index) => [
+      `DV${index}`,
+      `Trường số ${index}`,
+      vietnamInstant('2023-03-20', 8 + (index % 10)),
+    ]);
+  const replace = (rows: CellValue[][]): SheetWrite => ({
+    kind: 'replace',
+    sheet: 'Tổng hợp',
+    headers,
+    rows,
+  });
+
+  function sentBytes(world: World): number[] {
+    const sizes: number[] = [];
+    const original = world.api.Spreadsheets.batchUpdate;
+    world.api.Spreadsheets.batchUpdate = (resource, spreadsheetId) => {
+      sizes.push(JSON.stringify(resource).length);
+      return original(resource, spreadsheetId);
+    };
+    return sizes;
+  }
+
+  it('sends only the rows that differ from what it read, and the sheet ends exactly as asked', () => {
+    const world = makeWorld();
+    world.workbook().write([replace(rowsOf(500))]);
+    const next = world.workbook();
+    next.read(['Tổng hợp']);
+    const sizes = sentBytes(world);
+    const changed = rowsOf(500);
+    changed[7] = ['DV7', 'Trường đã đổi tên', vietnamInstant('2023-03-21', 9)];
+    changed[300] = ['DV300', null, null];
+    next.write([replace(changed)]);
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeLessThan(2_000);
+    const read = world.workbook().read(['Tổng hợp']).get('Tổng hợp');
+    expect(read?.rows).toEqual(changed);
+  });
+
+  it('sends nothing for a sheet that did not change, and empties rows a shorter table no longer reaches', () => {
+    const world = makeWorld();
+    world.workbook().write([replace(rowsOf(50))]);
+    const next = world.workbook();
+    next.read(['Tổng hợp']);
+    const sizes = sentBytes(world);
+    next.write([replace(rowsOf(50))]);
+    expect(sizes).toEqual([]);
+    next.write([replace(rowsOf(40))]);
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeLessThan(500);
+    expect(world.workbook().read(['Tổng hợp']).get('Tổng hợp')?.rows).toEqual(rowsOf(40));
+  });
+
+  it('writes whole a sheet it has not read, or whose columns changed', () => {
+    const world = makeWorld();
+    world.workbook().write([replace(rowsOf(200))]);
+    const sizes = sentBytes(world);
+    world.workbook().write([replace(rowsOf(200))]);
+    const next = world.workbook();
+    next.read(['Tổng hợp']);
+    next.write([{ kind: 'replace', sheet: 'Tổng hợp', headers: ['Tên', 'Mã', 'Ngày'], rows: rowsOf(200) }]);
+    expect(sizes).toHaveLength(2);
+    expect(sizes.every((size) => size > 10_000)).toBe(true);
+  });
+});

@@ -36,6 +36,7 @@ import {
   type FakeSpreadsheetWorld,
 } from '../fakes/spreadsheet-app';
 import type { Table } from '../../src/ports';
+import type { ServiceMeter } from './service-meter';
 
 export { at };
 
@@ -115,13 +116,17 @@ export function globalsOf(fakes: GasFakes): AppsScriptGlobals {
   };
 }
 
-export function makeGasWorld(options: { units?: readonly Unit[]; start?: string } = {}) {
+export function makeGasWorld(
+  options: { units?: readonly Unit[]; start?: string; meter?: ServiceMeter } = {},
+) {
+  const meter = options.meter;
   const units = options.units ?? manyUnits(3);
   const fakes = makeGasFakes();
   const { sheets, formApp, scriptApp, lockService, properties, mailApp } = fakes;
   let nowMs = at(options.start ?? '2023-03-20T08:00').getTime();
   const clock = { now: () => new Date(nowMs) };
-  const globals = globalsOf(fakes);
+  const globals = meter ? meter.globals(globalsOf(fakes)) : globalsOf(fakes);
+  const metered = <T extends object | undefined>(event: T): T => (meter ? meter.event(event) : event);
   const logged: unknown[] = [];
   const notes: string[] = [];
   // Each execution builds its services anew, as each Apps Script execution does.
@@ -170,11 +175,12 @@ export function makeGasWorld(options: { units?: readonly Unit[]; start?: string 
   );
   scriptApp.bindHandlers({
     onFormSubmitPlan: (event: Parameters<typeof handleFormSubmit>[2]) =>
-      handleFormSubmit(services(), 'plan', event),
+      handleFormSubmit(services(), 'plan', metered(event)),
     onFormSubmitReport: (event: Parameters<typeof handleFormSubmit>[2]) =>
-      handleFormSubmit(services(), 'report', event),
+      handleFormSubmit(services(), 'report', metered(event)),
     onDailyRun: () => handleDailyRun(services()),
-    onEditReview: (event: Parameters<typeof handleReviewEdit>[1]) => handleReviewEdit(services(), event),
+    onEditReview: (event: Parameters<typeof handleReviewEdit>[1]) =>
+      handleReviewEdit(services(), metered(event)),
   });
   // Forms delivers each response (and each edit) to the form's submit triggers.
   formApp.onResponse((form, response) => {
@@ -194,6 +200,7 @@ export function makeGasWorld(options: { units?: readonly Unit[]; start?: string 
     htmlService: fakes.htmlService,
     documentApp: fakes.documentApp,
     globals,
+    meter,
     services,
     logged,
     notes,
