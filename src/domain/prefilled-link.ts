@@ -111,3 +111,67 @@ export function formLinksFrom(templates: Partial<Record<FormKind, PrefilledLinkT
     },
   };
 }
+
+/**
+ * Which question each `entry.N` of the form's pre-filled links answers, by the question's title.
+ * Setup learns it from one response with a distinct sample answer to every question; a submitted
+ * response's `toPrefilledUrl()` then carries all its answers in one FormApp call, where reading
+ * them item by item costs three calls per answer.
+ */
+export type AnswerEntries = Readonly<Record<string, string>>;
+
+/** The `entry.N` parameters of a pre-filled link, in order, values decoded. */
+function entryParameters(link: string): { name: string; value: string }[] {
+  const queryStart = link.indexOf('?');
+  if (queryStart < 0) return [];
+  return link
+    .slice(queryStart + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return equals < 0
+        ? { name: pair, value: '' }
+        : { name: pair.slice(0, equals), value: decodeFormValue(pair.slice(equals + 1)) };
+    })
+    .filter((parameter) => /^entry\.\d+$/.test(parameter.name));
+}
+
+/**
+ * The entries of a link built from `samples` (question title → its sample answers): a question is
+ * mapped only when exactly one parameter carries its sample, so an ambiguous one is left out and
+ * read the slow way.
+ */
+export function answerEntriesFromSampleLink(
+  sampleLink: string,
+  samples: ReadonlyMap<string, readonly string[]>,
+): AnswerEntries {
+  const parameters = entryParameters(sampleLink);
+  const entries: Record<string, string> = {};
+  samples.forEach((values, title) => {
+    const names = new Set(
+      parameters.filter((parameter) => values.includes(parameter.value)).map((parameter) => parameter.name),
+    );
+    if (names.size !== 1) return;
+    const [name] = [...names] as [string];
+    const carried = parameters
+      .filter((parameter) => parameter.name === name)
+      .map((parameter) => parameter.value);
+    if (carried.length === values.length && carried.every((value) => values.includes(value)))
+      entries[name] = title;
+  });
+  return entries;
+}
+
+/**
+ * A response's answers by question title, from its pre-filled link; null when the link carries an
+ * entry the map does not know (a question added by hand since setup): then it is read item by item.
+ */
+export function answersFromPrefilledLink(link: string, entries: AnswerEntries): Map<string, string[]> | null {
+  const answers = new Map<string, string[]>();
+  for (const parameter of entryParameters(link)) {
+    const title = entries[parameter.name];
+    if (title === undefined) return null;
+    answers.set(title, [...(answers.get(title) ?? []), parameter.value]);
+  }
+  return answers;
+}

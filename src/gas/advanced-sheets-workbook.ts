@@ -50,8 +50,11 @@ const CELL_FIELDS = 'userEnteredValue,userEnteredFormat.numberFormat,userEntered
 const PROPERTIES_FIELDS =
   'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
   'conditionalFormats,protectedRanges(protectedRangeId,range),basicFilter(range))';
-const VALUES_FIELDS =
-  'sheets(properties(title),data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type))))))';
+const CELL_VALUE_FIELDS = 'data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type)))))';
+const VALUES_FIELDS = `sheets(properties(title),${CELL_VALUE_FIELDS})`;
+const FIRST_READ_FIELDS =
+  'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
+  `conditionalFormats,protectedRanges(protectedRangeId,range),basicFilter(range),${CELL_VALUE_FIELDS})`;
 
 /** An instant as a serial number on Vietnam's clock. */
 export function toSerial(instant: Date): number {
@@ -211,6 +214,8 @@ function rowsOf(
 
 export class AdvancedSheetsWorkbook implements Workbook {
   private sheets: Map<string, KnownSheet> | null = null;
+  /** Whether `sheets` holds only the sheets a first read asked for. */
+  private partial = false;
   /**
    * The SpreadsheetApp adapter's record of what it wrote (spreadsheet-workbook.ts), if any. Once
    * this adapter writes, the record no longer tells the truth, so the first batch deletes it: were
@@ -224,10 +229,30 @@ export class AdvancedSheetsWorkbook implements Workbook {
     private readonly spreadsheetId: string,
   ) {}
 
-  /** The sheets' properties, fetched once. */
-  private known(): Map<string, KnownSheet> {
-    if (this.sheets) return this.sheets;
+  /**
+   * The sheets' properties, fetched once; fetched again when only some sheets are known and one
+   * of `names` (all of them, when not given) is not among them.
+   */
+  private known(names?: readonly string[]): Map<string, KnownSheet> {
+    const current = this.sheets;
+    if (current && (!this.partial || (names && names.every((name) => current.has(name))))) return current;
+    const previous = this.sheets;
     const spreadsheet = this.service.Spreadsheets.get(this.spreadsheetId, { fields: PROPERTIES_FIELDS });
+    this.learn(spreadsheet, false);
+    const sheets = this.sheets as unknown as Map<string, KnownSheet>;
+    // What the reads of this execution learned of the extents and rows still holds.
+    previous?.forEach((before, name) => {
+      const sheet = sheets.get(name);
+      if (sheet && before.sheetId === sheet.sheetId && before.extent) {
+        sheet.extent = before.extent;
+        if (before.rows) sheet.rows = before.rows;
+      }
+    });
+    return sheets;
+  }
+
+  /** Keeps the properties of the sheets `spreadsheet` holds; `partial`: only some of the sheets. */
+  private learn(spreadsheet: Spreadsheet, partial: boolean): void {
     this.staleRecordId =
       (spreadsheet.developerMetadata ?? []).find((entry) => entry.metadataKey === WRITTEN_SHAPES_KEY)
         ?.metadataId ?? null;
@@ -259,15 +284,38 @@ export class AdvancedSheetsWorkbook implements Workbook {
       });
     });
     this.sheets = sheets;
-    return sheets;
+    this.partial = partial;
+  }
+
+  /**
+   * The first read of an execution asks for the sheets' properties and values in one request. A
+   * range naming a sheet that does not exist fails the request ("Unable to parse range"): then
+   * the properties come first, and the values of the sheets that exist after them.
+   */
+  private firstRead(names: readonly string[]): Spreadsheet | null {
+    try {
+      const spreadsheet = this.service.Spreadsheets.get(this.spreadsheetId, {
+        ranges: names.map(sheetA1),
+        fields: FIRST_READ_FIELDS,
+      });
+      this.learn(spreadsheet, true);
+      return spreadsheet;
+    } catch (error) {
+      // Apps Script's errors may come from another realm: the message is what tells.
+      const message = String((error as { message?: unknown } | null)?.message ?? error);
+      if (/unable to parse range/i.test(message)) return null;
+      throw error;
+    }
   }
 
   read(sheetNames: readonly string[]): ReadonlyMap<string, Table> {
-    const sheets = this.known();
-    const names = [...new Set(sheetNames)].filter((name) => sheets.has(name));
+    const wanted = [...new Set(sheetNames)];
+    let spreadsheet = this.sheets === null && wanted.length > 0 ? this.firstRead(wanted) : null;
+    const sheets = this.known(wanted);
+    const names = wanted.filter((name) => sheets.has(name));
     const tables = new Map<string, Table>();
     if (names.length === 0) return tables;
-    const spreadsheet = this.service.Spreadsheets.get(this.spreadsheetId, {
+    spreadsheet ??= this.service.Spreadsheets.get(this.spreadsheetId, {
       ranges: names.map(sheetA1),
       fields: VALUES_FIELDS,
     });
@@ -299,15 +347,8 @@ export class AdvancedSheetsWorkbook implements Workbook {
     // A sheet to be added may have been added since the properties were read (by FormApp, or a
     // person): they are read again rather than letting the batch fail on a title already taken.
     const previous = this.sheets;
-    if (previous && writes.some((write) => !previous.has(write.sheet))) {
-      this.sheets = null;
-      // What the reads of this execution learned of the extents still holds.
-      this.known().forEach((sheet, name) => {
-        const before = previous.get(name);
-        if (before?.sheetId === sheet.sheetId && before.extent) sheet.extent = before.extent;
-      });
-    }
-    const sheets = this.known();
+    if (previous && writes.some((write) => !previous.has(write.sheet))) this.partial = true;
+    const sheets = this.known(writes.map((write) => write.sheet));
     // An append goes under the data: a sheet not read yet is read first (one call for all of them).
     const unread = writes
       .filter(
@@ -341,7 +382,7 @@ export class AdvancedSheetsWorkbook implements Workbook {
 
   /** The sheet, added to the batch when it does not exist yet (1000 × 26, as Sheets makes them). */
   private sheetFor(requests: Request[], name: string): { sheet: KnownSheet; isNew: boolean } {
-    const sheets = this.known();
+    const sheets = this.known([name]);
     const existing = sheets.get(name);
     if (existing) return { sheet: existing, isNew: false };
     const taken = new Set([...sheets.values()].map((sheet) => sheet.sheetId));

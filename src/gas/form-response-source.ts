@@ -7,6 +7,7 @@ import type { FormKind } from '../domain/campaign';
 import { answersByItemTitle, type RawAnswer } from '../domain/forms';
 import { FORM_SPECS, type IncomingResponse } from '../domain/intake';
 import { SHEET } from '../domain/layout';
+import { answersFromPrefilledLink, type AnswerEntries } from '../domain/prefilled-link';
 import { readRegister } from '../domain/register';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -24,12 +25,40 @@ function timestampOf(response: FormResponse): Date {
   return response.getTimestamp() as unknown as Date;
 }
 
-/** One FormResponse (an event's, or one of `getResponses()`) as the intake takes it. */
-export function incomingFromFormResponse(form: FormKind, response: FormResponse): IncomingResponse {
+/** Every answer from the response's pre-filled link (one call), or null when the map does not cover it. */
+function answersFromLink(
+  form: FormKind,
+  response: FormResponse,
+  entries: AnswerEntries,
+): Map<string, RawAnswer> | null {
+  const answers = answersFromPrefilledLink(response.toPrefilledUrl(), entries);
+  if (!answers) return null;
   const byTitle = new Map<string, RawAnswer>();
-  for (const itemResponse of response.getItemResponses()) {
-    const title = itemResponse.getItem().getTitle();
-    if (!byTitle.has(title)) byTitle.set(title, answerOf(itemResponse.getResponse()));
+  const checkboxes = new Set(
+    FORM_SPECS[form].questions.filter((question) => question.type === 'checkboxes').map((q) => q.title),
+  );
+  answers.forEach((values, title) => {
+    byTitle.set(title, checkboxes.has(title) ? values : (values[0] ?? null));
+  });
+  return byTitle;
+}
+
+/**
+ * One FormResponse (an event's, or one of `getResponses()`) as the intake takes it. With setup's
+ * map of entries (answer-entries.ts) its answers cost one call; without it, three per answer.
+ */
+export function incomingFromFormResponse(
+  form: FormKind,
+  response: FormResponse,
+  entries: AnswerEntries | null = null,
+): IncomingResponse {
+  let byTitle = entries ? answersFromLink(form, response, entries) : null;
+  if (!byTitle) {
+    byTitle = new Map<string, RawAnswer>();
+    for (const itemResponse of response.getItemResponses()) {
+      const title = itemResponse.getItem().getTitle();
+      if (!byTitle.has(title)) byTitle.set(title, answerOf(itemResponse.getResponse()));
+    }
   }
   return {
     responseId: response.getId(),

@@ -20,6 +20,7 @@ import {
 } from '../domain/form-sync';
 import { PLAN_FORM, REPORT_FORM, type FormSpec } from '../domain/forms';
 import { SHEET } from '../domain/layout';
+import { storeAnswerEntries } from './answer-entries';
 import {
   templateFromSampleLink,
   type PrefilledAnswers,
@@ -313,6 +314,7 @@ class FormSetup {
     const responseSheet = this.nameResponseSheet(formId, publishedUrl);
     const placed = this.syncItems(form, false);
     this.storePrefillTemplate(form, placed);
+    storeAnswerEntries(this.kind, form, placed, this.desired.items, this.services.properties);
     const trigger = this.ensureTrigger(formId);
     return {
       kind: this.kind,

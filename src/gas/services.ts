@@ -3,7 +3,9 @@
 // execution, so a handler that does not need the Ui or MailApp never touches them.
 // Every entry point of main.ts passes `appsScriptServices()`; a handler takes what it needs from it.
 import type { PrefilledLinkOf } from '../domain/mail-content';
-import { FORM_KIND_LABEL, type Period } from '../domain/campaign';
+import { FORM_KIND_LABEL, type FormKind, type Period } from '../domain/campaign';
+import type { AnswerEntries } from '../domain/prefilled-link';
+import { readAnswerEntries } from './answer-entries';
 import type { Unit } from '../domain/units';
 import type { Clock, Workbook } from '../ports';
 import { AdvancedSheetsWorkbook, type AdvancedSheetsService } from './advanced-sheets-workbook';
@@ -116,10 +118,23 @@ export class GasServices {
     return this.once('scriptProperties', () => this.globals.PropertiesService.getScriptProperties());
   }
 
+  /** Every document property, read in one call and kept for the execution. */
+  get documentPropertyValues(): Pick<Properties, 'getProperty'> {
+    return this.once('documentPropertyValues', () => {
+      const values = this.documentProperties.getProperties();
+      return { getProperty: (key: string) => values[key] ?? null };
+    });
+  }
+
+  /** Setup's map from a form's pre-filled entries to its questions (null before setup made it). */
+  answerEntries(kind: FormKind): AnswerEntries | null {
+    return readAnswerEntries(this.documentPropertyValues, kind);
+  }
+
   /** Each unit's pre-filled link, from the templates setup stored (none before setup). */
   get prefilledLink(): PrefilledLinkOf {
     return this.once('prefilledLink', () => {
-      const links = unitFormLinks(this.documentProperties);
+      const links = unitFormLinks(this.documentPropertyValues);
       return (unit: Unit, period: Pick<Period, 'form' | 'name'>) => links.linkFor(unit, period) ?? null;
     });
   }

@@ -26,7 +26,7 @@ export function handleFormSubmit(
 ): void {
   // Forms sometimes fires an event without a response, or with no answer at all: nothing to do.
   if (!event?.response) return;
-  const incoming = incomingFromFormResponse(kind, event.response);
+  const incoming = incomingFromFormResponse(kind, event.response, services.answerEntries(kind));
   if (isBlankResponse(incoming)) return;
   const now = services.now();
   // A response is never left out for being stamped a moment after this execution's clock.

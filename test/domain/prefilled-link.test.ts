@@ -4,6 +4,7 @@ import {
   templateFromSampleLink,
   unitPrefilledLink,
 } from '../../src/domain/prefilled-link';
+import { answerEntriesFromSampleLink, answersFromPrefilledLink } from '../../src/domain/prefilled-link';
 import { makeUnit, periods2023 } from '../fakes/campaign-fixture';
 
 const FORM_URL = 'https://docs.google.com/forms/d/e/1FAIpQLSabc/viewform';
@@ -66,5 +67,41 @@ describe('pre-filled links', () => {
       `${FORM_URL}?usp=pp_url&entry.1=MNHM+-+M%E1%BA%A7m+non+Hoa+Mai&entry.2=K7PX-3M9Q&entry.3=B%C3%A1o+c%C3%A1o+6+th%C3%A1ng+%C4%91%E1%BA%A7u+n%C4%83m+2023`,
     );
     expect(links.linkFor(unit, plan as NonNullable<typeof plan>)).toBeUndefined();
+  });
+});
+
+describe('answers from a response’s pre-filled link', () => {
+  const link = `${FORM_URL}?usp=pp_url&entry.11=hannop-mau-0&entry.12=A&entry.12=B&entry.13=2000-01-03&entry.14=A`;
+
+  it('maps each entry whose sample only it carries, leaves out one whose sample two carry', () => {
+    const samples = new Map([
+      ['Họ và tên', ['hannop-mau-0']],
+      ['Lĩnh vực', ['A', 'B']],
+      ['Ngày', ['2000-01-03']],
+      ['Có hay không', ['A']],
+      ['Không được trả lời', ['hannop-mau-9']],
+    ]);
+    expect(answerEntriesFromSampleLink(link, samples)).toEqual({
+      'entry.11': 'Họ và tên',
+      'entry.13': 'Ngày',
+    });
+  });
+
+  it('reads every answer by title, several values of one entry together, text decoded as Google encodes it', () => {
+    const entries = { 'entry.1': 'Họ và tên', 'entry.2': 'Lĩnh vực' };
+    const answers = answersFromPrefilledLink(
+      `${FORM_URL}?usp=pp_url&entry.1=Nguy%E1%BB%85n+Th%E1%BB%8B+Lan+%2B+1&entry.2=A%2C+B&entry.2=C`,
+      entries,
+    );
+    expect(answers && Object.fromEntries(answers)).toEqual({
+      'Họ và tên': ['Nguyễn Thị Lan + 1'],
+      'Lĩnh vực': ['A, B', 'C'],
+    });
+  });
+
+  it('gives up (null) on an entry setup did not map, so the response is read item by item', () => {
+    expect(
+      answersFromPrefilledLink(`${FORM_URL}?usp=pp_url&entry.1=x&entry.99=y`, { 'entry.1': 'A' }),
+    ).toBeNull();
   });
 });
