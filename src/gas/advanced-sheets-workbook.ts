@@ -15,6 +15,13 @@
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
+import {
+  chunksUnder,
+  isRetryableError,
+  MAX_REQUEST_BYTES,
+  retryDelayMs,
+  utf8Bytes,
+} from '../domain/time-budget';
 import { changedRuns, checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 import { WRITTEN_SHAPES_KEY } from './spreadsheet-workbook';
 
@@ -145,6 +152,29 @@ function sheetIdFor(title: string): number {
   return hash >>> 1 || 1;
 }
 
+function requestBytes(request: Request): number {
+  return utf8Bytes(JSON.stringify(request));
+}
+
+/** An updateCells carrying more rows than fit in a request, as several that write the same cells. */
+function splitLargeWrites(requests: readonly Request[]): Request[] {
+  return requests.flatMap((request) => {
+    const update = request.updateCells;
+    if (!update?.rows || !update.start || requestBytes(request) <= MAX_REQUEST_BYTES) return [request];
+    const start = update.start;
+    let offset = 0;
+    return chunksUnder(update.rows, (row) => utf8Bytes(JSON.stringify(row)), MAX_REQUEST_BYTES).map(
+      (rows) => {
+        const part: Request = {
+          updateCells: { ...update, start: { ...start, rowIndex: (start.rowIndex ?? 0) + offset }, rows },
+        };
+        offset += rows.length;
+        return part;
+      },
+    );
+  });
+}
+
 function sameHeaders(before: readonly string[], after: readonly string[]): boolean {
   return before.length === after.length && before.every((header, index) => header === after[index]);
 }
@@ -227,7 +257,31 @@ export class AdvancedSheetsWorkbook implements Workbook {
   constructor(
     private readonly service: AdvancedSheetsService,
     private readonly spreadsheetId: string,
+    /** How to wait before a retry (Utilities.sleep); without it, nothing is retried. */
+    private readonly retry: {
+      readonly sleep: (ms: number) => void;
+      readonly random?: () => number;
+    } | null = null,
   ) {}
+
+  /** One request, retried with exponential backoff while Google answers 429 or 5xx and the budget lasts. */
+  private call<T>(request: () => T): T {
+    let waitedMs = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return request();
+      } catch (error) {
+        const message = String((error as { message?: unknown } | null)?.message ?? error);
+        const delay =
+          this.retry && isRetryableError(message)
+            ? retryDelayMs(attempt, waitedMs, (this.retry.random ?? Math.random)())
+            : null;
+        if (delay === null || !this.retry) throw error;
+        this.retry.sleep(delay);
+        waitedMs += delay;
+      }
+    }
+  }
 
   /**
    * The sheets' properties, fetched once; fetched again when only some sheets are known and one
@@ -237,7 +291,9 @@ export class AdvancedSheetsWorkbook implements Workbook {
     const current = this.sheets;
     if (current && (!this.partial || (names && names.every((name) => current.has(name))))) return current;
     const previous = this.sheets;
-    const spreadsheet = this.service.Spreadsheets.get(this.spreadsheetId, { fields: PROPERTIES_FIELDS });
+    const spreadsheet = this.call(() =>
+      this.service.Spreadsheets.get(this.spreadsheetId, { fields: PROPERTIES_FIELDS }),
+    );
     this.learn(spreadsheet, false);
     const sheets = this.sheets as unknown as Map<string, KnownSheet>;
     // What the reads of this execution learned of the extents and rows still holds.
@@ -294,10 +350,12 @@ export class AdvancedSheetsWorkbook implements Workbook {
    */
   private firstRead(names: readonly string[]): Spreadsheet | null {
     try {
-      const spreadsheet = this.service.Spreadsheets.get(this.spreadsheetId, {
-        ranges: names.map(sheetA1),
-        fields: FIRST_READ_FIELDS,
-      });
+      const spreadsheet = this.call(() =>
+        this.service.Spreadsheets.get(this.spreadsheetId, {
+          ranges: names.map(sheetA1),
+          fields: FIRST_READ_FIELDS,
+        }),
+      );
       this.learn(spreadsheet, true);
       return spreadsheet;
     } catch (error) {
@@ -315,10 +373,12 @@ export class AdvancedSheetsWorkbook implements Workbook {
     const names = wanted.filter((name) => sheets.has(name));
     const tables = new Map<string, Table>();
     if (names.length === 0) return tables;
-    spreadsheet ??= this.service.Spreadsheets.get(this.spreadsheetId, {
-      ranges: names.map(sheetA1),
-      fields: VALUES_FIELDS,
-    });
+    spreadsheet ??= this.call(() =>
+      this.service.Spreadsheets.get(this.spreadsheetId, {
+        ranges: names.map(sheetA1),
+        fields: VALUES_FIELDS,
+      }),
+    );
     const rowsByTitle = new Map<string, RowData[]>();
     (spreadsheet.sheets ?? []).forEach((sheet) => {
       const title = sheet.properties?.title;
@@ -371,7 +431,11 @@ export class AdvancedSheetsWorkbook implements Workbook {
       });
     }
     try {
-      this.service.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+      // Google recommends at most 2 MB a request: a larger batch goes as several, in order. Each
+      // is atomic; were the run to end between them, the next run writes the same cells again.
+      for (const batch of chunksUnder(splitLargeWrites(requests), requestBytes, MAX_REQUEST_BYTES)) {
+        this.call(() => this.service.Spreadsheets.batchUpdate({ requests: batch }, this.spreadsheetId));
+      }
       this.staleRecordId = null;
     } catch (error) {
       // Nothing was applied (a batch is atomic), but what the plan assumed is no longer known.

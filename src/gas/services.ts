@@ -46,7 +46,7 @@ export interface AppsScriptGlobals {
     'create' | 'HorizontalAlignment' | 'Attribute'
   >;
   /** Entropy for the confirmation codes. */
-  readonly Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid'>;
+  readonly Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid' | 'sleep'>;
   /** The Advanced Sheets service, when the manifest enables it: a few calls per job instead of dozens. */
   readonly Sheets?: AdvancedSheetsService;
 }
@@ -83,7 +83,9 @@ export class GasServices {
     return this.once('workbook', () => {
       const sheets = this.globals.Sheets;
       return sheets
-        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheet.getId())
+        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheet.getId(), {
+            sleep: (ms) => this.globals.Utilities.sleep(ms),
+          })
         : new SpreadsheetWorkbook(this.spreadsheet, this.globals.SpreadsheetApp);
     });
   }

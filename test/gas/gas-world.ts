@@ -57,6 +57,13 @@ export function manyUnits(count: number): Unit[] {
 export class FakeUtilities {
   private issued = 0;
 
+  /** The time Utilities.sleep was asked to wait, in all (the fake does not wait). */
+  sleptMs = 0;
+
+  sleep(milliseconds: number): void {
+    this.sleptMs += milliseconds;
+  }
+
   getUuid(): string {
     this.issued += 1;
     return `${String(this.issued).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`;
@@ -117,7 +124,15 @@ export function globalsOf(fakes: GasFakes): AppsScriptGlobals {
 }
 
 export function makeGasWorld(
-  options: { units?: readonly Unit[]; start?: string; meter?: ServiceMeter } = {},
+  options: {
+    units?: readonly Unit[];
+    start?: string;
+    meter?: ServiceMeter;
+    /** The Sheets service the handlers get instead of the plain fake (the quota fake). */
+    sheetsService?: (fakes: GasFakes) => AppsScriptGlobals['Sheets'];
+    /** What Utilities.sleep does (moves the quota fake's clock). */
+    sleep?: (milliseconds: number) => void;
+  } = {},
 ) {
   const meter = options.meter;
   const units = options.units ?? manyUnits(3);
@@ -125,7 +140,15 @@ export function makeGasWorld(
   const { sheets, formApp, scriptApp, lockService, properties, mailApp } = fakes;
   let nowMs = at(options.start ?? '2023-03-20T08:00').getTime();
   const clock = { now: () => new Date(nowMs) };
-  const globals = meter ? meter.globals(globalsOf(fakes)) : globalsOf(fakes);
+  const given = globalsOf(fakes);
+  const sheetsService = options.sheetsService?.(fakes);
+  const sleep = options.sleep;
+  const plain: AppsScriptGlobals = {
+    ...given,
+    ...(sheetsService ? { Sheets: sheetsService } : {}),
+    ...(sleep ? { Utilities: { getUuid: () => fakes.utilities.getUuid(), sleep } } : {}),
+  };
+  const globals = meter ? meter.globals(plain) : plain;
   const metered = <T extends object | undefined>(event: T): T => (meter ? meter.event(event) : event);
   const logged: unknown[] = [];
   const notes: string[] = [];
