@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Mailer, OutgoingMail } from '../ports';
+import { messageIdFor } from './outbox-mailer';
 import { RecipientAllowance } from './recipient-allowance';
 
 export interface SmtpMailerOptions {
@@ -70,13 +71,13 @@ export class SmtpMailer implements Mailer {
   send(mail: OutgoingMail): void {
     this.allowance.check(mail.to.length);
     const signal = new Int32Array(new SharedArrayBuffer(4));
+    const address = this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost';
     this.port.postMessage({
       signal,
       mail: {
-        from: {
-          name: mail.senderName,
-          address: this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost',
-        },
+        from: { name: mail.senderName, address },
+        // The same on every attempt of a message (outbox-mailer.ts, messageIdFor).
+        ...(mail.key !== undefined ? { messageId: `<${messageIdFor(mail.key, address, mail.to)}>` } : {}),
         to: [...mail.to],
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         subject: mail.subject,
