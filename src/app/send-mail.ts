@@ -292,15 +292,6 @@ function sendMailLocked(
         try {
           mailer.send(outgoing);
           status = 'sent';
-          // Before anything else can fail: from here on no run sends this message again.
-          journal?.record({
-            key: mail.key,
-            at: asOf,
-            unitCode: unitCodeOf(mail),
-            periodIds: mail.periods.map((period) => period.id),
-            kind: mail.kind,
-            recipients: mail.to,
-          });
         } catch (caught) {
           if (isQuotaRefusal(caught)) {
             stoppedBy = 'quota';
@@ -319,6 +310,11 @@ function sendMailLocked(
     }
     const unitCode = unitCodeOf(mail);
     const periodIds = mail.periods.map((period) => period.id);
+    // Before anything else can fail, and outside the catch above (a record that fails is not a
+    // failed send to retry): from here on no run sends this message again.
+    if (status === 'sent') {
+      journal?.record({ key: mail.key, at: asOf, unitCode, periodIds, kind: mail.kind, recipients: mail.to });
+    }
     reports.push({
       key: mail.key,
       to: mail.to,
