@@ -95,4 +95,3 @@ describe('response identity from a sheet', () => {
     expect([...again.values()].sort()).toEqual(['FORMS-A', 'FORMS-C']);
   });
 });
-
