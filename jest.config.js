@@ -15,4 +15,5 @@ module.exports = {
   // Time must never depend on the machine: every test computes in Asia/Ho_Chi_Minh explicitly,
   // and CI reruns the suite under other TZ values to prove it.
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/private-cache-setup.ts'],
 };

@@ -4,9 +4,10 @@
 // Apps Script trigger must throw (not reject a promise) for Google to tell the owner it failed.
 // Node shells load what they need before a job and save after it.
 
+import type { MailJournalEntry } from './domain/mail-journal';
 import type { CellValue, Table } from './domain/table';
 
-export type { CellValue, Table };
+export type { CellValue, MailJournalEntry, Table };
 
 /** Colours of a column by the value of its cells (conditional formatting, so they follow edits). */
 export interface ValueColorRule {
@@ -68,6 +69,11 @@ export interface Lock {
 
 /** One e-mail, ready to send. Header values never contain line breaks. */
 export interface OutgoingMail {
+  /**
+   * The mail key (`Khóa thư`): the same message always has the same key, so a mailer that can
+   * (an outbox file name, an SMTP Message-ID) makes a resend of it the same message.
+   */
+  readonly key?: string;
   readonly to: readonly string[];
   readonly subject: string;
   readonly htmlBody: string;
@@ -82,4 +88,16 @@ export interface Mailer {
   remainingDailyQuota(): number;
   /** Sends one message or throws; a throw past the quota is expected and handled by the job. */
   send(mail: OutgoingMail): void;
+}
+
+/**
+ * The durable record of each send (src/domain/mail-journal.ts): Script Properties in Apps Script,
+ * an fsynced file in Node. `record` returns only once the entry would survive the process dying.
+ */
+export interface MailJournal {
+  /** Every entry recorded and not yet forgotten. */
+  entries(): readonly MailJournalEntry[];
+  record(entry: MailJournalEntry): void;
+  /** Forgets entries that `Nhật ký thư` now holds as sent. */
+  forget(keys: readonly string[]): void;
 }

@@ -5,7 +5,7 @@
 // daily run sends what this trigger missed. A failure is logged in `Nhật ký` and rethrown.
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { SHEET } from '../domain/layout';
-import type { Lock, Mailer, Workbook } from '../ports';
+import type { Lock, MailJournal, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, type ConsolidationSummary } from './consolidate';
@@ -18,6 +18,8 @@ export interface ApplyReviewsPorts {
   readonly workbook: Workbook;
   readonly lock: Lock;
   readonly mailer: Mailer;
+  /** The durable record of each send (src/domain/mail-journal.ts). */
+  readonly journal?: MailJournal;
 }
 
 export interface ApplyReviewsOptions {
@@ -33,7 +35,7 @@ export function applyReviews(
     return runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog], (batch) => {
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
       const mail = sendMail(
-        { ...batch, mailer: ports.mailer },
+        { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
         {
           asOf: options.asOf,
           kinds: ['returned'],

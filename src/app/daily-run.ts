@@ -5,7 +5,7 @@
 // failure is logged in `Nhật ký` and rethrown, so that Google tells the script's owner.
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { SHEET } from '../domain/layout';
-import type { Clock, Lock, Mailer, Workbook } from '../ports';
+import type { Clock, Lock, MailJournal, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
@@ -21,6 +21,8 @@ export interface DailyRunPorts {
   readonly mailer: Mailer;
   /** Real time: the time budget is measured with it while mail is sent. */
   readonly clock: Clock;
+  /** The durable record of each send (src/domain/mail-journal.ts). */
+  readonly journal?: MailJournal;
 }
 
 export interface DailyRunOptions {
@@ -50,7 +52,7 @@ export function runDaily(
         const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
         const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
         const mail = sendMail(
-          { ...batch, mailer: ports.mailer },
+          { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
           {
             asOf: options.asOf,
             clock: ports.clock,

@@ -4,7 +4,7 @@ import type { FormKind } from '../domain/campaign';
 import { responseColumns } from '../domain/forms';
 import { FORM_SPECS } from '../domain/intake';
 import { InputError } from '../domain/problems';
-import { responsesFromSheet, sheetResponseId } from '../domain/response-sheet';
+import { responsesFromSheet } from '../domain/response-sheet';
 import type { CellValue, Table } from '../domain/table';
 import { titleKey } from '../domain/text';
 import type { Lock, Workbook } from '../ports';
@@ -56,7 +56,7 @@ export function importResponses(
     for (const row of parsed) {
       const response = row.response;
       if (!response) continue;
-      const id = sheetResponseId(form, response.timestamp, response.respondentEmail);
+      const id = response.responseId;
       if (present.has(id)) {
         alreadyThere += 1;
         continue;

@@ -3,13 +3,7 @@
 // response (one row per response in `Bài nộp`, upserted by `Mã phản hồi`) and writes each sheet
 // once. A response that fails is logged with its id and left for the next run: it is still in
 // the Forms response sheet, so nothing a school sent is lost.
-import {
-  arrivalKey,
-  isBlankResponse,
-  registeredIdOf,
-  registerVersion,
-  type IncomingResponse,
-} from '../domain/intake';
+import { isBlankResponse, matchArrivals, registerVersion, type IncomingResponse } from '../domain/intake';
 import { EVENT_LOG_COLUMNS, SHEET } from '../domain/layout';
 import { readRegister, submissionOf, type RegisterEntry } from '../domain/register';
 import { cellText, type Table } from '../domain/table';
@@ -108,12 +102,7 @@ export function intakeResponses(
       )
       .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     const byId = new Map(before.register.entries.map((entry) => [entry.responseId, entry]));
-    const idByArrival = new Map(
-      before.register.entries.map((entry) => [
-        arrivalKey(entry.submitterEmail, entry.lastVersionAt),
-        entry.responseId,
-      ]),
-    );
+    const movedIds = matchArrivals(before.register.entries, incoming);
     const nextVersion = versionCounter(before.register.entries);
     const context = { campaign: before.campaign, units: before.units };
     const registered: RegisterEntry[] = [];
@@ -126,7 +115,7 @@ export function intakeResponses(
     }));
     let unchanged = 0;
     for (const arrived of incoming) {
-      const knownId = byId.has(arrived.responseId) ? undefined : registeredIdOf(arrived, idByArrival);
+      const knownId = byId.has(arrived.responseId) ? undefined : movedIds.get(arrived.responseId);
       const known = knownId === undefined ? undefined : byId.get(knownId);
       // The version the register has, seen through a sheet that keeps only the second.
       const response = known

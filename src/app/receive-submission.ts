@@ -7,7 +7,7 @@
 // tells the script's owner.
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { SHEET } from '../domain/layout';
-import type { Lock, Mailer, Workbook } from '../ports';
+import type { Lock, MailJournal, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
@@ -22,6 +22,8 @@ export interface ReceiveSubmissionPorts {
   readonly lock: Lock;
   readonly mailer: Mailer;
   readonly now: () => Date;
+  /** The durable record of each send (src/domain/mail-journal.ts). */
+  readonly journal?: MailJournal;
 }
 
 export interface ReceiveSubmissionOptions {
@@ -60,7 +62,7 @@ export function receiveSubmission(
       if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
       const mail = sendMail(
-        { ...batch, mailer: ports.mailer },
+        { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
         {
           asOf: options.asOf,
           kinds: ['receipt'],

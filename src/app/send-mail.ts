@@ -5,6 +5,7 @@
 // `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
 import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
+import { logWithJournal, reconcileJournal } from '../domain/mail-journal';
 import {
   headerText,
   renderMail,
@@ -23,7 +24,7 @@ import {
 import { readRegister } from '../domain/register';
 import { readRecords, type CellValue, type Table } from '../domain/table';
 import { titleKey } from '../domain/text';
-import type { Clock, Lock, Mailer, OutgoingMail, SheetWrite, Workbook } from '../ports';
+import type { Clock, Lock, MailJournal, Mailer, OutgoingMail, SheetWrite, Workbook } from '../ports';
 import { readCampaignState } from './campaign-state';
 import { reviewedState } from './consolidate';
 import { eventLogWrite, type LogEvent } from './event-log';
@@ -51,6 +52,8 @@ export interface SendMailPorts {
   readonly mailer: Mailer;
   /** The script lock; a caller that already holds it passes a lock that just runs the work. */
   readonly lock: Lock;
+  /** The durable record of each send (src/domain/mail-journal.ts); every shell passes one. */
+  readonly journal?: MailJournal;
 }
 
 export interface SendMailOptions {
@@ -103,6 +106,15 @@ export interface SendMailSummary {
 }
 
 const JOB = 'Gửi thư';
+
+/**
+ * A log without its keys or results would let every message go again: a missing or renamed column
+ * stops the run before any mail (an empty, header-less sheet is a new log).
+ */
+function mailLogColumns(table: Table): { required: readonly string[] } {
+  const hasHeaders = table.headers.some((header) => String(header ?? '').trim() !== '');
+  return { required: hasHeaders ? columnsOf(MAIL_LOG_COLUMNS) : [] };
+}
 
 interface LogRowValues {
   readonly at: Date;
@@ -213,13 +225,19 @@ export function sendMail(ports: SendMailPorts, options: SendMailOptions): SendMa
   return ports.lock.withLock(() => sendMailLocked(ports, options));
 }
 
-function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOptions): SendMailSummary {
+function sendMailLocked(
+  { workbook, mailer, journal }: SendMailPorts,
+  options: SendMailOptions,
+): SendMailSummary {
   const { asOf } = options;
   const dryRun = options.dryRun ?? false;
   const state = readCampaignState(workbook, [SHEET.mailLog]);
   const { config, periods } = state.campaign;
   const logTable = state.tables.get(SHEET.mailLog);
-  const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, { required: [] })) : [];
+  const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, mailLogColumns(logTable))) : [];
+  // Messages sent by a run that died before writing the log are sent, whatever the sheet says.
+  const journaled = reconcileJournal(journal?.entries() ?? [], log);
+  if (!dryRun && journaled.logged.length > 0) journal?.forget(journaled.logged);
   // Reviews as consolidation judges them: a decision typed on a response that is not the unit's
   // current one is refused there, so it must not send a return here either.
   const { board, submissions } = reviewedState(state, asOf);
@@ -230,7 +248,7 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
     board,
     submissions,
     details: registerDetails(state.tables.get(SHEET.submissions)),
-    log,
+    log: logWithJournal(log, journaled.unlogged),
     digestEmails: config.digestEmails,
   });
 
@@ -246,10 +264,14 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
   const logSheet = new MailLogSheet(logTable);
   const reports: MailReport[] = [];
   let stoppedBy: 'quota' | 'time' | null = null;
+  for (const entry of journaled.unlogged) {
+    logSheet.upsert(entry.key, { ...entry, subject: null, result: MAIL_RESULT_LABEL.sent }, false);
+  }
 
   for (const mail of mails) {
     const content = renderMail(mail, context);
     const outgoing: OutgoingMail = {
+      key: mail.key,
       to: mail.to,
       subject: content.subject,
       htmlBody: content.htmlBody,
@@ -288,6 +310,11 @@ function sendMailLocked({ workbook, mailer }: SendMailPorts, options: SendMailOp
     }
     const unitCode = unitCodeOf(mail);
     const periodIds = mail.periods.map((period) => period.id);
+    // Before anything else can fail, and outside the catch above (a record that fails is not a
+    // failed send to retry): from here on no run sends this message again.
+    if (status === 'sent') {
+      journal?.record({ key: mail.key, at: asOf, unitCode, periodIds, kind: mail.kind, recipients: mail.to });
+    }
     reports.push({
       key: mail.key,
       to: mail.to,

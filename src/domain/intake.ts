@@ -35,11 +35,37 @@ export function arrivalKey(submitterEmail: string, versionAt: Date): string {
   return `${submitterEmail.trim().toLowerCase()}|${Math.floor(versionAt.getTime() / 1000)}`;
 }
 
-export function registeredIdOf(
-  incoming: IncomingResponse,
-  idByArrival: ReadonlyMap<string, string>,
-): string | undefined {
-  return idByArrival.get(arrivalKey(incoming.respondentEmail, incoming.timestamp));
+/**
+ * Which registered response each incoming one is, when its id is not in the register (a move
+ * between Apps Script ids and sheet rows). One to one: rows that share a submitter and a second
+ * each take a different registered response, in order, never all the same one; a registered
+ * response that an incoming one names by its own id is not taken by another.
+ */
+export function matchArrivals(
+  registered: readonly {
+    readonly responseId: string;
+    readonly submitterEmail: string;
+    readonly lastVersionAt: Date;
+  }[],
+  incoming: readonly IncomingResponse[],
+): ReadonlyMap<string, string> {
+  const registeredIds = new Set(registered.map((entry) => entry.responseId));
+  const namedExactly = new Set(
+    incoming.map((arrived) => arrived.responseId).filter((id) => registeredIds.has(id)),
+  );
+  const pool = new Map<string, string[]>();
+  for (const entry of registered) {
+    if (namedExactly.has(entry.responseId)) continue;
+    const key = arrivalKey(entry.submitterEmail, entry.lastVersionAt);
+    pool.set(key, [...(pool.get(key) ?? []), entry.responseId]);
+  }
+  const matched = new Map<string, string>();
+  for (const arrived of incoming) {
+    if (registeredIds.has(arrived.responseId) || matched.has(arrived.responseId)) continue;
+    const id = pool.get(arrivalKey(arrived.respondentEmail, arrived.timestamp))?.shift();
+    if (id !== undefined) matched.set(arrived.responseId, id);
+  }
+  return matched;
 }
 
 /** An event with no answers at all (Forms sometimes fires one): nothing to register. */

@@ -72,7 +72,9 @@ export function readRegister(table: Table | undefined): RegisterSheet {
     .filter((header) => header.trim() && !known.has(titleKey(header)));
   // The header check (and its message) as every reader of a sheet makes it; the rows are then
   // read by position, each column found once rather than once per cell.
-  readRecords({ ...table, rows: [] }, table.name, { required: [SUBMISSION_COLUMNS.responseId] });
+  // Every column is required: a renamed `Đánh giá` would drop the department's reviews at the next
+  // rewrite, a renamed `Mã phản hồi` would register every response again. A run stops instead.
+  readRecords({ ...table, rows: [] }, table.name, { required: REGISTER_HEADERS });
   const positionByKey = new Map<string, number>();
   table.headers.forEach((header, index) => {
     const key = titleKey(String(header ?? ''));

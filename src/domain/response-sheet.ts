@@ -48,11 +48,15 @@ function fnv1a(text: string, seed: number): string {
 
 /**
  * A response read from a sheet or a CSV has no Forms id: it is named by its form, time and
- * submitter, so importing the same export twice finds the same ids.
+ * submitter, so importing the same export twice finds the same ids. Rows that share all three
+ * (three schools submitting in the same second on a form that collects no e-mail) are told apart
+ * by `occurrence`, their order among those rows: the first keeps the plain id, the others get
+ * `-2`, `-3`… Two rows are two responses always; the same row read again is the same one.
  */
-export function sheetResponseId(form: FormKind, timestamp: Date, email: string): string {
+export function sheetResponseId(form: FormKind, timestamp: Date, email: string, occurrence = 1): string {
   const key = `${form}|${timestamp.toISOString()}|${email.trim().toLowerCase()}`;
-  return `${form === 'plan' ? 'KH' : 'BC'}-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x01234567)}`;
+  const base = `${form === 'plan' ? 'KH' : 'BC'}-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x01234567)}`;
+  return occurrence > 1 ? `${base}-${occurrence}` : base;
 }
 
 function indexOfHeader(headers: readonly string[], candidates: readonly string[]): number {
@@ -90,6 +94,7 @@ export function responsesFromSheet(table: Table, form: FormKind): SheetResponseR
     return [{ rowNumber: 1, response: null, problem: { where: table.name, row: 1, column, message } }];
   }
   const timestampColumn = String(table.headers[timestampIndex] ?? '');
+  const occurrences = new Map<string, number>();
   table.rows.forEach((row, index) => {
     if (isEmptyRow(row)) return;
     const rowNumber = index + 2;
@@ -114,10 +119,13 @@ export function responsesFromSheet(table: Table, form: FormKind): SheetResponseR
             .trim()
             .toLowerCase()
         : '';
+    const plainId = sheetResponseId(form, timestamp, email);
+    const occurrence = (occurrences.get(plainId) ?? 0) + 1;
+    occurrences.set(plainId, occurrence);
     rows.push({
       rowNumber,
       response: {
-        responseId: sheetResponseId(form, timestamp, email),
+        responseId: sheetResponseId(form, timestamp, email, occurrence),
         form,
         timestamp,
         respondentEmail: email,

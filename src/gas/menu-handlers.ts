@@ -120,7 +120,12 @@ export function describePreview(summary: SendMailSummary): string {
 export function runPreviewReminders(services: GasServices): void {
   runMenuAction(services.menuSurface, labelOf('menuPreviewReminders'), () => {
     const summary = sendMail(
-      { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
+      {
+        workbook: services.workbook,
+        mailer: services.mailer,
+        journal: services.mailJournal,
+        lock: services.lock(LOCK_WAIT_MS.menu),
+      },
       { asOf: services.now(), dryRun: true, prefilledLink: services.prefilledLink },
     );
     return { message: describePreview(summary), dialog: true };
@@ -147,7 +152,12 @@ export function describeSending(summary: SendMailSummary): string {
 export function runSendReminders(services: GasServices): void {
   runMenuAction(services.menuSurface, labelOf('menuSendReminders'), () => {
     const summary = sendMail(
-      { workbook: services.workbook, mailer: services.mailer, lock: services.lock(LOCK_WAIT_MS.menu) },
+      {
+        workbook: services.workbook,
+        mailer: services.mailer,
+        journal: services.mailJournal,
+        lock: services.lock(LOCK_WAIT_MS.menu),
+      },
       {
         asOf: services.now(),
         prefilledLink: services.prefilledLink,

@@ -2,6 +2,7 @@
 // the fakes through the same constructor. Each service is made on first use and kept for the
 // execution, so a handler that does not need the Ui or MailApp never touches them.
 // Every entry point of main.ts passes `appsScriptServices()`; a handler takes what it needs from it.
+import { ScriptPropertiesJournal } from './script-properties-journal';
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { FORM_KIND_LABEL, type FormKind, type Period } from '../domain/campaign';
 import type { AnswerEntries } from '../domain/prefilled-link';
@@ -92,6 +93,11 @@ export class GasServices {
 
   lock(waitMs: number): ScriptLock {
     return new ScriptLock(this.globals.LockService, waitMs);
+  }
+
+  /** The send journal, in Script Properties (script-properties-journal.ts). */
+  get mailJournal(): ScriptPropertiesJournal {
+    return this.once('mailJournal', () => new ScriptPropertiesJournal(this.scriptProperties));
   }
 
   get mailer(): MailAppMailer {

@@ -36,6 +36,7 @@ export function handleFormSubmit(
       workbook: services.workbook,
       lock: services.lock(LOCK_WAIT_MS.submission),
       mailer: services.mailer,
+      journal: services.mailJournal,
       now: () => services.now(),
     },
     singleResponseSource(incoming),
@@ -52,6 +53,7 @@ export function handleDailyRun(services: GasServices): void {
       workbook: services.workbook,
       lock: services.lock(LOCK_WAIT_MS.daily),
       mailer: services.mailer,
+      journal: services.mailJournal,
       clock: services.clock,
     },
     formAppResponseSource(forms, { onlyChanged: true, problems }),
@@ -91,7 +93,12 @@ export function handleReviewEdit(
 ): void {
   if (!event?.range || !touchesReviewColumns(event.range)) return;
   applyReviews(
-    { workbook: services.workbook, lock: services.lock(LOCK_WAIT_MS.submission), mailer: services.mailer },
+    {
+      workbook: services.workbook,
+      lock: services.lock(LOCK_WAIT_MS.submission),
+      mailer: services.mailer,
+      journal: services.mailJournal,
+    },
     { asOf: services.now(), prefilledLink: services.prefilledLink },
   );
 }

@@ -18,6 +18,7 @@ import {
   requireOption,
 } from './options';
 import { RemoteShellError } from './remote-shell-errors';
+import { systemErrorMessage } from './system-errors';
 
 // Each command's module is imported when that command runs (`import('./commands/x.js')`), so that
 // `hannop --help` loads neither exceljs nor googleapis (about a second): docs/decisions.md.
@@ -112,7 +113,10 @@ function optional<K extends string, V>(name: K, value: V | undefined): { [P in K
   return value === undefined ? {} : ({ [name]: value } as { [P in K]?: V });
 }
 
-async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
+/** `run` when some messages failed: they are retried by the next run, and a scheduler can tell. */
+export const EXIT_SOME_MAIL_FAILED = 3;
+
+async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number | void> {
   const { command, extra, values } = parsed;
   if (values.version) {
     io.stdout(`hannop ${version}\n`);
@@ -155,7 +159,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
         const { remoteRunCommand, remoteRunOptions } = await import('./commands/remote-run.js');
         const outcome = await remoteRunCommand(remoteRunOptions(values, asOfOption(values, io.now), io));
         io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
-        return;
+        return outcome.summary.mail.failed > 0 ? EXIT_SOME_MAIL_FAILED : 0;
       }
       const path = existingWorkbookPath(values, io.cwd);
       const asOf = asOfOption(values, io.now);
@@ -169,7 +173,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
         runCommand(path, asOf, io.now, options),
       );
       io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
-      return;
+      return outcome.summary.mail.failed > 0 ? EXIT_SOME_MAIL_FAILED : 0;
     }
     case 'status': {
       const path = existingWorkbookPath(values, io.cwd);
@@ -230,8 +234,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const parsed = parse(argv);
     command = parsed.command;
-    await run(io, parsed);
-    return 0;
+    return (await run(io, parsed)) ?? 0;
   } catch (error) {
     if (error instanceof MissingOptionError) {
       io.stderr(`Lỗi: ${usageError(error.message, command).message}\n`);
@@ -243,6 +246,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (error instanceof InputError || error instanceof UsageError || error instanceof RemoteShellError) {
       io.stderr(`Lỗi: ${error.message}\n`);
+      return 1;
+    }
+    const fixable = systemErrorMessage(error);
+    if (fixable !== null) {
+      io.stderr(`Lỗi: ${fixable}\n`);
       return 1;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

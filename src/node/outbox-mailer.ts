@@ -1,8 +1,8 @@
 // The Mailer port as a folder: one RFC 5322 `.eml` file per message, which any mail program
 // opens, and which `hannop run --outbox DIR` leaves for a person to check or send. Written by
 // hand rather than with nodemailer's composer because the port is synchronous.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { vietnamClockOf } from '../domain/time';
 import type { Mailer, OutgoingMail } from '../ports';
@@ -112,6 +112,39 @@ export function formatEml(
   ].join(CRLF);
 }
 
+function digest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The Message-ID of a keyed message, the same on every attempt: a message sent again after a kill
+ * (between the server's acceptance and the journal's record) is the same message, which mail
+ * programs show once. The sender and recipients are in it so that two agencies' `unit:U01:…`
+ * messages are not taken for one.
+ */
+export function messageIdFor(key: string, from: string, to: readonly string[]): string {
+  return `${digest([key, from, ...to].join('\n')).slice(0, 32)}@hannop.local`;
+}
+
+/** A file name of a mail key: its safe characters, and a hash so that two keys never share one. */
+export function emlFileNameFor(key: string): string {
+  const safe = key.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 80);
+  return `${safe}-${digest(key).slice(0, 8)}.eml`;
+}
+
+/** Writes a whole file or nothing: a temporary file, fsynced, renamed over the name. */
+function writeWholeFile(path: string, content: string): void {
+  const temporary = `${path}.partial`;
+  const handle = openSync(temporary, 'w', 0o644);
+  try {
+    writeSync(handle, content);
+    fsyncSync(handle);
+  } finally {
+    closeSync(handle);
+  }
+  renameSync(temporary, path);
+}
+
 export class OutboxMailer implements Mailer {
   /** Paths of the files written, in order. */
   readonly written: string[] = [];
@@ -134,10 +167,21 @@ export class OutboxMailer implements Mailer {
     const date = this.now();
     const clock = vietnamClockOf(date);
     const stamp = `${clock.date.replace(/-/g, '')}-${pad(clock.hours)}${pad(clock.minutes)}${pad(clock.seconds)}`;
-    const messageId = `${stamp}.${randomUUID().replace(/-/g, '').slice(0, 16)}@hannop.local`;
     const from = this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost';
+    const messageId =
+      mail.key !== undefined
+        ? messageIdFor(mail.key, from, mail.to)
+        : `${stamp}.${randomUUID().replace(/-/g, '').slice(0, 16)}@hannop.local`;
     const content = formatEml(mail, { from, date, messageId });
     mkdirSync(this.options.directory, { recursive: true });
+    if (mail.key !== undefined) {
+      // Named by its key: a message sent again after a kill replaces its own file, never adds one.
+      const path = join(this.options.directory, emlFileNameFor(mail.key));
+      writeWholeFile(path, content);
+      this.written.push(path);
+      this.allowance.spend(mail.to.length);
+      return;
+    }
     // Names sort by time, then by order of sending; `wx` never overwrites an earlier run's file.
     for (;;) {
       this.sequence += 1;

@@ -109,6 +109,23 @@ function statusOf(error: unknown): number | undefined {
   return typeof response?.status === 'number' ? response.status : undefined;
 }
 
+/** Google's passing failures (500, 502, 503) and a network that dropped: worth another try. */
+const PASSING_STATUSES = new Set([500, 502, 503]);
+const PASSING_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ENETUNREACH',
+]);
+
+function isPassingFailure(status: number | undefined, error: unknown): boolean {
+  if (status !== undefined) return PASSING_STATUSES.has(status);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && PASSING_NETWORK_CODES.has(code);
+}
+
 function googleMessageOf(error: unknown): string {
   const data = (error as { response?: { data?: { error?: { message?: unknown } } } }).response?.data;
   const message = data?.error?.message;
@@ -297,8 +314,11 @@ export class SheetsApiWorkbook implements Workbook {
         return await request();
       } catch (error) {
         const status = statusOf(error);
-        if (status === 429) {
-          if (attempt >= maxAttempts) throw new SheetsRateLimitError(attempt, waitedMs);
+        if (status === 429 || isPassingFailure(status, error)) {
+          if (attempt >= maxAttempts) {
+            if (status === 429) throw new SheetsRateLimitError(attempt, waitedMs);
+            throw error;
+          }
           const delayMs = firstDelayMs * 2 ** (attempt - 1);
           waitedMs += delayMs;
           await sleep(delayMs);

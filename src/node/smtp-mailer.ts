@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Mailer, OutgoingMail } from '../ports';
+import { messageIdFor } from './outbox-mailer';
 import { RecipientAllowance } from './recipient-allowance';
 
 export interface SmtpMailerOptions {
@@ -51,7 +52,8 @@ export class SmtpMailer implements Mailer {
 
   constructor(private readonly options: SmtpMailerOptions) {
     this.allowance = new RecipientAllowance(options.maxRecipients);
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    // Seconds, not a minute: a server that never greets must not hold the run (and its lock).
+    this.timeoutMs = options.timeoutMs ?? 10_000;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.worker = new Worker(join(__dirname, 'smtp-worker.js'), {
@@ -63,20 +65,25 @@ export class SmtpMailer implements Mailer {
     this.port.unref();
   }
 
+  /** Set when the server could not be reached: the rest of the batch waits for the next run. */
+  private unreachable = false;
+
   remainingDailyQuota(): number {
-    return this.allowance.remaining();
+    // After a connection failure, trying each of the remaining messages would take a timeout
+    // each; an allowance of 0 makes the job queue them instead.
+    return this.unreachable ? 0 : this.allowance.remaining();
   }
 
   send(mail: OutgoingMail): void {
     this.allowance.check(mail.to.length);
     const signal = new Int32Array(new SharedArrayBuffer(4));
+    const address = this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost';
     this.port.postMessage({
       signal,
       mail: {
-        from: {
-          name: mail.senderName,
-          address: this.options.fromAddress ?? mail.replyTo ?? 'hannop@localhost',
-        },
+        from: { name: mail.senderName, address },
+        // The same on every attempt of a message (outbox-mailer.ts, messageIdFor).
+        ...(mail.key !== undefined ? { messageId: `<${messageIdFor(mail.key, address, mail.to)}>` } : {}),
         to: [...mail.to],
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         subject: mail.subject,
@@ -88,11 +95,14 @@ export class SmtpMailer implements Mailer {
     const waited = Atomics.wait(signal, 0, 0, this.timeoutMs * 3 + 5_000);
     const received = receiveMessageOnPort(this.port);
     if (waited === 'timed-out' || !received) {
+      this.unreachable = true;
       throw new SmtpSendError(`no answer from ${withoutPassword(this.options.url)} in time`, null);
     }
     const reply = received.message as WorkerReply;
     // A message the server took for some recipients went out: failing it would send it again to
     // those who have it. Only a message refused whole is an error.
+    // No SMTP reply code: the server was never reached or dropped the connection.
+    if (!reply.ok && (reply.responseCode ?? null) === null) this.unreachable = true;
     if (!reply.ok) throw new SmtpSendError(reply.message ?? 'unknown error', reply.responseCode ?? null);
     this.allowance.spend(mail.to.length);
   }

@@ -109,6 +109,35 @@ function setCell(cell: ExcelJS.Cell, value: CellValue | undefined, dateNumberFor
   cell.value = value;
 }
 
+/** Removes `<file>.<pid>.partial` files of saves whose process is gone (killed mid-save). */
+async function removeLeftovers(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const prefix = `${path.basename(target)}.`;
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.partial$/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      alive = (error as NodeJS.ErrnoException).code !== 'ESRCH';
+    }
+    if (!alive) await fs.rm(path.join(folder, name), { force: true });
+  }
+}
+
+/** Makes a rename durable: the folder's entry, not only the file's data. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await fs.open(folder, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync().catch(() => undefined);
+  } finally {
+    await handle.close();
+  }
+}
+
 export class XlsxWorkbook implements Workbook {
   private constructor(
     private readonly excel: ExcelJS.Workbook,
@@ -156,12 +185,32 @@ export class XlsxWorkbook implements Workbook {
     await this.saveAs(this.filePath);
   }
 
-  /** Writes beside the target and renames, so a crash never leaves half a workbook. */
+  /**
+   * Writes beside the target and renames, so a crash never leaves half a workbook. The file stays
+   * what it was: a symlink is followed to its target (the link stays a link), the mode and owner
+   * are kept, the data and the folder entry are fsynced before the save counts as done, and
+   * `.partial` files a killed save left behind are removed.
+   */
   async saveAs(filePath: string): Promise<void> {
     const buffer = await this.excel.xlsx.writeBuffer();
-    const partial = `${filePath}.${process.pid}.partial`;
-    await fs.writeFile(partial, new Uint8Array(buffer as ArrayBuffer));
-    await fs.rename(partial, filePath);
+    const target = await fs.realpath(filePath).catch(() => filePath);
+    const before = await fs.stat(target).catch(() => null);
+    await removeLeftovers(target);
+    const partial = `${target}.${process.pid}.partial`;
+    const handle = await fs.open(partial, 'w', before ? before.mode & 0o7777 : 0o644);
+    try {
+      await handle.writeFile(new Uint8Array(buffer as ArrayBuffer));
+      if (before) {
+        await handle.chmod(before.mode & 0o7777);
+        // Only root may give a file away; anyone else keeps the owner they are.
+        await handle.chown(before.uid, before.gid).catch(() => undefined);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(partial, target);
+    await syncFolder(path.dirname(target));
     this.filePath = filePath;
   }
 

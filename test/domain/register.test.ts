@@ -199,11 +199,18 @@ describe('the register (Bài nộp)', () => {
   });
 
   it('reads instants typed as text and numbers typed as text', () => {
-    const headers = [S.responseId, S.submittedAt, S.version, S.outcome, S.acceptedAt];
+    const typed: Record<string, string> = {
+      [S.responseId]: 'R9',
+      [S.submittedAt]: '2023-03-30 21:15:04',
+      [S.version]: '2',
+      [S.outcome]: 'hợp lệ',
+      [S.acceptedAt]: '2023-03-30T21:15:04+07:00',
+    };
+    const headers = Object.values(S);
     const table: Table = {
       name: SHEET.submissions,
       headers,
-      rows: [['R9', '2023-03-30 21:15:04', '2', 'hợp lệ', '2023-03-30T21:15:04+07:00']],
+      rows: [headers.map((header) => typed[header] ?? '')],
     };
     const [read] = readRegister(table).entries;
     expect(read).toMatchObject({
@@ -216,6 +223,13 @@ describe('the register (Bài nộp)', () => {
       reviewText: '',
       extra: {},
     });
+  });
+
+  it("stops on a renamed `Đánh giá`: the department's reviews would be lost at the next rewrite", () => {
+    const headers = Object.values(S).map((header) => (header === S.review ? 'Danh gia' : header));
+    expect(() => readRegister({ name: SHEET.submissions, headers, rows: [] })).toThrow(
+      '«Bài nộp», dòng 1, cột «Đánh giá»: thiếu cột «Đánh giá» ở dòng tiêu đề.',
+    );
   });
 
   it('is empty when the sheet does not exist yet', () => {

@@ -451,7 +451,8 @@ describe('hannop import and run', () => {
     const outcome = await hannop('run', '--workbook', 'w.xlsx');
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toBe(
-      `Lỗi: Một lệnh hannop khác đang làm việc với «${inDir('w.xlsx')}» (có tệp «${inDir('w.xlsx.lock')}»); nếu không phải, hãy xóa tệp đó.\n`,
+      `Lỗi: Một lệnh hannop khác đang làm việc với «${inDir('w.xlsx')}»; hãy chờ lệnh đó xong. ` +
+        `Nếu không có lệnh nào đang chạy, hãy xóa tệp «${inDir('w.xlsx.lock')}».\n`,
     );
   });
 });

@@ -255,11 +255,26 @@ describe('SheetsApiWorkbook', () => {
     expect(fake.sheetTitles()).toEqual(['Trang tính1']);
   });
 
-  it('lets other API errors through unchanged, as bugs', async () => {
+  it('retries 500, 502 and 503 as it retries 429, and saves', async () => {
     const { fake, api } = await startFake();
-    fake.failures.push(500);
-    await expect(SheetsApiWorkbook.open(api, fake.spreadsheetId)).rejects.toThrow(
-      'Internal error encountered.',
-    );
+    const waits: number[] = [];
+    const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId, {
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    workbook.write([{ kind: 'replace', sheet: 'Đơn vị', headers: ['Mã đơn vị'], rows: [['DV01']] }]);
+    fake.failures.push(500, 502, 503);
+    await workbook.save();
+    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(fake.sheetTitles()).toContain('Đơn vị');
+  });
+
+  it('lets a 500 through unchanged after the last attempt', async () => {
+    const { fake, api } = await startFake();
+    fake.failures.push(500, 500, 500);
+    await expect(
+      SheetsApiWorkbook.open(api, fake.spreadsheetId, { maxAttempts: 3, sleep: async () => undefined }),
+    ).rejects.toThrow('Internal error encountered.');
   });
 });

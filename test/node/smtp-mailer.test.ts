@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { simpleParser } from 'mailparser';
@@ -142,6 +143,25 @@ describe('SmtpMailer against a real SMTP server on 127.0.0.1', () => {
     expect(failure).toBeInstanceOf(SmtpSendError);
     expect((failure as Error).message).toMatch(/ECONNREFUSED/);
     expect((failure as Error).message).not.toContain('secret');
+    // The rest of the batch is queued, not tried one by one with a timeout each.
+    expect(mailer.remainingDailyQuota()).toBe(0);
     await server.port;
+  });
+
+  it('gives up on a server that accepts the connection and never greets within seconds', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    mailer = new SmtpMailer({ url: `smtp://127.0.0.1:${port}`, timeoutMs: 1000 });
+    const started = Date.now();
+    expect(() => mailer?.send(mail())).toThrow(SmtpSendError);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(mailer.remainingDailyQuota()).toBe(0);
+    silent.close();
+  });
+
+  it('waits 10 seconds by default, not a minute', () => {
+    mailer = new SmtpMailer({ url: 'smtp://127.0.0.1:9' });
+    expect((mailer as unknown as { timeoutMs: number }).timeoutMs).toBe(10_000);
   });
 });

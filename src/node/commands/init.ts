@@ -1,6 +1,7 @@
 // `hannop init`: a new workbook with every sheet, the 2023 defaults, and units from a CSV.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { journalPathFor } from '../file-mail-journal';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
 import { InputError, valueOrThrow } from '../../domain/problems';
@@ -61,5 +62,7 @@ export async function initCommand(options: {
   });
   mkdirSync(dirname(options.workbook), { recursive: true });
   await workbook.saveAs(options.workbook);
+  // A journal left by an earlier workbook of this name would hold its messages as sent here.
+  rmSync(journalPathFor(options.workbook), { force: true });
   return units;
 }

@@ -7,14 +7,14 @@
 // writes nothing to the sheet. A folder of .eml files on a server reaches no one, yet its messages
 // would be logged `Đã gửi` in the department's sheet and never be sent again.
 
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStatusReport } from '../../domain/status-report';
 import { vietnamDateOf } from '../../domain/time';
 import type { Mailer } from '../../ports';
 import { UsageError } from '../cli-errors';
 import { loadGoogleCredentials, sheetsClient } from '../google-credentials';
-import { withWorkbookLock } from '../local-lock';
+import { FileMailJournal } from '../file-mail-journal';
+import { privateCacheDirectory, withWorkbookLock } from '../local-lock';
 import { mailTargetOption, maxMailOption, pathOption, requireOption, type MailTarget } from '../options';
 import { SheetsApiWorkbook } from '../sheets-api-workbook';
 import { SmtpMailer } from '../smtp-mailer';
@@ -96,8 +96,12 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
   const credentials = await loadGoogleCredentials(options.credentialsPath);
   const api = sheetsClient(credentials.auth, options.sheetsApiRootUrl);
   // Two runs on this machine at once (a slow run and the next timer) would both send: the second
-  // one stops here. The lock file is named after the spreadsheet, so each sheet has its own.
-  const lockName = join(tmpdir(), `hannop-${options.spreadsheetId}`);
+  // one stops here. The lock and the send journal are named after the spreadsheet, so each sheet
+  // has its own, in a folder only this user can write (not the shared /tmp, where anyone could
+  // create the lock and block the job).
+  const cache = privateCacheDirectory();
+  const lockName = join(cache, options.spreadsheetId);
+  const journal = new FileMailJournal(join(cache, `${options.spreadsheetId}.mail-journal`));
   return withWorkbookLock(lockName, async () => {
     const workbook = await SheetsApiWorkbook.open(api, options.spreadsheetId, {
       ...(credentials.accountEmail ? { accountEmail: credentials.accountEmail } : {}),
@@ -113,8 +117,16 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
         ? PREVIEW_MAILER
         : (options.mailer ?? openMailer(options.smtp, maxRecipients, options.asOf));
     try {
-      const summary = runDailyJob(workbook, options.asOf, mailer, { now: options.now, dryRun });
-      if (!dryRun) await workbook.save();
+      const summary = runDailyJob(workbook, options.asOf, mailer, {
+        now: options.now,
+        dryRun,
+        journal,
+      });
+      if (!dryRun) {
+        await workbook.save();
+        // The saved `Nhật ký thư` holds every journal entry as sent now.
+        journal.forget(journal.entries().map((entry) => entry.key));
+      }
       return {
         summary,
         json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },

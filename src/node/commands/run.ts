@@ -9,7 +9,8 @@ import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL } from '../../domain/mail';
 import { buildStatusReport, type StatusReport } from '../../domain/status-report';
 import { cellInstant, cellText, readRecords } from '../../domain/table';
 import { vietnamDateOf, type IsoDate } from '../../domain/time';
-import type { Mailer, Workbook } from '../../ports';
+import type { MailJournal, Mailer, Workbook } from '../../ports';
+import { FileMailJournal, journalPathFor } from '../file-mail-journal';
 import { heldLock, withWorkbookLock } from '../local-lock';
 import { smtpSenderAddress, type MailTarget } from '../options';
 import { OutboxMailer } from '../outbox-mailer';
@@ -22,6 +23,8 @@ export interface DailyJobOptions {
   readonly now: () => Date;
   /** Plan the mail without sending it or logging it. */
   readonly dryRun?: boolean;
+  /** The durable record of each send; every shell that sends passes one. */
+  readonly journal?: MailJournal;
 }
 
 export interface DailyJobSummary {
@@ -47,7 +50,7 @@ export function runDailyJob(
   // `Dự trữ hạn mức thư` keeps part of a Google account's MailApp quota for its other scripts;
   // a local outbox or SMTP allowance is all this run's.
   const mail = sendMail(
-    { workbook, mailer, lock: heldLock },
+    { workbook, mailer, lock: heldLock, ...(options.journal ? { journal: options.journal } : {}) },
     { asOf, dryRun: options.dryRun ?? false, quotaReserve: 0 },
   );
   return { intake, consolidation, mail };
@@ -135,9 +138,14 @@ export async function runCommand(
         : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf)));
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
-      const summary = runDailyJob(workbook, asOf, mailer, { now, dryRun });
+      const journal = new FileMailJournal(journalPathFor(workbookPath));
+      const summary = runDailyJob(workbook, asOf, mailer, { now, dryRun, journal });
       // A dry run leaves the file as it was: intake and consolidation happened in memory only.
-      if (!dryRun) await workbook.save();
+      if (!dryRun) {
+        await workbook.save();
+        // The saved `Nhật ký thư` holds every journal entry as sent now.
+        journal.forget(journal.entries().map((entry) => entry.key));
+      }
       return {
         summary,
         json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },

@@ -1,0 +1,234 @@
+// `npm run reliability`: is every e-mail sent exactly once and every response kept, whatever
+// moment the process dies? A real `hannop run` (node bin/hannop.js, whatever it runs) sends the
+// day's mail over SMTP to a sink on 127.0.0.1; it is killed with SIGKILL at 20 moments and SIGTERM
+// at 5, then run again. Each message must be received exactly once (by its Message-ID, which is
+// derived from its mail key), the workbook must stay readable, no lock may block the rerun, and
+// `Bài nộp` must hold every response. Prints the table and writes docs/reliability.md.
+//
+// Sections are functions returning rows, so other checks (hostile files…) add their own.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { SMTPServer } = require('smtp-server');
+const ExcelJS = require('exceljs');
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'hannop.js');
+const AS_OF = '2023-04-03';
+const CONCURRENCY = Number(process.env.RELIABILITY_CONCURRENCY ?? 3);
+
+/** An SMTP sink on 127.0.0.1: counts every accepted message by its Message-ID. */
+async function startSink() {
+  const received = new Map();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks = [];
+      stream.on('data', (chunk) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const id = /^Message-ID:\s*(.*)$/im.exec(raw)?.[1]?.trim() ?? `(none ${received.size})`;
+        received.set(id, (received.get(id) ?? 0) + 1);
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, port: server.server.address().port, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Runs hannop; `kill` = { signal, afterMs } kills it at that moment. */
+function hannop(args, cwd, kill) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = kill ? setTimeout(() => child.kill(kill.signal), kill.afterMs) : null;
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+async function registeredResponses(workbookPath) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookPath);
+  const sheet = workbook.getWorksheet('Bài nộp');
+  return sheet ? Math.max(0, sheet.actualRowCount - 1) : 0;
+}
+
+async function pool(items, size, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+/** The process section: real kills of a real `hannop run`. */
+export async function processKillSection() {
+  const base = mkdtempSync(join(tmpdir(), 'hannop-reliability-'));
+  try {
+    const seed = join(base, 'seed.xlsx');
+    const init = await hannop(['init', '--workbook', seed, '--demo'], base);
+    if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+
+    // The fault-free run: what must be received, and how long a run takes.
+    const cleanDir = mkdtempSync(join(base, 'clean-'));
+    copyFileSync(seed, join(cleanDir, 'w.xlsx'));
+    const cleanSink = await startSink();
+    const clean = await hannop(
+      ['run', '--workbook', 'w.xlsx', '--as-of', AS_OF, '--smtp', `smtp://127.0.0.1:${cleanSink.port}`],
+      cleanDir,
+    );
+    await cleanSink.close();
+    if (clean.code !== 0) throw new Error(`the fault-free run failed: ${clean.stderr}`);
+    const expected = new Set(cleanSink.received.keys());
+    const expectedResponses = await registeredResponses(join(cleanDir, 'w.xlsx'));
+
+    const kills = [
+      ...Array.from({ length: 20 }, (_, index) => ({
+        signal: 'SIGKILL',
+        fraction: 0.1 + (0.95 * index) / 20,
+      })),
+      ...Array.from({ length: 5 }, (_, index) => ({ signal: 'SIGTERM', fraction: 0.3 + (0.7 * index) / 5 })),
+    ];
+    const trials = await pool(kills, CONCURRENCY, async (kill, index) => {
+      const dir = mkdtempSync(join(base, `trial-${index}-`));
+      copyFileSync(seed, join(dir, 'w.xlsx'));
+      const sink = await startSink();
+      const args = [
+        'run',
+        '--workbook',
+        'w.xlsx',
+        '--as-of',
+        AS_OF,
+        '--smtp',
+        `smtp://127.0.0.1:${sink.port}`,
+      ];
+      const killed = await hannop(args, dir, {
+        signal: kill.signal,
+        afterMs: Math.round(clean.ms * kill.fraction),
+      });
+      const rerun = await hannop(args, dir);
+      await sink.close();
+      const problems = [];
+      if (rerun.code !== 0) problems.push(`rerun exit ${rerun.code}: ${rerun.stderr.trim()}`);
+      if (existsSync(join(dir, 'w.xlsx.lock'))) problems.push('lock left behind');
+      let responses = 0;
+      try {
+        responses = await registeredResponses(join(dir, 'w.xlsx'));
+      } catch (error) {
+        problems.push(`workbook unreadable: ${error.message}`);
+      }
+      let duplicated = 0;
+      for (const count of sink.received.values()) duplicated += Math.max(0, count - 1);
+      const missing = [...expected].filter((id) => !sink.received.has(id)).length;
+      return {
+        signal: kill.signal,
+        killedBy: killed.signal ?? `exit ${killed.code}`,
+        responsesLost: Math.max(0, expectedResponses - responses),
+        duplicated,
+        missing,
+        problems,
+      };
+    });
+    const survived = trials.filter(
+      (trial) =>
+        trial.problems.length === 0 &&
+        trial.duplicated === 0 &&
+        trial.missing === 0 &&
+        trial.responsesLost === 0,
+    ).length;
+    for (const trial of trials.filter((t) => t.problems.length > 0)) console.error(trial.problems.join('; '));
+    const row = (signal, label) => {
+      const chosen = trials.filter((trial) => trial.signal === signal);
+      return {
+        section: label,
+        faults: chosen.length,
+        runs: chosen.length * 2,
+        responsesLost: chosen.reduce((sum, trial) => sum + trial.responsesLost, 0),
+        duplicated: chosen.reduce((sum, trial) => sum + trial.duplicated, 0),
+        missing: chosen.reduce((sum, trial) => sum + trial.missing, 0),
+        survived: `${chosen.filter((trial) => trial.problems.length === 0 && trial.duplicated === 0 && trial.missing === 0 && trial.responsesLost === 0).length}/${chosen.length}`,
+      };
+    };
+    console.error(
+      `(${expected.size} messages and ${expectedResponses} responses a run; ${survived}/${trials.length} kills survived)`,
+    );
+    return [
+      row('SIGKILL', `hannop run killed (SIGKILL), ${expected.size} messages`),
+      row('SIGTERM', `hannop run stopped (SIGTERM), ${expected.size} messages`),
+    ];
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+export const SECTIONS = [processKillSection];
+
+function table(rows) {
+  const header = [
+    'Thử nghiệm',
+    'Lỗi gây ra',
+    'Lần chạy',
+    'Phản hồi mất',
+    'Thư trùng',
+    'Thư thiếu',
+    'Sống sót sau khi bị dừng',
+  ];
+  const lines = rows.map((row) =>
+    [row.section, row.faults, row.runs, row.responsesLost, row.duplicated, row.missing, row.survived].join(
+      ' | ',
+    ),
+  );
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...lines.map((line) => `| ${line} |`),
+  ].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const rows = [];
+  for (const section of SECTIONS) rows.push(...(await section()));
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const text = table(rows);
+  console.log(text);
+  console.log(`\n${seconds} s`);
+  writeFileSync(
+    join(ROOT, 'docs', 'reliability.md'),
+    '# Độ tin cậy: mỗi thư gửi đúng một lần, không mất phản hồi\n\n' +
+      'Kết quả của `npm run reliability` (scripts/reliability.mjs): một lệnh `hannop run` thật gửi thư qua SMTP tới ' +
+      'một máy chủ thử trên 127.0.0.1, bị dừng đột ngột (SIGKILL) ở 20 thời điểm và bị yêu cầu dừng (SIGTERM) ở 5 thời ' +
+      'điểm trong lần chạy, rồi được chạy lại. Mỗi thư được đếm theo Message-ID (suy ra từ khóa thư).\n\n' +
+      `${text}\n\nThời gian: ${seconds} giây.\n`,
+  );
+  const bad = rows.some((row) => row.responsesLost > 0 || row.duplicated > 0 || row.missing > 0);
+  process.exitCode = bad ? 1 : 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 2;
+  });
+}
