@@ -151,21 +151,20 @@ export function registerVersion(
     incoming.form === 'plan'
       ? planPeriodAt(context.campaign.periods, incoming.timestamp)
       : (parsed.period ?? undefined);
-  let outcome: SubmissionOutcome = check.ok ? 'accepted' : 'rejected';
-  const lines = problemLines(check.errors, check.warnings);
-  if (
-    check.ok &&
-    unit &&
+  // Identity before content: a response from someone not proven to speak for the unit is held
+  // whatever its answers, so a stranger's mistakes never reach the unit's status or its mailbox.
+  // Its problems stay on the row for the department (`Bài nộp`).
+  const isUnproven =
+    unit !== undefined &&
     !isIdentityProven(
       context.campaign.config.identityCheck,
       unit,
       incoming.respondentEmail,
       parsed.code ?? '',
-    )
-  ) {
-    outcome = 'held';
-    lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
-  }
+    );
+  const outcome: SubmissionOutcome = isUnproven ? 'held' : check.ok ? 'accepted' : 'rejected';
+  const lines = problemLines(check.errors, check.warnings);
+  if (isUnproven) lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
   const unitCode = unit?.code ?? '';
   const periodId = period?.id ?? '';
   const sameSlot = previous && previous.unitCode === unitCode && previous.periodId === periodId;
