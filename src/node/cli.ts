@@ -140,7 +140,9 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
       const form = requireOption(values, 'form');
       const csv = pathOption(values, 'csv', io.cwd);
       const { importCommand } = await import('./commands/import.js');
-      const summary = await onWorkbook(String(values.workbook), () => importCommand(path, form, csv));
+      const summary = await onWorkbook(String(values.workbook), () =>
+        importCommand(path, form, csv, String(values.csv)),
+      );
       io.stdout(
         `Đã thêm ${summary.added} phản hồi vào «${values.workbook}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
           (summary.ignoredColumns.length > 0

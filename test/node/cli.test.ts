@@ -420,7 +420,7 @@ describe('hannop import and run', () => {
     expect(await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'xau.csv')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `Lỗi: «${inDir('xau.csv')}», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
+      stderr: `Lỗi: «xau.csv», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
     });
     expect(statSync(inDir('w.xlsx')).mtimeMs).toBe(before);
   });
