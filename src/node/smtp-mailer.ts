@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Mailer, OutgoingMail } from '../ports';
 import { RecipientAllowance } from './recipient-allowance';
+import { maskedSmtpUrl } from './smtp-secret';
 
 export interface SmtpMailerOptions {
   /** `smtp://user:password@host:port` or `smtps://…` (nodemailer's connection URL). */
@@ -35,11 +36,6 @@ interface WorkerReply {
   readonly ok: boolean;
   readonly message?: string;
   readonly responseCode?: number | null;
-}
-
-/** Where the URL's password would be, for messages. */
-function withoutPassword(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 export class SmtpMailer implements Mailer {
@@ -88,7 +84,7 @@ export class SmtpMailer implements Mailer {
     const waited = Atomics.wait(signal, 0, 0, this.timeoutMs * 3 + 5_000);
     const received = receiveMessageOnPort(this.port);
     if (waited === 'timed-out' || !received) {
-      throw new SmtpSendError(`no answer from ${withoutPassword(this.options.url)} in time`, null);
+      throw new SmtpSendError(`no answer from ${maskedSmtpUrl(this.options.url)} in time`, null);
     }
     const reply = received.message as WorkerReply;
     // A message the server took for some recipients went out: failing it would send it again to
