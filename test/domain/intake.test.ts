@@ -6,6 +6,7 @@ import {
 } from '../../src/domain/campaign';
 import type { RawAnswer } from '../../src/domain/forms';
 import {
+  HIDDEN_CHARACTERS_NOTE,
   IDENTITY_HELD_MESSAGE,
   MAX_CELL_CHARACTERS,
   identityHeldMessage,
@@ -277,6 +278,19 @@ describe('registerVersion: who sent it (Kiểm tra người nộp)', () => {
     });
     const after = computeStatusBoard(UNITS.all, periods, [submissionOf(entry)], vietnamInstant('2023-03-31'));
     expect(statusOf(after, 'MNHM', 'KH-2023')).toMatchObject({ status: 'overdue', issues: [] });
+  });
+});
+
+describe('registerVersion: invisible characters', () => {
+  it('drops bidi overrides and zero-width characters from what it keeps, and notes it in Bài nộp', () => {
+    const answers = { ...GOOD_PLAN, reporter: 'Nguy\u202eễn Văn\u200b An', notes: 'Ghi \u2066chú\u2069' };
+    const entry = register(incoming({ at: PLAN_AT, answers }));
+    expect(entry.outcome).toBe('accepted');
+    expect(entry.problems).toEqual([`Lưu ý: ${HIDDEN_CHARACTERS_NOTE}`]);
+    expect(entry.acceptedAnswers).toContain('"reporter":"Nguyễn Văn An"');
+    expect(entry.acceptedAnswers).toContain('"notes":"Ghi chú"');
+    expect(entry.acceptedAnswers).not.toMatch(/[\u202e\u200b\u2066\u2069]/);
+    expect(register(incoming({ at: PLAN_AT })).problems).toEqual([]);
   });
 });
 

@@ -299,17 +299,21 @@ describe('hannop init and status', () => {
     });
   });
 
-  it.each(['31/03/2023', '2023-02-30', '2023-03-31T25:00', 'hôm qua'])(
-    'exits 1 for --as-of «%s»',
-    async (asOf) => {
-      await initialized();
-      expect(await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json')).toEqual({
-        code: 1,
-        stdout: '',
-        stderr: `Lỗi: --as-of «${asOf}» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n`,
-      });
-    },
-  );
+  it.each([
+    '31/03/2023',
+    '2023-02-30',
+    '2023-03-31T25:00',
+    'hôm qua',
+    '2023-03-31T08:00+99:99',
+    '2023-03-31T08:00-15:00',
+  ])('exits 1 for --as-of «%s»', async (asOf) => {
+    await initialized();
+    expect(await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: --as-of «${asOf}» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n`,
+    });
+  });
 });
 
 describe('hannop import and run', () => {
