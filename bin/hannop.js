@@ -66,6 +66,7 @@ main(process.argv.slice(2), {
   now: () => new Date(),
   cwd: process.cwd(),
   mapStack,
+  env: process.env,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -201,7 +201,9 @@ class MailLogSheet {
 
 function unitCodeOf(mail: PlannedMail): string {
   if (mail.kind === 'digest') return '';
-  if (mail.kind === 'receipt') return mail.unit?.code ?? mail.submission.unitCode;
+  // A held receipt is logged under no unit: it must not count as the unit's mail of the day.
+  if (mail.kind === 'receipt')
+    return mail.outcome === 'held' ? '' : (mail.unit?.code ?? mail.submission.unitCode);
   return mail.unit.code;
 }
 

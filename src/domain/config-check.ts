@@ -14,7 +14,7 @@ import { parseHolidays } from './holidays';
 import { CONFIG_COLUMNS, HOLIDAY_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from './layout';
 import { InputError, describeProblem, type InputProblem } from './problems';
 import { cellText, readRecords, type ColumnSpec, type SheetRecord, type Table } from './table';
-import { cleanText, foldForMatch } from './text';
+import { cleanText, foldForMatch, isMixedScript } from './text';
 import { dayOfWeek, formatVietnameseDate, type IsoDate } from './time';
 import { parseUnits } from './units';
 
@@ -125,6 +125,20 @@ function checkUnitsSheet(list: ProblemList, table: Table | undefined): void {
   if (!checked.ok) {
     list.add('error', checked.problems);
     return;
+  }
+  // A look-alike address (a Cyrillic «а» among Latin letters) would take the unit's mail and
+  // pass its identity check.
+  for (const unit of checked.value.all) {
+    for (const email of unit.emails.filter(isMixedScript)) {
+      list.add('warning', [
+        {
+          where: SHEET.units,
+          row: unit.rowNumber,
+          column: UNIT_COLUMNS.emails,
+          message: `«${email}» trộn chữ của nhiều bảng chữ cái (ví dụ chữ «а» Kirin giữa các chữ Latinh), trông giống một địa chỉ khác; đề nghị gõ lại địa chỉ này.`,
+        },
+      ]);
+    }
   }
   if (checked.value.active.length === 0) {
     list.add('error', [

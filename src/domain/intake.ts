@@ -9,6 +9,7 @@ import type { FormSpec } from './forms/spec';
 import { reviewDecision, WARNING_PREFIX, type RegisterEntry } from './register';
 import type { SubmissionOutcome } from './submissions';
 import type { Timeliness } from './status';
+import { hasFormatCharacters } from './text';
 import { formatVietnameseDateTime } from './time';
 import type { Unit, UnitRegistry } from './units';
 
@@ -127,6 +128,18 @@ function problemLines(errors: readonly FormProblem[], warnings: readonly FormPro
   ];
 }
 
+export const HIDDEN_CHARACTERS_NOTE =
+  'câu trả lời có ký tự ẩn (ký tự đảo chiều chữ, ký tự không độ rộng…); hệ thống đã bỏ các ký tự này.';
+
+/** Whether an answer holds invisible format characters, which cleaning drops (noted in `Bài nộp`). */
+function hasHiddenCharacters(response: RawResponse): boolean {
+  return Object.values(response.answers).some((answer) =>
+    Array.isArray(answer)
+      ? answer.some((item) => typeof item === 'string' && hasFormatCharacters(item))
+      : typeof answer === 'string' && hasFormatCharacters(answer),
+  );
+}
+
 export interface IntakeContext {
   readonly campaign: Campaign;
   readonly units: UnitRegistry;
@@ -177,21 +190,21 @@ export function registerVersion(
     incoming.form === 'plan'
       ? planPeriodAt(context.campaign.periods, incoming.timestamp)
       : (parsed.period ?? undefined);
-  let outcome: SubmissionOutcome = check.ok ? 'accepted' : 'rejected';
-  const lines = problemLines(check.errors, check.warnings);
-  if (
-    check.ok &&
-    unit &&
+  // Identity before content: a response from someone not proven to speak for the unit is held
+  // whatever its answers, so a stranger's mistakes never reach the unit's status or its mailbox.
+  // Its problems stay on the row for the department (`Bài nộp`).
+  const isUnproven =
+    unit !== undefined &&
     !isIdentityProven(
       context.campaign.config.identityCheck,
       unit,
       incoming.respondentEmail,
       parsed.code ?? '',
-    )
-  ) {
-    outcome = 'held';
-    lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
-  }
+    );
+  const outcome: SubmissionOutcome = isUnproven ? 'held' : check.ok ? 'accepted' : 'rejected';
+  const lines = problemLines(check.errors, check.warnings);
+  if (isUnproven) lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
+  if (hasHiddenCharacters(incoming.response)) lines.push(WARNING_PREFIX + HIDDEN_CHARACTERS_NOTE);
   const unitCode = unit?.code ?? '';
   const periodId = period?.id ?? '';
   const sameSlot = previous && previous.unitCode === unitCode && previous.periodId === periodId;

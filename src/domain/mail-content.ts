@@ -2,7 +2,13 @@
 // body. A body is built once as a small document (paragraphs, lists, a table) holding raw values
 // from the sheets, then written out twice; every value is escaped in one place (`escapeHtml`), and
 // a header never carries a line break (`headerText`).
-import { describeDeadline, FORM_KIND_LABEL, type CampaignConfig, type Period } from './campaign';
+import {
+  describeDeadline,
+  FORM_KIND_LABEL,
+  type CampaignConfig,
+  type IdentityCheck,
+  type Period,
+} from './campaign';
 import type {
   DigestMail,
   NoticeItem,
@@ -386,29 +392,33 @@ function renderReceipt(mail: ReceiptMail, context: MailContentContext): MailCont
     else if (period) blocks.push(paragraph(formLinkLine(mail.unit, period, context)));
     if (period) blocks.push(paragraph(deadlineLine(period)));
   } else {
-    subject = withUnit(`Cần xác minh bài nộp ${label}`, unitName);
-    blocks.push(
+    // The sender is not proven to speak for the unit: the mail goes to them alone and says how to
+    // prove it, with nothing of the unit (name, status, its own link) they may not be entitled to.
+    return renderBlocks(`Cần xác minh người nộp: ${label}`, [
+      paragraph(['Kính gửi Quý người nộp,']),
       paragraph([
-        `${config.agencyName} đã nhận một bài nộp `,
+        `${config.agencyName} đã nhận bài nộp `,
         { strong: label },
-        ` mang tên đơn vị lúc ${receivedAt}, gửi từ địa chỉ email ${details.submitterEmail || '(không ghi)'}, nhưng chưa xác minh được người nộp thuộc đơn vị (địa chỉ email không có trong danh sách đã đăng ký của đơn vị và mã xác nhận không đúng).`,
+        ` gửi từ địa chỉ email ${details.submitterEmail || '(không ghi)'} lúc ${receivedAt}, nhưng chưa xác minh được người nộp thuộc đơn vị được chọn. Bài nộp chưa được tính cho đơn vị nào.`,
       ]),
-      paragraph([`Bài nộp này chưa được tính cho đến khi ${config.agencyName} xác minh.`]),
-    );
-    const resubmit: Line = period ? formLinkLine(mail.unit, period, context) : [];
-    blocks.push({
-      kind: 'list',
-      items: [
-        [
-          'Nếu đơn vị đã gửi bài này, xin vui lòng nộp lại bằng đường dẫn riêng của đơn vị hoặc liên hệ người phụ trách.',
-        ],
-        ...(resubmit.length > 0 ? [resubmit] : []),
-        ['Nếu đơn vị không gửi bài này, xin vui lòng báo ngay cho người phụ trách.'],
-      ],
-    });
-    if (period) blocks.push(paragraph(deadlineLine(period)));
+      paragraph(['Để được ghi nhận, xin vui lòng nộp lại theo một trong các cách sau:']),
+      { kind: 'list', items: identityProofLines(config.identityCheck) },
+      paragraph([
+        `Nếu không gửi bài này, xin vui lòng bỏ qua thư hoặc báo cho người phụ trách của ${config.agencyName}.`,
+      ]),
+      ...closing(config),
+    ]);
   }
   return renderBlocks(subject, [...blocks, ...closing(config)]);
+}
+
+/** The proofs `Kiểm tra người nộp` accepts, as the held receipt explains them. */
+function identityProofLines(rule: IdentityCheck): Line[] {
+  const byEmail: Line = ['gửi từ địa chỉ email đã đăng ký của đơn vị (trong danh sách «Đơn vị»);'];
+  const byCode: Line = ['ghi đúng mã xác nhận mà đơn vị đã được cấp vào câu «Mã xác nhận».'];
+  if (rule === 'email') return [byEmail];
+  if (rule === 'code') return [byCode];
+  return [byEmail, byCode];
 }
 
 function renderReturned(mail: ReturnedMail, context: MailContentContext): MailContent {

@@ -393,10 +393,11 @@ export function planMail(input: MailPlanInput): MailPlan {
     const unit = unitByCode.get(submission.unitCode) ?? null;
     const period = periodById.get(submission.periodId) ?? null;
     const periods = period ? [period] : [];
-    const noteMail = (mail: PlannedMail) => {
+    // A held response's receipt goes to its unproven sender: it answers nothing the unit was owed.
+    const noteMail = (mail: PlannedMail, isForUnit = true) => {
       mails.push(mail);
       planned.add(mail.key);
-      if (!unit || !period) return;
+      if (!isForUnit || !unit || !period) return;
       answeredThisRun.add(statusKey(unit.code, period.id));
       if (mail.waitingSince === null) freshUnitMail.add(unit.code);
     };
@@ -410,11 +411,11 @@ export function planMail(input: MailPlanInput): MailPlan {
     if (!log.done.has(receipt) && !isSuperseded && (log.waitingByKey.has(receipt) || isRecent)) {
       const outcome: SubmissionOutcome =
         submission.outcome === 'held' && submission.review === 'approved' ? 'accepted' : submission.outcome;
-      // The person who filled the form gets the receipt; about a held response, whose sender is
-      // unproven, only the unit's registered addresses hear.
+      // The person who filled the form gets the receipt. A held response's sender is unproven: only
+      // they hear (how to prove who they are), never the unit, which did not ask for the mail.
       const submitter = recipients(splitEmails(details.submitterEmail)).slice(0, 1);
       const registered = recipients(unit?.emails ?? []);
-      const to = outcome === 'held' || submitter.length === 0 ? registered : submitter;
+      const to = outcome === 'held' ? submitter : submitter.length === 0 ? registered : submitter;
       if (to.length > 0) {
         const status = unit && period ? board.byUnitPeriod.get(statusKey(unit.code, period.id)) : undefined;
         const mail: ReceiptMail = {
@@ -430,7 +431,7 @@ export function planMail(input: MailPlanInput): MailPlan {
           period,
           status: status ?? null,
         };
-        noteMail(mail);
+        noteMail(mail, outcome !== 'held');
         if (mail.waitingSince === null) freshReceipt = mail;
       }
     }

@@ -93,7 +93,13 @@ export function unitPeriodStatus(
   asOf: Date,
 ): UnitPeriodStatus {
   const asOfTime = asOf.getTime();
-  const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOfTime);
+  // A held response is not the unit's until the department takes it up (`Đạt` or a return): it
+  // changes neither the status, nor the count of versions, nor the issues the unit is told about.
+  const seen = submissions.filter(
+    (submission) =>
+      submission.submittedAt.getTime() <= asOfTime &&
+      (submission.outcome !== 'held' || submission.review !== 'pending' || submission.acceptedAt != null),
+  );
   if (seen.length > 1) seen.sort(bySubmissionOrder);
   // A response first seen before `asOf` but accepted only through a later edit was not yet
   // accepted at `asOf`.

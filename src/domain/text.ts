@@ -32,8 +32,38 @@ const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
  */
 export const cleanText: (text: string) => string = remembered((text) => {
   if (CLEAN_ASCII.test(text)) return text;
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return withoutFormatCharacters(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
 });
+
+// Unicode format characters (category Cf): bidirectional overrides and isolates (U+202A–202E,
+// U+2066–2069), zero-width spaces and joiners, the BOM, soft hyphens. Invisible, they can make a
+// mail subject or a dashboard row read backwards or two names look alike.
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** `text` without its invisible format characters. */
+export function withoutFormatCharacters(text: string): string {
+  return text.replace(FORMAT_CHARACTERS, '');
+}
+
+/** Whether `text` holds a format character that cleaning removes. */
+export function hasFormatCharacters(text: string): boolean {
+  return /\p{Cf}/u.test(text);
+}
+
+/**
+ * An address whose letters come from more than one script (a Cyrillic «а» in a Latin address):
+ * the one a look-alike of a registered address would have.
+ */
+export function isMixedScript(text: string): boolean {
+  const scripts = new Set<string>();
+  for (const char of text) {
+    if (/\p{Script=Latin}/u.test(char)) scripts.add('Latin');
+    else if (/\p{Script=Cyrillic}/u.test(char)) scripts.add('Cyrillic');
+    else if (/\p{Script=Greek}/u.test(char)) scripts.add('Greek');
+    else if (/\p{L}/u.test(char)) scripts.add('other');
+  }
+  return scripts.size > 1;
+}
 
 /**
  * A key to compare names and codes as people mean them: accents dropped (đ→d), case and spacing

@@ -129,11 +129,9 @@ export function parseMoment(text: string): Date | null {
   const wallClock = vietnamInstant(date, hours, minutes, seconds, milliseconds);
   const offset = match[6];
   if (!offset) return wallClock;
-  const offsetMs =
-    offset === 'Z'
-      ? 0
-      : (offset.startsWith('-') ? -1 : 1) *
-        (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2))) *
-        60000;
+  // Offsets on Earth run from -12:00 to +14:00; `+99:99` is a typo, not a moment four days off.
+  const offsetMinutes = offset === 'Z' ? 0 : Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2));
+  if (Number(offset.slice(-2)) > 59 || offsetMinutes > 14 * 60) return null;
+  const offsetMs = (offset.startsWith('-') ? -1 : 1) * offsetMinutes * 60000;
   return new Date(wallClock.getTime() + VIETNAM_OFFSET_MS - offsetMs);
 }

@@ -10,10 +10,12 @@ const TITLE = 'hannop — thu, kiểm tra, tổng hợp và nhắc hạn kế ho
 export const USAGE_LINES: readonly string[] = [
   'hannop init   --workbook FILE [--units UNITS.csv] [--demo]',
   'hannop import --workbook FILE --form ke-hoach|bao-cao --csv FILE',
-  `hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--outbox DIR | --smtp URL] [--max-mail N]
-              [--dry-run] [--json]`,
-  `hannop run    --spreadsheet ID --credentials KEY.json [--smtp URL] [--max-mail N] [--dry-run] [--json]
-              (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử)`,
+  `hannop run    --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--outbox DIR | --smtp URL | --smtp-file FILE]
+              [--max-mail N] [--dry-run] [--json]`,
+  `hannop run    --spreadsheet ID --credentials KEY.json [--smtp URL | --smtp-file FILE] [--max-mail N]
+              [--dry-run] [--json]
+              (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử;
+              địa chỉ SMTP cũng đọc được từ biến môi trường HANNOP_SMTP_URL)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
   'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
   `hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
@@ -34,6 +36,7 @@ export const OPTIONS = {
   json: { type: 'boolean' },
   outbox: { type: 'string' },
   smtp: { type: 'string' },
+  'smtp-file': { type: 'string' },
   'max-mail': { type: 'string' },
   'dry-run': { type: 'boolean' },
   spreadsheet: { type: 'string' },

@@ -7,6 +7,7 @@ import { InputError } from '../domain/problems';
 import { version } from '../../package.json';
 import { MissingOptionError, UsageError } from './cli-errors';
 import { COMMANDS, OPTIONS, USAGE, optionsOf, usageError } from './cli-usage';
+import { maskSecrets, sharedFileWarning, smtpUrlOption } from './smtp-secret';
 import {
   asOfOption,
   dayOption,
@@ -32,6 +33,8 @@ export interface CliIo {
   readonly sheetsApiRootUrl?: string;
   /** Rewrites a stack trace of the built bundle to the TypeScript lines (bin/hannop.js), for a bug report. */
   readonly mapStack?: (stack: string) => string;
+  /** Where `run` finds `HANNOP_SMTP_URL`; absent: no environment (bin/hannop.js passes the real one). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET));
@@ -127,6 +130,11 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
     return;
   }
   if (extra.length > 0) throw usageError(`Không hiểu «${extra.join(' ')}».`, command);
+  // The SMTP URL from --smtp, --smtp-file or HANNOP_SMTP_URL, as if typed after --smtp.
+  if (command === 'run') {
+    const smtp = smtpUrlOption(values, io.env ?? {}, io.cwd, io.stderr);
+    if (smtp !== undefined) values.smtp = smtp;
+  }
   switch (command) {
     case 'init': {
       const workbook = outputPath(values, 'workbook', io.cwd);
@@ -144,7 +152,9 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       const form = requireOption(values, 'form');
       const csv = pathOption(values, 'csv', io.cwd);
       const { importCommand } = await import('./commands/import.js');
-      const summary = await onWorkbook(String(values.workbook), () => importCommand(path, form, csv));
+      const summary = await onWorkbook(String(values.workbook), () =>
+        importCommand(path, form, csv, String(values.csv)),
+      );
       io.stdout(
         `Đã thêm ${summary.added} phản hồi vào «${values.workbook}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +
           (summary.ignoredColumns.length > 0
@@ -157,7 +167,14 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       if (values.spreadsheet !== undefined) {
         // The only command that talks to Google, and the only one that loads googleapis.
         const { remoteRunCommand, remoteRunOptions } = await import('./commands/remote-run.js');
-        const outcome = await remoteRunCommand(remoteRunOptions(values, asOfOption(values, io.now), io));
+        const options = remoteRunOptions(values, asOfOption(values, io.now), io);
+        const keyWarning = sharedFileWarning(
+          options.credentialsPath,
+          String(values.credentials),
+          'khóa tài khoản dịch vụ',
+        );
+        if (keyWarning) io.stderr(keyWarning);
+        const outcome = await remoteRunCommand(options);
         io.stdout(values.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
         return outcome.summary.mail.failed > 0 ? EXIT_SOME_MAIL_FAILED : 0;
       }
@@ -229,7 +246,13 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
   }
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Whatever is printed, a password seen in this process is never part of it.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(maskSecrets(text)),
+    stderr: (text) => rawIo.stderr(maskSecrets(text)),
+  };
   let command: string | undefined;
   try {
     const parsed = parse(argv);

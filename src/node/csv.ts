@@ -1,5 +1,15 @@
 // RFC 4180 CSV as Google Forms and spreadsheets export it: UTF-8 (a BOM is dropped), quoted
 // fields may hold commas, quotes and line breaks.
+import { readFileSync } from 'node:fs';
+import type { FormKind } from '../domain/campaign';
+import {
+  checkExportCells,
+  checkExportForm,
+  checkExportText,
+  decodeExport,
+  EXCEL_CELL_CHARACTERS,
+} from '../domain/export-check';
+import { FORM_SPECS } from '../domain/intake';
 import type { Table } from '../domain/table';
 
 export function parseCsv(text: string): string[][] {
@@ -55,4 +65,18 @@ function quoteField(value: string): string {
 
 export function formatCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(quoteField).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * A form's CSV export read for import into an .xlsx workbook, checked as a file first (encoding,
+ * delimiter, quotes, the form's questions, cell sizes): a wrong file is refused before any row.
+ */
+export function readCsvFile(path: string, form: FormKind, shownName = path): Table {
+  const text = decodeExport(readFileSync(path), shownName);
+  checkExportText(text, shownName);
+  const [headers = [], ...rows] = parseCsv(text);
+  const table = { name: shownName, headers: headers.map((header) => header.normalize('NFC').trim()), rows };
+  checkExportForm(table.headers, form, FORM_SPECS, shownName);
+  checkExportCells(table.headers, rows, EXCEL_CELL_CHARACTERS, shownName);
+  return table;
 }

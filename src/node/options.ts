@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseIsoDate, parseMoment, type IsoDate } from '../domain/time';
 import { MissingOptionError, UsageError } from './cli-errors';
+import { parseSmtpUrl } from './smtp-secret';
 
 export function requireOption(values: Record<string, unknown>, name: string): string {
   const value = values[name];
@@ -83,11 +84,6 @@ export type MailTarget =
   | { readonly kind: 'outbox'; readonly directory: string; readonly shown: string }
   | { readonly kind: 'smtp'; readonly url: string; readonly shown: string };
 
-/** An SMTP URL as it may be shown: without its password. */
-export function withoutPassword(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}
-
 /**
  * `--outbox DIR` or `--smtp URL`, not both; by default the folder `outbox` beside the workbook.
  * `workbookShown` is the workbook path as the user wrote it, for the default's name in messages.
@@ -102,7 +98,7 @@ export function mailTargetOption(
   const smtp = values.smtp;
   if (outbox !== undefined && smtp !== undefined)
     throw new UsageError('Chỉ dùng một trong hai tùy chọn --outbox và --smtp, không dùng cả hai.');
-  if (typeof smtp === 'string') return { kind: 'smtp', url: smtpUrl(smtp), shown: withoutPassword(smtp) };
+  if (typeof smtp === 'string') return { kind: 'smtp', ...parseSmtpUrl(smtp) };
   if (outbox !== undefined) {
     const shown = requireOption(values, 'outbox');
     const directory = resolve(cwd, shown);
@@ -117,20 +113,6 @@ export function mailTargetOption(
     directory: join(dirname(workbookPath), 'outbox'),
     shown: join(dirname(workbookShown), 'outbox'),
   };
-}
-
-function smtpUrl(text: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
-    throw new UsageError(
-      `--smtp «${withoutPassword(text)}» không hợp lệ; ghi smtp://máy-chủ:cổng hoặc smtps://người-dùng:mật-khẩu@máy-chủ:cổng.`,
-    );
-  return text.trim();
 }
 
 /** The From address an SMTP URL implies: its user name when that is an e-mail address. */

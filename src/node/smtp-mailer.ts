@@ -6,6 +6,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Mailer, OutgoingMail } from '../ports';
 import { messageIdFor } from './outbox-mailer';
 import { RecipientAllowance } from './recipient-allowance';
+import { maskedSmtpUrl } from './smtp-secret';
 
 export interface SmtpMailerOptions {
   /** `smtp://user:password@host:port` or `smtps://…` (nodemailer's connection URL). */
@@ -36,11 +37,6 @@ interface WorkerReply {
   readonly ok: boolean;
   readonly message?: string;
   readonly responseCode?: number | null;
-}
-
-/** Where the URL's password would be, for messages. */
-function withoutPassword(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 export class SmtpMailer implements Mailer {
@@ -96,7 +92,7 @@ export class SmtpMailer implements Mailer {
     const received = receiveMessageOnPort(this.port);
     if (waited === 'timed-out' || !received) {
       this.unreachable = true;
-      throw new SmtpSendError(`no answer from ${withoutPassword(this.options.url)} in time`, null);
+      throw new SmtpSendError(`no answer from ${maskedSmtpUrl(this.options.url)} in time`, null);
     }
     const reply = received.message as WorkerReply;
     // A message the server took for some recipients went out: failing it would send it again to

@@ -198,14 +198,9 @@ const EXPECTED: Record<Behaviour, readonly string[]> = {
     '04-09 receipt KH-2023',
     ...reportReceipts,
   ],
-  // Held until the department vouches for it on 30/03: reminded meanwhile, never overdue.
-  held: [
-    '03-23 reminder KH-2023',
-    '03-26 receipt KH-2023',
-    '03-27 reminder KH-2023',
-    '03-29 reminder KH-2023',
-    ...reportReceipts,
-  ],
+  // Held until the department vouches for it on 30/03: reminded meanwhile, never overdue. The
+  // receipt of the held response goes to its sender, not to the unit.
+  held: ['03-23 reminder KH-2023', '03-27 reminder KH-2023', '03-29 reminder KH-2023', ...reportReceipts],
   skipsReport: [
     '03-22 receipt KH-2023',
     ...all('reminder', REMINDERS['BC6T-2023'], 'BC6T-2023'),
@@ -319,9 +314,12 @@ describe('a campaign of 40 units, day by day from 20/03/2023 to 20/11/2023', () 
     expect(delivered.find((mail) => mail.kind === 'digest')?.to).toEqual(['tonghop@pgd.example.edu.vn']);
   });
 
-  it('writes the held unit’s receipt only to its registered address, and reminders to every address', () => {
-    const heldReceipt = delivered.find((mail) => mail.unit === 'U31' && mail.kind === 'receipt');
-    expect(heldReceipt?.to).toEqual(['hieutruong31@truong.example.edu.vn']);
+  it('writes the held receipt only to its unproven sender, and reminders to every registered address', () => {
+    const heldReceipts = delivered.filter((mail) => mail.kind === 'receipt' && mail.unit === undefined);
+    expect(heldReceipts.length).toBe(SIM_UNITS.filter((sim) => sim.behaviour === 'held').length);
+    expect(new Set(heldReceipts.map((mail) => `${mail.day} ${mail.to.join(',')}`))).toEqual(
+      new Set(['2023-03-26 nguoi.la@mail.example.com']),
+    );
     const twoAddresses = delivered.find((mail) => mail.unit === 'U36' && mail.kind === 'reminder');
     expect(twoAddresses?.to).toEqual([
       'hieutruong36@truong.example.edu.vn',

@@ -1,6 +1,7 @@
 import { importResponses } from '../../src/app/import-responses';
 import { initialSheets } from '../../src/app/initialize-workbook';
 import { intakeResponses } from '../../src/app/intake-responses';
+import { sendMail } from '../../src/app/send-mail';
 import { RESPONSE_SHEET, sheetResponseSource } from '../../src/app/sheet-response-source';
 import { PLAN_FORM, REPORT_FORM, responseColumns, responseSheetHeaders } from '../../src/domain/forms';
 import { SHEET } from '../../src/domain/layout';
@@ -12,6 +13,7 @@ import { csvTable, formatCsv } from '../../src/node/csv';
 import { FIXTURE_UNITS } from '../fakes/campaign-fixture';
 import { MemoryLock } from '../fakes/memory-lock';
 import { MemoryWorkbook } from '../fakes/memory-workbook';
+import { RecordingMailer } from '../fakes/recording-mailer';
 import { GOOD_PLAN, GOOD_REPORT } from '../domain/forms/form-fixture';
 
 function freshWorkbook(): MemoryWorkbook {
@@ -219,5 +221,41 @@ describe('importResponses', () => {
       ['MNHM', 'accepted', vietnamInstant('2023-03-30', 21, 15, 4)],
     ]);
     expect(workbook.table(SHEET.submissions)?.rows).toHaveLength(2);
+  });
+
+  it('holds a stranger’s invalid response for a school: the school stays overdue and hears nothing of it', () => {
+    const workbook = freshWorkbook();
+    const strangerPlan = { ...THDD_PLAN, docNumber: '7/KH-THDD', code: '' };
+    run(
+      workbook,
+      'ke-hoach.csv',
+      formatCsv([
+        responseColumns(PLAN_FORM),
+        ['29/03/2023 08:00:00', 'nguoi.la@mail.example.com', ...answerCells(PLAN_FORM, strangerPlan)],
+      ]),
+    );
+    const asOf = vietnamInstant('2023-03-31', 7);
+    const ports = { workbook, lock: new MemoryLock(), now: () => asOf };
+    const summary = intakeResponses(ports, sheetResponseSource, { asOf });
+    expect(summary.registered.map((entry) => [entry.unitCode, entry.outcome])).toEqual([['THDD', 'held']]);
+    // The department sees the stranger's mistakes in Bài nộp.
+    expect(summary.registered[0]?.problems).toEqual([
+      'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.',
+      'Câu «Số điện thoại liên hệ»: «12345» không phải là số điện thoại hợp lệ (bắt đầu bằng 0 hoặc +84, tiếp theo là 9–10 chữ số).',
+    ]);
+    const mailer = new RecordingMailer();
+    const mail = sendMail({ ...ports, mailer }, { asOf, quotaReserve: 0 });
+    const thdd = mail.mail.filter(
+      (sent) => sent.unit === 'THDD' || sent.to.includes('thdd@truong.example.edu.vn'),
+    );
+    expect(thdd.map((sent) => [sent.kind, sent.to.join(',')])).toEqual([
+      ['overdue', 'thdd@truong.example.edu.vn'],
+    ]);
+    const receipt = mail.mail.find((sent) => sent.kind === 'receipt');
+    expect(receipt?.to).toEqual(['nguoi.la@mail.example.com']);
+    expect(receipt?.subject).toBe('Cần xác minh người nộp: Kế hoạch năm 2023');
+    const receiptBody = mailer.sent.find((sent) => sent.to.includes('nguoi.la@mail.example.com'));
+    expect(receiptBody?.textBody).not.toContain('Đặng Đức');
+    expect(receiptBody?.textBody).not.toContain('Số điện thoại');
   });
 });

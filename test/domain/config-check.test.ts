@@ -76,6 +76,30 @@ describe('checkConfig', () => {
     expect(describeConfigCheck(problems)).toBe('Không phát hiện vấn đề nào.');
   });
 
+  it('warns about an address that mixes scripts (a Cyrillic «а» in a Latin address), not about a plain one', () => {
+    const lookAlike = 'hieutruong@mnho\u0430mai.edu.vn';
+    const input = tables(
+      configTable(),
+      unitsTable([
+        unitRow(
+          makeUnit({ code: 'MNHM', name: 'Mầm non Hoa Mai', emails: [lookAlike, 'vanthu@mnhoamai.edu.vn'] }),
+        ),
+        GOOD_UNITS[1] as Row,
+      ]),
+      periodsTable(GOOD_PERIODS),
+    );
+    input.set(SHEET.holidays, holidaysTable(DEFAULT_HOLIDAY_ROWS.map((row) => [row.date, row.reason])));
+    expect(checkConfig({ tables: input, forms: ALL_GOOD_FORMS })).toEqual([
+      {
+        severity: 'warning',
+        where: 'Đơn vị',
+        row: 2,
+        column: 'Email',
+        message: `«${lookAlike}» trộn chữ của nhiều bảng chữ cái (ví dụ chữ «а» Kirin giữa các chữ Latinh), trông giống một địa chỉ khác; đề nghị gõ lại địa chỉ này.`,
+      },
+    ]);
+  });
+
   it('warns that the 2023 defaults end the 6-month report on a Sunday that is a public holiday', () => {
     const input = tables(configTable(), unitsTable(GOOD_UNITS), periodsTable(DEFAULT_PERIOD_ROWS));
     expect(checkConfig({ tables: input })).toEqual([

@@ -6,6 +6,7 @@ import {
 } from '../../src/domain/campaign';
 import type { RawAnswer } from '../../src/domain/forms';
 import {
+  HIDDEN_CHARACTERS_NOTE,
   IDENTITY_HELD_MESSAGE,
   MAX_CELL_CHARACTERS,
   identityHeldMessage,
@@ -247,16 +248,21 @@ describe('registerVersion: who sent it (Kiểm tra người nộp)', () => {
     ]);
   });
 
-  it('judges validity before identity: an invalid response from a stranger is rejected, not held', () => {
+  it('judges identity before validity: an invalid response from a stranger is held, its problems kept for Bài nộp', () => {
     const entry = register(
       incoming({ at: PLAN_AT, email: STRANGER, answers: { ...GOOD_PLAN, code: '', phone: '1' } }),
     );
-    expect(entry.outcome).toBe('rejected');
-    expect(entry.problems).not.toContain(IDENTITY_HELD_MESSAGE);
+    expect(entry).toMatchObject({ outcome: 'held', acceptedAt: null, acceptedAnswers: '', timeliness: null });
+    expect(entry.problems[0]).toBe(IDENTITY_HELD_MESSAGE);
+    expect(entry.problems).toContain(
+      'Câu «Số điện thoại liên hệ»: «1» không phải là số điện thoại hợp lệ (bắt đầu bằng 0 hoặc +84, tiếp theo là 9–10 chữ số).',
+    );
   });
 
-  it('leaves a held unit pending (not submitted) until the due moment, with the hold as its issue', () => {
-    const entry = register(incoming({ at: PLAN_AT, email: STRANGER, answers: { ...GOOD_PLAN, code: '' } }));
+  it('leaves the unit as it was: pending until the due moment, then overdue, with no issue of the stranger’s', () => {
+    const entry = register(
+      incoming({ at: PLAN_AT, email: STRANGER, answers: { ...GOOD_PLAN, code: '', phone: '1' } }),
+    );
     const periods = periods2023();
     const before = computeStatusBoard(
       UNITS.all,
@@ -267,11 +273,24 @@ describe('registerVersion: who sent it (Kiểm tra người nộp)', () => {
     expect(statusOf(before, 'MNHM', 'KH-2023')).toMatchObject({
       status: 'pending',
       timeliness: null,
-      versions: 1,
-      issues: ['Chờ xác minh: chưa xác minh được người nộp thuộc đơn vị.'],
+      versions: 0,
+      issues: [],
     });
     const after = computeStatusBoard(UNITS.all, periods, [submissionOf(entry)], vietnamInstant('2023-03-31'));
-    expect(statusOf(after, 'MNHM', 'KH-2023').status).toBe('overdue');
+    expect(statusOf(after, 'MNHM', 'KH-2023')).toMatchObject({ status: 'overdue', issues: [] });
+  });
+});
+
+describe('registerVersion: invisible characters', () => {
+  it('drops bidi overrides and zero-width characters from what it keeps, and notes it in Bài nộp', () => {
+    const answers = { ...GOOD_PLAN, reporter: 'Nguy\u202eễn Văn\u200b An', notes: 'Ghi \u2066chú\u2069' };
+    const entry = register(incoming({ at: PLAN_AT, answers }));
+    expect(entry.outcome).toBe('accepted');
+    expect(entry.problems).toEqual([`Lưu ý: ${HIDDEN_CHARACTERS_NOTE}`]);
+    expect(entry.acceptedAnswers).toContain('"reporter":"Nguyễn Văn An"');
+    expect(entry.acceptedAnswers).toContain('"notes":"Ghi chú"');
+    expect(entry.acceptedAnswers).not.toMatch(/[\u202e\u200b\u2066\u2069]/);
+    expect(register(incoming({ at: PLAN_AT })).problems).toEqual([]);
   });
 });
 
@@ -375,9 +394,10 @@ describe('registerVersion: versions of a unit for a period', () => {
     const first = register(incoming({ at: PLAN_AT }));
     const answers = { ...GOOD_PLAN, unit: 'THDD - Tiểu học Đặng Đức', phone: 'x' };
     const edit = register(incoming({ at: vietnamInstant('2023-03-29', 11), answers }), first);
+    // MNHM's address does not speak for THDD: the edit is held, and carries nothing over.
     expect(edit).toMatchObject({
       unitCode: 'THDD',
-      outcome: 'rejected',
+      outcome: 'held',
       acceptedAt: null,
       acceptedAnswers: '',
     });
@@ -507,7 +527,14 @@ describe('registerVersion: the period', () => {
 
   it('rejects a report naming no configured period, with an empty period code', () => {
     const answers = { ...GOOD_REPORT, period: 'Báo cáo quý 3' };
-    const entry = register(incoming({ form: 'report', at: vietnamInstant('2023-04-25', 14), answers }));
+    const entry = register(
+      incoming({
+        form: 'report',
+        at: vietnamInstant('2023-04-25', 14),
+        answers,
+        email: 'thdd@truong.example.edu.vn',
+      }),
+    );
     expect(entry).toMatchObject({ outcome: 'rejected', periodId: '', unitCode: 'THDD' });
     expect(entry.problems).toContain(
       'Câu «Kỳ báo cáo»: «Báo cáo quý 3» không phải là kỳ báo cáo đang nhận; chọn «Báo cáo 6 tháng đầu năm 2023» hoặc «Báo cáo năm 2023».',

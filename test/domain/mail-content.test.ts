@@ -312,27 +312,36 @@ describe('renderMail: receipts and returns', () => {
     );
   });
 
-  it('warns the registered addresses of a response it could not verify, without its edit link', () => {
+  it('tells the unproven sender how to prove who they are, and nothing of the unit, its status or its problems', () => {
     const held: SubmissionFields = {
       ...accepted,
       outcome: 'held',
       submitterEmail: 'nguoi.la@mail.example.com',
+      problems: [
+        'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.',
+        'Câu «Số điện thoại liên hệ»: «1» không phải là số điện thoại hợp lệ.',
+      ],
     };
     const mail = only(render('2023-03-27T07:00', { register: [held] }), 'receipt:R1:v1');
-    expect(mail.subject).toBe('Cần xác minh bài nộp Kế hoạch năm 2023 – Trường Mầm non Hoa Mai');
+    expect(mail.subject).toBe('Cần xác minh người nộp: Kế hoạch năm 2023');
+    expect(mail.textBody).toContain('Kính gửi Quý người nộp,');
     expect(mail.textBody).toContain(
-      'Phòng Giáo dục và Đào tạo thành phố Thủ Đức đã nhận một bài nộp Kế hoạch năm 2023 mang tên đơn vị lúc 27/03/2023 06:30, gửi từ địa chỉ email nguoi.la@mail.example.com, nhưng chưa xác minh được người nộp thuộc đơn vị (địa chỉ email không có trong danh sách đã đăng ký của đơn vị và mã xác nhận không đúng).',
+      'Phòng Giáo dục và Đào tạo thành phố Thủ Đức đã nhận bài nộp Kế hoạch năm 2023 gửi từ địa chỉ email nguoi.la@mail.example.com lúc 27/03/2023 06:30, nhưng chưa xác minh được người nộp thuộc đơn vị được chọn. Bài nộp chưa được tính cho đơn vị nào.',
     );
     expect(mail.textBody).toContain(
-      'Bài nộp này chưa được tính cho đến khi Phòng Giáo dục và Đào tạo thành phố Thủ Đức xác minh.',
+      [
+        '- gửi từ địa chỉ email đã đăng ký của đơn vị (trong danh sách «Đơn vị»);',
+        '- ghi đúng mã xác nhận mà đơn vị đã được cấp vào câu «Mã xác nhận».',
+      ].join('\n'),
     );
-    expect(mail.textBody).toContain(
-      '- Nếu đơn vị không gửi bài này, xin vui lòng báo ngay cho người phụ trách.',
-    );
-    expect(mail.textBody).toContain(
-      '- Đường dẫn nộp riêng của đơn vị (đã điền sẵn tên đơn vị): https://docs.google.com/forms/d/e/KH/viewform?entry.1=MNHM',
-    );
-    expect(mail.textBody).not.toContain('edit2=R1');
+    for (const body of [mail.subject, mail.textBody, mail.htmlBody]) {
+      expect(body).not.toContain('Hoa Mai');
+      expect(body).not.toContain('Thủ trưởng');
+      expect(body).not.toContain('entry.1=MNHM');
+      expect(body).not.toContain('edit2=R1');
+      expect(body).not.toContain('Số điện thoại');
+      expect(body).not.toMatch(/đúng hạn|trễ hạn|quá hạn/i);
+    }
   });
 
   it('quotes the department’s note when it returns a submission', () => {

@@ -344,15 +344,24 @@ describe('planMail: receipts and returns', () => {
     expect(result.mails[0]?.to).toEqual(['mnhm@truong.example.edu.vn']);
   });
 
-  it('tells only the registered addresses about a held response, and its notices carry on', () => {
+  it('sends a held response’s receipt to its sender only, never to the unit, and the unit’s notices carry on', () => {
     const held: SubmissionFields = {
       ...accepted,
       outcome: 'held',
       submitterEmail: 'nguoila@mail.example.com',
     };
     const result = plan('2023-03-27T07:00', { ...onlyHoaMai, register: [held] });
-    expect(lines(result)).toEqual(['receipt:R1:v1 receipt KH-2023 → mnhm@truong.example.edu.vn']);
+    // The school's own reminder goes out the same day: the stranger's receipt answered nothing it was owed.
+    expect(lines(result)).toEqual([
+      'receipt:R1:v1 receipt KH-2023 → nguoila@mail.example.com',
+      'unit:MNHM:2023-03-27 reminder KH-2023 → mnhm@truong.example.edu.vn',
+    ]);
     expect((result.mails[0] as ReceiptMail).outcome).toBe('held');
+    const unsigned = plan('2023-03-27T07:00', {
+      ...onlyHoaMai,
+      register: [{ ...held, submitterEmail: '' }],
+    });
+    expect(lines(unsigned).filter((line) => line.startsWith('receipt'))).toEqual([]);
     const next = plan('2023-03-29T07:00', {
       ...onlyHoaMai,
       register: [held],

@@ -83,7 +83,6 @@ const stateAt = (period: Period, submissions: readonly Submission[], asOf: strin
   return [status.status, status.timeliness];
 };
 
-const HELD_ISSUE = 'Chờ xác minh: chưa xác minh được người nộp thuộc đơn vị.';
 const PHONE_PROBLEM = 'Số điện thoại liên hệ: «12345» không phải là số điện thoại hợp lệ.';
 
 describe('labels', () => {
@@ -371,23 +370,19 @@ describe('versions, validation and review', () => {
   describe('held for verification (Chờ xác minh)', () => {
     const held = submission('MN01', KH, '2023-03-29T10:00', { outcome: 'held' });
 
-    it('never counts silently: pending before the due moment, overdue after, with the hold as issue', () => {
+    it('changes nothing for the unit until the department takes it up: no version, no issue, overdue after the due moment', () => {
       expect(statusAt(KH, [held], '2023-03-30T23:59:59')).toEqual(
         expect.objectContaining({
           status: 'pending',
           timeliness: null,
           submittedAt: null,
-          versions: 1,
-          issues: [HELD_ISSUE],
+          versions: 0,
+          latestResponseId: null,
+          issues: [],
         }),
       );
       expect(statusAt(KH, [held], '2023-03-31T00:00:00')).toEqual(
-        expect.objectContaining({
-          status: 'overdue',
-          timeliness: null,
-          submittedAt: null,
-          issues: [HELD_ISSUE],
-        }),
+        expect.objectContaining({ status: 'overdue', timeliness: null, submittedAt: null, issues: [] }),
       );
     });
 
@@ -412,11 +407,11 @@ describe('versions, validation and review', () => {
       expect(stateAt(KH, [{ ...held, review: 'returned' }], asOf)).toEqual(['needs_fix', null]);
     });
 
-    it('after an accepted version leaves that one standing, with the hold shown', () => {
+    it('after an accepted version leaves that one standing, untouched by the hold', () => {
       const accepted = submission('MN01', KH, '2023-03-28T10:00');
       const heldLater = { ...held, version: 2 };
       expect(statusAt(KH, [accepted, heldLater], asOf)).toEqual(
-        expect.objectContaining({ status: 'submitted', timeliness: 'on_time', issues: [HELD_ISSUE] }),
+        expect.objectContaining({ status: 'submitted', timeliness: 'on_time', versions: 1, issues: [] }),
       );
     });
   });

@@ -1,4 +1,11 @@
-import { cleanText, compareVietnamese, foldForMatch, titleKey } from '../../src/domain/text';
+import {
+  cleanText,
+  compareVietnamese,
+  foldForMatch,
+  hasFormatCharacters,
+  isMixedScript,
+  titleKey,
+} from '../../src/domain/text';
 
 const nfd = (text: string) => text.normalize('NFD');
 
@@ -13,6 +20,29 @@ describe('cleanText', () => {
   it('keeps accents and case', () => {
     expect(cleanText('ĐÔNG Hòa')).toBe('ĐÔNG Hòa');
     expect(cleanText('')).toBe('');
+  });
+});
+
+describe('cleanText: invisible format characters', () => {
+  it.each([
+    ['a right-to-left override', 'Trường \u202eiaM aoH\u202c', 'Trường iaM aoH'],
+    ['bidi isolates', '\u2066Hoa Mai\u2069 đã nộp', 'Hoa Mai đã nộp'],
+    ['zero-width space and joiner', 'Hoa\u200b Mai\u200d', 'Hoa Mai'],
+    ['a BOM and a soft hyphen', '\ufeffHoa\u00ad Mai', 'Hoa Mai'],
+    ['left-to-right and right-to-left marks', '\u200eHoa Mai\u200f', 'Hoa Mai'],
+  ])('removes %s', (_name, text, cleaned) => {
+    expect(hasFormatCharacters(text)).toBe(true);
+    expect(cleanText(text)).toBe(cleaned);
+    expect(hasFormatCharacters(cleanText(text))).toBe(false);
+  });
+});
+
+describe('isMixedScript', () => {
+  it('finds a Cyrillic or Greek letter among Latin ones, and not in a plain or Vietnamese address', () => {
+    expect(isMixedScript('hieutruong@mnho\u0430mai.edu.vn')).toBe(true);
+    expect(isMixedScript('hieutruong@mnh\u03bfamai.edu.vn')).toBe(true);
+    expect(isMixedScript('hieutruong@mnhoamai.edu.vn')).toBe(false);
+    expect(isMixedScript('hiệutrưởng@mnhoamai.edu.vn')).toBe(false);
   });
 });
 

@@ -130,6 +130,19 @@ describe('parseMoment (--as-of and ISO text in sheets)', () => {
     expect(parseMoment('2023-03-30T23:59:59+0700')?.toISOString()).toBe('2023-03-30T16:59:59.000Z');
   });
 
+  it('refuses offsets no clock on Earth shows (beyond ±14:00, or minutes past 59)', () => {
+    expect(parseMoment('2023-03-31T08:00+14:00')?.toISOString()).toBe('2023-03-30T18:00:00.000Z');
+    expect(parseMoment('2023-03-31T08:00-12:00')?.toISOString()).toBe('2023-03-31T20:00:00.000Z');
+    for (const text of [
+      '2023-03-31T08:00+99:99',
+      '2023-03-31T08:00+14:01',
+      '2023-03-31T08:00-15:00',
+      '2023-03-31T08:00+07:60',
+    ]) {
+      expect(parseMoment(text)).toBeNull();
+    }
+  });
+
   it('reads back what formatIsoVietnam writes, milliseconds included', () => {
     for (const instant of [
       utc(2023, 3, 30, 16, 59, 59, 999),

@@ -299,17 +299,21 @@ describe('hannop init and status', () => {
     });
   });
 
-  it.each(['31/03/2023', '2023-02-30', '2023-03-31T25:00', 'hôm qua'])(
-    'exits 1 for --as-of «%s»',
-    async (asOf) => {
-      await initialized();
-      expect(await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json')).toEqual({
-        code: 1,
-        stdout: '',
-        stderr: `Lỗi: --as-of «${asOf}» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n`,
-      });
-    },
-  );
+  it.each([
+    '31/03/2023',
+    '2023-02-30',
+    '2023-03-31T25:00',
+    'hôm qua',
+    '2023-03-31T08:00+99:99',
+    '2023-03-31T08:00-15:00',
+  ])('exits 1 for --as-of «%s»', async (asOf) => {
+    await initialized();
+    expect(await hannop('status', '--workbook', 'w.xlsx', '--as-of', asOf, '--json')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Lỗi: --as-of «${asOf}» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n`,
+    });
+  });
 });
 
 describe('hannop import and run', () => {
@@ -420,7 +424,7 @@ describe('hannop import and run', () => {
     expect(await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'xau.csv')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `Lỗi: «${inDir('xau.csv')}», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
+      stderr: `Lỗi: «xau.csv», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
     });
     expect(statSync(inDir('w.xlsx')).mtimeMs).toBe(before);
   });

@@ -1,7 +1,7 @@
 // Raw answers as they arrive: text typed in a Form, a list from the Forms API, or a cell of a
 // response sheet (a number, a date) or of a CSV export. Nothing here throws, whatever the input.
 import { cellDate } from '../table';
-import { cleanText } from '../text';
+import { cleanText, withoutFormatCharacters } from '../text';
 import { formatVietnameseDate, parseIsoDate, vietnamDateOf, type IsoDate } from '../time';
 
 export type RawAnswer = string | readonly string[] | number | boolean | Date | null | undefined;
@@ -23,10 +23,9 @@ export function answerText(raw: RawAnswer): string {
   return cleanText(rawString(raw));
 }
 
-/** A paragraph answer: NFC, each line trimmed with its spaces collapsed, line breaks kept. */
+/** A paragraph answer: NFC, no format characters, each line trimmed, line breaks kept. */
 export function answerParagraph(raw: RawAnswer): string {
-  return rawString(raw)
-    .normalize('NFC')
+  return withoutFormatCharacters(rawString(raw).normalize('NFC'))
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .join('\n')
@@ -115,7 +114,7 @@ export function isHttpLink(text: string): boolean {
 
 /** A confirmation code as compared: no spaces, upper case. Used for the identity check too. */
 export function confirmationCodeKey(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, '').toUpperCase();
+  return withoutFormatCharacters(text.normalize('NFC')).replace(/\s+/g, '').toUpperCase();
 }
 
 const QUOTES: Record<string, string> = {

@@ -1,9 +1,9 @@
 // `hannop import`: a Google Forms CSV export into the workbook's response sheet.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { importResponses, type ImportSummary } from '../../app/import-responses';
 import type { FormKind } from '../../domain/campaign';
 import { UsageError } from '../cli-errors';
-import { csvTable } from '../csv';
+import { readCsvFile } from '../csv';
 import { heldLock, withWorkbookLock } from '../local-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
@@ -13,11 +13,12 @@ export async function importCommand(
   workbookPath: string,
   formOption: string,
   csvPath: string,
+  shownCsv = csvPath,
 ): Promise<ImportSummary> {
   const form = FORM_OPTION[formOption];
   if (!form) throw new UsageError(`--form «${formOption}» không hợp lệ; ghi «ke-hoach» hoặc «bao-cao».`);
   if (!existsSync(csvPath)) throw new UsageError(`Không tìm thấy tệp CSV «${csvPath}».`);
-  const csv = csvTable(csvPath, readFileSync(csvPath, 'utf8'));
+  const csv = readCsvFile(csvPath, form, shownCsv);
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
     const summary = importResponses({ workbook, lock: heldLock }, form, csv);
