@@ -1,5 +1,6 @@
 // The campaign: who runs it (`Cấu hình`) and what is due when (`Kỳ nộp`), with the deadline rule.
 import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS, SHEET } from './layout';
+import type { Extension } from './extensions';
 import type { Checked, InputProblem } from './problems';
 import { cellDate, cellText, type SheetRecord } from './table';
 import { cleanText, foldForMatch, labelKey } from './text';
@@ -64,6 +65,8 @@ export interface Campaign {
   readonly config: CampaignConfig;
   /** Sorted by due moment. */
   readonly periods: readonly Period[];
+  /** `Gia hạn`: later due days of single units (none when the sheet is absent). */
+  readonly extensions?: readonly Extension[];
 }
 
 /** Builds a period from the values as written; the due moments follow from the deadline rule. */

@@ -2,6 +2,7 @@
 // against the unit, numbered, and kept as one row per response across every edit.
 import type { Campaign, FormKind, IdentityCheck, Period } from './campaign';
 import { makeResponseValidator, type FormProblem, type RawResponse, type ResponseCheck } from './forms';
+import { periodForUnit } from './extensions';
 import { confirmationCodeKey } from './forms/answers';
 import { PLAN_FORM } from './forms/plan-form';
 import { REPORT_FORM } from './forms/report-form';
@@ -151,6 +152,8 @@ export function registerVersion(
     incoming.form === 'plan'
       ? planPeriodAt(context.campaign.periods, incoming.timestamp)
       : (parsed.period ?? undefined);
+  const unitCode = unit?.code ?? '';
+  const periodId = period?.id ?? '';
   let outcome: SubmissionOutcome = check.ok ? 'accepted' : 'rejected';
   const lines = problemLines(check.errors, check.warnings);
   if (
@@ -166,8 +169,6 @@ export function registerVersion(
     outcome = 'held';
     lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
   }
-  const unitCode = unit?.code ?? '';
-  const periodId = period?.id ?? '';
   const sameSlot = previous && previous.unitCode === unitCode && previous.periodId === periodId;
   const isNewVersion = !previous || previous.lastVersionAt.getTime() !== incoming.timestamp.getTime();
   const version = sameSlot && !isNewVersion ? previous.version : nextVersion(unitCode, periodId);
@@ -185,8 +186,14 @@ export function registerVersion(
       : sameSlot
         ? (previous?.acceptedAnswers ?? '')
         : '';
+  // Judged against the unit's own due moment: an extension (`Gia hạn`) moves it.
+  const unitPeriod = period && periodForUnit(period, unitCode, context.campaign.extensions ?? []);
   const timeliness: Timeliness | null =
-    acceptedAt && period ? (acceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late') : null;
+    acceptedAt && unitPeriod
+      ? acceptedAt.getTime() <= unitPeriod.timelyUntil.getTime()
+        ? 'on_time'
+        : 'late'
+      : null;
   // A review judged the version it was given on. A new version (the answer to a request for
   // correction, say) is reviewed afresh; the earlier decision is kept in the system's note.
   // `chờ duyệt` typed in another case is no decision either.

@@ -14,6 +14,8 @@ export const SHEET = {
   mailLog: 'Nhật ký thư',
   eventLog: 'Nhật ký',
   holidays: 'Ngày nghỉ',
+  /** Optional: a later due day granted to one unit for one period (see extensions.ts). */
+  extensions: 'Gia hạn',
 } as const;
 
 export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
@@ -56,6 +58,15 @@ export const PERIOD_COLUMNS = {
   graceDays: 'Ân hạn (ngày)',
   remindBeforeDays: 'Nhắc trước hạn (ngày)',
   remindAfterDays: 'Nhắc sau hạn (ngày)',
+} as const;
+
+/** `Gia hạn`: `Hạn mới` is read «đến hết ngày» (due by the end of that day). */
+export const EXTENSION_COLUMNS = {
+  unitCode: 'Mã đơn vị',
+  periodId: 'Mã kỳ',
+  newDueDate: 'Hạn mới',
+  reason: 'Lý do',
+  approvedBy: 'Người duyệt',
 } as const;
 
 /** Optional sheet: days off (public holidays, school breaks) that a due date should not fall on. */

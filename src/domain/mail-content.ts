@@ -3,6 +3,7 @@
 // from the sheets, then written out twice; every value is escaped in one place (`escapeHtml`), and
 // a header never carries a line break (`headerText`).
 import { describeDeadline, FORM_KIND_LABEL, type CampaignConfig, type Period } from './campaign';
+import type { ExtensionMail } from './extension-mail';
 import type {
   DigestMail,
   NoticeItem,
@@ -503,5 +504,33 @@ export function renderMail(mail: PlannedMail, context: MailContentContext): Mail
       return renderReturned(mail, context);
     case 'digest':
       return renderDigest(mail, context);
+    case 'extension':
+      return renderExtension(mail, context);
   }
+}
+
+// An extension (`Gia hạn`): the new day, why, and who approved it.
+function renderExtension(mail: ExtensionMail, context: MailContentContext): MailContent {
+  const { config } = context;
+  const period = mail.periods[0] as Period;
+  const { extension } = mail;
+  const blocks: Block[] = [
+    greeting(mail.unit.name),
+    paragraph([
+      `${config.agencyName} đồng ý gia hạn `,
+      { strong: period.name },
+      ` cho đơn vị đến hết ngày ${formatVietnameseDate(extension.newDueDate)}.`,
+    ]),
+    ...(extension.reason ? [paragraph([`Lý do: ${extension.reason}.`.replace(/\.\.$/, '.')])] : []),
+    ...(extension.approvedBy ? [paragraph([`Người duyệt: ${extension.approvedBy}.`])] : []),
+    paragraph(formLinkLine(mail.unit, period, context)),
+    paragraph(['Việc nhắc hạn và đánh giá đúng hạn của đơn vị cho kỳ này được tính theo hạn mới.']),
+  ];
+  return renderBlocks(
+    withUnit(
+      `Gia hạn ${period.name} đến hết ngày ${formatVietnameseDate(extension.newDueDate)}`,
+      mail.unit.name,
+    ),
+    [...blocks, ...closing(config)],
+  );
 }

@@ -2,6 +2,7 @@
 // completeness and timeliness rates per group as DHIS2 defines them (expected = active units,
 // reporting rate = submitted / expected, on-time rate = submitted on time / expected).
 import type { Period } from './campaign';
+import { periodForUnit, type Extension } from './extensions';
 import type { Submission } from './submissions';
 import { OUTCOME_LABEL, REVIEW_LABEL } from './submissions';
 import type { Unit } from './units';
@@ -22,6 +23,10 @@ export const TIMELINESS_LABEL: Record<Timeliness, string> = { on_time: 'Đúng h
 export interface UnitPeriodStatus {
   readonly unitCode: string;
   readonly periodId: string;
+  /** The due moment that applies to this unit: the period's, or its extension's (`Gia hạn`). */
+  readonly dueAt: Date;
+  /** Whether `dueAt` comes from an extension. */
+  readonly extended: boolean;
   /** Counted in the rates: the unit is active and was registered before the period fell due. */
   readonly isExpected: boolean;
   readonly status: StatusKey;
@@ -84,14 +89,16 @@ function issuesOf(submission: Submission): string[] {
 
 /**
  * Where one unit stands for one period at `asOf`. `submissions` are that unit's for that period;
- * those first seen after `asOf` do not exist yet.
+ * those first seen after `asOf` do not exist yet. An extension of the unit moves its due moment.
  */
 export function unitPeriodStatus(
   unit: Unit,
-  period: Period,
+  ownPeriod: Period,
   submissions: readonly Submission[],
   asOf: Date,
+  extensions: readonly Extension[] = [],
 ): UnitPeriodStatus {
+  const period = periodForUnit(ownPeriod, unit.code, extensions);
   const asOfTime = asOf.getTime();
   const seen = submissions.filter((submission) => submission.submittedAt.getTime() <= asOfTime);
   if (seen.length > 1) seen.sort(bySubmissionOrder);
@@ -118,7 +125,9 @@ export function unitPeriodStatus(
   ): UnitPeriodStatus => ({
     unitCode: unit.code,
     periodId: period.id,
-    isExpected: isExpectedFor(unit, period),
+    dueAt: period.dueAt,
+    extended: period !== ownPeriod,
+    isExpected: isExpectedFor(unit, ownPeriod),
     status,
     timeliness: standingFields.timeliness,
     submittedAt: standingFields.submittedAt,
@@ -171,6 +180,8 @@ export interface StatusBoard {
   readonly units: readonly Unit[];
   /** Keyed by `statusKey(unitCode, periodId)`. */
   readonly byUnitPeriod: ReadonlyMap<string, UnitPeriodStatus>;
+  /** `Gia hạn`: read through `periodForUnit` wherever a unit's due moment matters. */
+  readonly extensions: readonly Extension[];
 }
 
 export function statusKey(unitCode: string, periodId: string): string {
@@ -183,6 +194,7 @@ export function computeStatusBoard(
   periods: readonly Period[],
   submissions: readonly Submission[],
   asOf: Date,
+  extensions: readonly Extension[] = [],
 ): StatusBoard {
   const grouped = new Map<string, Submission[]>();
   for (const submission of submissions) {
@@ -195,10 +207,10 @@ export function computeStatusBoard(
   for (const unit of units) {
     for (const period of periods) {
       const key = statusKey(unit.code, period.id);
-      byUnitPeriod.set(key, unitPeriodStatus(unit, period, grouped.get(key) ?? [], asOf));
+      byUnitPeriod.set(key, unitPeriodStatus(unit, period, grouped.get(key) ?? [], asOf, extensions));
     }
   }
-  return { asOf, periods, units, byUnitPeriod };
+  return { asOf, periods, units, byUnitPeriod, extensions };
 }
 
 export function statusOf(board: StatusBoard, unitCode: string, periodId: string): UnitPeriodStatus {
