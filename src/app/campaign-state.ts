@@ -5,7 +5,7 @@ import { parseExtensions } from '../domain/extensions';
 import {
   CONFIG_COLUMNS,
   EXTENSION_COLUMNS,
-  PERIOD_COLUMNS,
+  PERIOD_READ,
   SHEET,
   UNIT_COLUMNS,
   columnsOf,
@@ -63,9 +63,7 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
     ),
   );
   const periods = collect(problems, () =>
-    parsePeriods(
-      readRecords(tables.get(SHEET.periods), SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }),
-    ),
+    parsePeriods(readRecords(tables.get(SHEET.periods), SHEET.periods, PERIOD_READ)),
   );
   const units = collect(problems, () =>
     parseUnits(

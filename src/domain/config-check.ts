@@ -16,6 +16,7 @@ import {
   EXTENSION_COLUMNS,
   HOLIDAY_COLUMNS,
   PERIOD_COLUMNS,
+  PERIOD_READ,
   SHEET,
   UNIT_COLUMNS,
   columnsOf,
@@ -178,7 +179,7 @@ function checkPeriodsSheet(
   table: Table | undefined,
   holidays: ReadonlyMap<IsoDate, string>,
 ): void {
-  const records = list.records(table, SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }, 'error');
+  const records = list.records(table, SHEET.periods, PERIOD_READ, 'error');
   if (!records) return;
   const checked = parsePeriods(records);
   if (!checked.ok) list.add('error', checked.problems);
@@ -249,12 +250,7 @@ function checkExtensionsSheet(list: ProblemList, tables: ReadonlyMap<string, Tab
     { required: [UNIT_COLUMNS.code] },
     'error',
   );
-  const periodRecords = quiet.records(
-    tables.get(SHEET.periods),
-    SHEET.periods,
-    { required: columnsOf(PERIOD_COLUMNS) },
-    'error',
-  );
+  const periodRecords = quiet.records(tables.get(SHEET.periods), SHEET.periods, PERIOD_READ, 'error');
   const records = list.records(
     table,
     SHEET.extensions,

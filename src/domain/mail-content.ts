@@ -386,6 +386,25 @@ function renderReceipt(mail: ReceiptMail, context: MailContentContext): MailCont
     if (details.editLink) blocks.push(paragraph(['Sửa bài đã nộp tại: ', { link: details.editLink }]));
     else if (period) blocks.push(paragraph(formLinkLine(mail.unit, period, context)));
     if (period) blocks.push(paragraph(deadlineLine(period)));
+  } else if (mail.outcome === 'closed') {
+    // `Khóa nhận` passed: recorded, not counted until accepted; say whom to call.
+    const contact = contactParts(config);
+    subject = withUnit(`Đã nhận sau khi khóa nhận: ${label}`, unitName);
+    blocks.push(
+      paragraph([
+        `${config.agencyName} đã nhận `,
+        { strong: label },
+        ` của đơn vị lúc ${receivedAt} (lần nộp thứ ${submission.version}), nhưng kỳ này `,
+        {
+          strong: `đã khóa nhận từ hết ngày ${period?.closesOn ? formatVietnameseDate(period.closesOn) : ''}`,
+        },
+        '.',
+      ]),
+      paragraph([
+        `Bài nộp được ghi nhận nhưng chỉ được tính khi ${config.agencyName} chấp nhận.` +
+          (contact.length > 0 ? ` Đề nghị đơn vị liên hệ ${contact.join(', ')} để được xem xét.` : ''),
+      ]),
+    );
   } else {
     subject = withUnit(`Cần xác minh bài nộp ${label}`, unitName);
     blocks.push(

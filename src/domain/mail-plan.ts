@@ -36,7 +36,7 @@ import {
   type StatusKey,
   type UnitPeriodStatus,
 } from './status';
-import type { Submission, SubmissionOutcome } from './submissions';
+import { awaitsAcceptance, type Submission, type SubmissionOutcome } from './submissions';
 import { cellInstant, cellText, type SheetRecord } from './table';
 import { cleanText, labelKey } from './text';
 import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
@@ -413,7 +413,9 @@ export function planMail(input: MailPlanInput): MailPlan {
       (newestArrival.get(statusKey(unit.code, period.id)) ?? 0) > arrivedAt(submission);
     if (!log.done.has(receipt) && !isSuperseded && (log.waitingByKey.has(receipt) || isRecent)) {
       const outcome: SubmissionOutcome =
-        submission.outcome === 'held' && submission.review === 'approved' ? 'accepted' : submission.outcome;
+        awaitsAcceptance(submission.outcome) && submission.review === 'approved'
+          ? 'accepted'
+          : submission.outcome;
       // The person who filled the form gets the receipt; about a held response, whose sender is
       // unproven, only the unit's registered addresses hear.
       const submitter = recipients(splitEmails(details.submitterEmail)).slice(0, 1);

@@ -4,7 +4,7 @@
 import type { Period } from './campaign';
 import { periodForUnit, type Extension } from './extensions';
 import type { Submission } from './submissions';
-import { OUTCOME_LABEL, REVIEW_LABEL } from './submissions';
+import { OUTCOME_LABEL, REVIEW_LABEL, awaitsAcceptance } from './submissions';
 import type { Unit } from './units';
 
 export type StatusKey = 'not_open' | 'pending' | 'overdue' | 'needs_fix' | 'submitted' | 'approved';
@@ -51,7 +51,7 @@ export function isAcceptedVersion(submission: Submission): boolean {
   return (
     submission.outcome === 'accepted' ||
     (submission.acceptedAt !== undefined && submission.acceptedAt !== null) ||
-    (submission.outcome === 'held' && submission.review === 'approved')
+    (awaitsAcceptance(submission.outcome) && submission.review === 'approved')
   );
 }
 
@@ -77,6 +77,11 @@ function returnIssue(submission: Submission): string {
 function checkIssuesOf(submission: Submission): string[] {
   if (submission.outcome === 'held' && submission.review !== 'approved') {
     return [`${OUTCOME_LABEL.held}: chưa xác minh được người nộp thuộc đơn vị.`];
+  }
+  if (submission.outcome === 'closed' && submission.review !== 'approved') {
+    return [
+      `${OUTCOME_LABEL.closed}: kỳ đã khóa nhận; bài chỉ được tính khi được chấp nhận (Đánh giá «Đạt»).`,
+    ];
   }
   if (submission.outcome === 'rejected') return [...submission.problems];
   return [];
