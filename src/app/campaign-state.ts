@@ -1,7 +1,15 @@
 // What every job starts from: the campaign, the units and the register, read in one batch and
 // checked all at once, so a person sees every problem of the input sheets in one message.
 import { parseConfig, parsePeriods, type Campaign } from '../domain/campaign';
-import { CONFIG_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from '../domain/layout';
+import { parseExtensions } from '../domain/extensions';
+import {
+  CONFIG_COLUMNS,
+  EXTENSION_COLUMNS,
+  PERIOD_READ,
+  SHEET,
+  UNIT_COLUMNS,
+  columnsOf,
+} from '../domain/layout';
 import { InputError, type Checked, type InputProblem } from '../domain/problems';
 import { readRegister, submissionOf, type RegisterSheet } from '../domain/register';
 import type { Submission } from '../domain/submissions';
@@ -19,7 +27,14 @@ export interface CampaignState {
   readonly tables: ReadonlyMap<string, Table>;
 }
 
-export const STATE_SHEETS = [SHEET.config, SHEET.units, SHEET.periods, SHEET.submissions] as const;
+export const STATE_SHEETS = [
+  SHEET.config,
+  SHEET.units,
+  SHEET.periods,
+  SHEET.submissions,
+  // Optional sheets, absent from the map when the department keeps none.
+  SHEET.extensions,
+] as const;
 
 const UNIT_REQUIRED = columnsOf(UNIT_COLUMNS).filter(
   (column) => column !== UNIT_COLUMNS.activeFrom && column !== UNIT_COLUMNS.confirmationCode,
@@ -48,9 +63,7 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
     ),
   );
   const periods = collect(problems, () =>
-    parsePeriods(
-      readRecords(tables.get(SHEET.periods), SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }),
-    ),
+    parsePeriods(readRecords(tables.get(SHEET.periods), SHEET.periods, PERIOD_READ)),
   );
   const units = collect(problems, () =>
     parseUnits(
@@ -65,9 +78,32 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
     ok: true,
     value: readRegister(tables.get(SHEET.submissions)),
   }));
-  if (problems.length > 0 || !config || !periods || !units || !register) throw new InputError(problems);
+  // `Gia hạn` is optional; a row naming an unknown unit or period stops the jobs like any other.
+  const extensionsTable = tables.get(SHEET.extensions);
+  const extensions =
+    extensionsTable && units && periods
+      ? collect(problems, () => {
+          const parsed = parseExtensions(
+            readRecords(extensionsTable, SHEET.extensions, {
+              required: [
+                EXTENSION_COLUMNS.unitCode,
+                EXTENSION_COLUMNS.periodId,
+                EXTENSION_COLUMNS.newDueDate,
+              ],
+              optional: [EXTENSION_COLUMNS.reason, EXTENSION_COLUMNS.approvedBy],
+            }),
+            units,
+            periods,
+          );
+          return parsed.problems.length > 0
+            ? { ok: false, problems: [...parsed.problems] }
+            : { ok: true, value: parsed.extensions };
+        })
+      : [];
+  if (problems.length > 0 || !config || !periods || !units || !register || !extensions)
+    throw new InputError(problems);
   return {
-    campaign: { config, periods },
+    campaign: { config, periods, extensions },
     units,
     register,
     submissions: register.entries.map(submissionOf),

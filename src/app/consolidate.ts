@@ -71,7 +71,13 @@ export interface ReviewedState {
  * plan should start from this board too, so that they count what the sheets show.
  */
 export function reviewedState(state: CampaignState, asOf: Date): ReviewedState {
-  const asTyped = computeStatusBoard(state.units.all, state.campaign.periods, state.submissions, asOf);
+  const asTyped = computeStatusBoard(
+    state.units.all,
+    state.campaign.periods,
+    state.submissions,
+    asOf,
+    state.campaign.extensions,
+  );
   const judgements = judgeReviews(state.register.entries, asTyped);
   const { board, submissions } = boardWithoutRefusedReviews(asTyped, state.submissions, judgements);
   const entries = withReviewNotes(state.register.entries, judgements);

@@ -1,5 +1,6 @@
 // The campaign: who runs it (`Cấu hình`) and what is due when (`Kỳ nộp`), with the deadline rule.
 import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS, SHEET } from './layout';
+import type { Extension } from './extensions';
 import type { Checked, InputProblem } from './problems';
 import { cellDate, cellText, type SheetRecord } from './table';
 import { cleanText, foldForMatch, labelKey } from './text';
@@ -35,6 +36,8 @@ export interface Period {
   readonly graceDays: number;
   readonly remindBeforeDays: readonly number[];
   readonly remindAfterDays: readonly number[];
+  /** `Khóa nhận`: after the end of this day a new response is held (`Nộp sau khóa`); optional. */
+  readonly closesOn?: IsoDate;
   /** The first moment a submission is accepted. */
   readonly opensAt: Date;
   /** The last day on time, Vietnamese calendar. */
@@ -64,6 +67,8 @@ export interface Campaign {
   readonly config: CampaignConfig;
   /** Sorted by due moment. */
   readonly periods: readonly Period[];
+  /** `Gia hạn`: later due days of single units (none when the sheet is absent). */
+  readonly extensions?: readonly Extension[];
 }
 
 /** Builds a period from the values as written; the due moments follow from the deadline rule. */
@@ -77,6 +82,7 @@ export function makePeriod(fields: {
   graceDays: number;
   remindBeforeDays: readonly number[];
   remindAfterDays: readonly number[];
+  closesOn?: IsoDate;
 }): Period {
   const lastDueDate =
     fields.deadlineRule === 'before' ? addDays(fields.writtenDueDate, -1) : fields.writtenDueDate;
@@ -107,6 +113,14 @@ export function parseDayList(text: string): number[] | null {
 
 function parseWholeNumber(text: string): number | null {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/** The last moment a new response counts without the department's acceptance, for one unit. */
+export function closingMomentOf(period: Period, unitPeriod: Period): Date | null {
+  if (!period.closesOn) return null;
+  const closing = endOfVietnamDay(period.closesOn);
+  // An extension reaching past the closing day keeps the unit open until its own end.
+  return unitPeriod.timelyUntil.getTime() > closing.getTime() ? unitPeriod.timelyUntil : closing;
 }
 
 export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]> {
@@ -174,6 +188,16 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
     if (opensOn && lastDueDate && opensOn > lastDueDate) {
       problem(PERIOD_COLUMNS.opensOn, `ngày mở nhận ${formatVietnameseDate(opensOn)} phải trước hạn nộp.`);
     }
+    // `Khóa nhận` is optional: blank means the period never closes.
+    const closesOn =
+      record.has(PERIOD_COLUMNS.closesOn) && text(PERIOD_COLUMNS.closesOn)
+        ? date(PERIOD_COLUMNS.closesOn)
+        : null;
+    if (closesOn && lastDueDate && closesOn < lastDueDate)
+      problem(
+        PERIOD_COLUMNS.closesOn,
+        `ngày khóa nhận ${formatVietnameseDate(closesOn)} sớm hơn hạn nộp (hết ngày ${formatVietnameseDate(lastDueDate)}).`,
+      );
     if (
       id &&
       name &&
@@ -196,6 +220,7 @@ export function parsePeriods(records: readonly SheetRecord[]): Checked<Period[]>
           graceDays,
           remindBeforeDays: before,
           remindAfterDays: [...after].reverse(),
+          ...(closesOn ? { closesOn } : {}),
         }),
       );
     }

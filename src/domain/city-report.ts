@@ -425,6 +425,28 @@ export function buildCityReport(input: CityReportInput): CityReport {
       boldRows: [],
     });
   }
+  // Extensions granted for the period (`Gia hạn`), with their reasons: the due moment those units
+  // were judged by is not the plan's.
+  const extended = board.extensions.filter((extension) => extension.periodId === period.id);
+  if (extended.length > 0) {
+    const nameOf = new Map(board.units.map((unit) => [unit.code, unit.name]));
+    body.push(
+      { kind: 'paragraph', text: `Các đơn vị được gia hạn (${extended.length} đơn vị):` },
+      {
+        kind: 'table',
+        columns: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Hạn mới', 'Lý do', 'Người duyệt'],
+        rows: extended.map((extension, index) => [
+          String(index + 1),
+          extension.unitCode,
+          nameOf.get(extension.unitCode) ?? '',
+          formatVietnameseDate(extension.newDueDate),
+          extension.reason,
+          extension.approvedBy,
+        ]),
+        boldRows: [],
+      },
+    );
+  }
   body.push(
     { kind: 'heading', text: 'IV. ĐÁNH GIÁ, KIẾN NGHỊ' },
     { kind: 'paragraph', text: `${BLANK}${BLANK}${BLANK}`, italic: true },

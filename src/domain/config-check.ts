@@ -11,12 +11,22 @@ import {
   type Period,
 } from './campaign';
 import { parseHolidays } from './holidays';
-import { CONFIG_COLUMNS, HOLIDAY_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from './layout';
+import {
+  CONFIG_COLUMNS,
+  EXTENSION_COLUMNS,
+  HOLIDAY_COLUMNS,
+  PERIOD_COLUMNS,
+  PERIOD_READ,
+  SHEET,
+  UNIT_COLUMNS,
+  columnsOf,
+} from './layout';
 import { InputError, describeProblem, type InputProblem } from './problems';
 import { cellText, readRecords, type ColumnSpec, type SheetRecord, type Table } from './table';
 import { cleanText, foldForMatch, isMixedScript } from './text';
 import { dayOfWeek, formatVietnameseDate, type IsoDate } from './time';
-import { parseUnits } from './units';
+import { UnitRegistry, parseUnits } from './units';
+import { parseExtensions } from './extensions';
 
 export type ConfigProblemSeverity = 'error' | 'warning';
 
@@ -47,7 +57,13 @@ export interface ConfigCheckInput {
 }
 
 /** The sheets the check reads, in one batch. */
-export const CONFIG_CHECK_SHEETS = [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays] as const;
+export const CONFIG_CHECK_SHEETS = [
+  SHEET.config,
+  SHEET.units,
+  SHEET.periods,
+  SHEET.holidays,
+  SHEET.extensions,
+] as const;
 
 const UNIT_OPTIONAL: readonly string[] = [UNIT_COLUMNS.activeFrom, UNIT_COLUMNS.confirmationCode];
 const UNIT_REQUIRED = columnsOf(UNIT_COLUMNS).filter((column) => !UNIT_OPTIONAL.includes(column));
@@ -177,7 +193,7 @@ function checkPeriodsSheet(
   table: Table | undefined,
   holidays: ReadonlyMap<IsoDate, string>,
 ): void {
-  const records = list.records(table, SHEET.periods, { required: columnsOf(PERIOD_COLUMNS) }, 'error');
+  const records = list.records(table, SHEET.periods, PERIOD_READ, 'error');
   if (!records) return;
   const checked = parsePeriods(records);
   if (!checked.ok) list.add('error', checked.problems);
@@ -237,6 +253,39 @@ function checkForms(list: ProblemList, forms: FormFacts): void {
   }
 }
 
+/** `Gia hạn` (optional): a row naming an unknown unit or period, or an earlier day, is an error. */
+function checkExtensionsSheet(list: ProblemList, tables: ReadonlyMap<string, Table>): void {
+  const table = tables.get(SHEET.extensions);
+  if (!table) return;
+  const quiet = new ProblemList();
+  const unitRecords = quiet.records(
+    tables.get(SHEET.units),
+    SHEET.units,
+    { required: [UNIT_COLUMNS.code] },
+    'error',
+  );
+  const periodRecords = quiet.records(tables.get(SHEET.periods), SHEET.periods, PERIOD_READ, 'error');
+  const records = list.records(
+    table,
+    SHEET.extensions,
+    {
+      required: [EXTENSION_COLUMNS.unitCode, EXTENSION_COLUMNS.periodId, EXTENSION_COLUMNS.newDueDate],
+      optional: [EXTENSION_COLUMNS.reason, EXTENSION_COLUMNS.approvedBy],
+    },
+    'error',
+  );
+  if (!records || !unitRecords || !periodRecords) return;
+  // The other sheets' own problems are reported above; here only their valid rows count.
+  const units = new UnitRegistry(
+    unitRecords.flatMap((record) => {
+      const checked = parseUnits([record]);
+      return checked.ok ? checked.value.all : [];
+    }),
+  );
+  const periods = validPeriods(periodRecords).map(({ period }) => period);
+  list.add('error', parseExtensions(records, units, periods).problems);
+}
+
 /** Every problem of the configuration, sheet by sheet, each sheet's in row order. */
 export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   const list = new ProblemList();
@@ -247,6 +296,7 @@ export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   const holidays = readHolidays(holidayList, tables.get(SHEET.holidays));
   checkPeriodsSheet(list, tables.get(SHEET.periods), holidays);
   list.items.push(...holidayList.items);
+  checkExtensionsSheet(list, tables);
   if (input.forms) checkForms(list, input.forms);
   const sheetOrder = new Map<string, number>();
   list.items.forEach((problem) => {

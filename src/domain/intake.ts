@@ -1,7 +1,8 @@
 // What one form response does to the register: validated against its form, its submitter checked
 // against the unit, numbered, and kept as one row per response across every edit.
-import type { Campaign, FormKind, IdentityCheck, Period } from './campaign';
+import { closingMomentOf, type Campaign, type FormKind, type IdentityCheck, type Period } from './campaign';
 import { makeResponseValidator, type FormProblem, type RawResponse, type ResponseCheck } from './forms';
+import { periodForUnit } from './extensions';
 import { confirmationCodeKey } from './forms/answers';
 import { PLAN_FORM } from './forms/plan-form';
 import { REPORT_FORM } from './forms/report-form';
@@ -10,7 +11,7 @@ import { reviewDecision, WARNING_PREFIX, type RegisterEntry } from './register';
 import type { SubmissionOutcome } from './submissions';
 import type { Timeliness } from './status';
 import { hasFormatCharacters } from './text';
-import { formatVietnameseDateTime } from './time';
+import { formatVietnameseDate, formatVietnameseDateTime } from './time';
 import type { Unit, UnitRegistry } from './units';
 
 /** One version of a form response as it arrives, from the Forms trigger, FormApp or a response sheet. */
@@ -82,6 +83,11 @@ export function isBlankResponse(incoming: IncomingResponse): boolean {
 
 export const IDENTITY_HELD_MESSAGE =
   'Chưa xác minh được người nộp: địa chỉ email không có trong danh sách của đơn vị và mã xác nhận không đúng.';
+
+/** Why a response sent after the closing day is held (`Nộp sau khóa`). */
+export function closedMessage(period: Period): string {
+  return `Nộp sau khóa: kỳ «${period.name}» đã khóa nhận từ hết ngày ${formatVietnameseDate(period.closesOn as string)}; bài được ghi nhận nhưng chỉ được tính khi được chấp nhận.`;
+}
 
 /** Why a response is held, naming only the proof that `Kiểm tra người nộp` asks for. */
 export function identityHeldMessage(rule: IdentityCheck): string {
@@ -201,12 +207,21 @@ export function registerVersion(
       incoming.respondentEmail,
       parsed.code ?? '',
     );
-  const outcome: SubmissionOutcome = isUnproven ? 'held' : check.ok ? 'accepted' : 'rejected';
+  let outcome: SubmissionOutcome = isUnproven ? 'held' : check.ok ? 'accepted' : 'rejected';
   const lines = problemLines(check.errors, check.warnings);
   if (isUnproven) lines.unshift(identityHeldMessage(context.campaign.config.identityCheck));
   if (hasHiddenCharacters(incoming.response)) lines.push(WARNING_PREFIX + HIDDEN_CHARACTERS_NOTE);
   const unitCode = unit?.code ?? '';
   const periodId = period?.id ?? '';
+  // Judged against the unit's own due moment: an extension (`Gia hạn`) moves it.
+  const unitPeriod = period && periodForUnit(period, unitCode, context.campaign.extensions ?? []);
+  // After `Khóa nhận` (or the end of an extension reaching past it) a valid response is recorded
+  // but held: it counts once the department accepts it in `Đánh giá`.
+  const closingMoment = period && unitPeriod ? closingMomentOf(period, unitPeriod) : null;
+  if (outcome === 'accepted' && closingMoment && incoming.timestamp.getTime() > closingMoment.getTime()) {
+    outcome = 'closed';
+    lines.unshift(closedMessage(period as Period));
+  }
   const sameSlot = previous && previous.unitCode === unitCode && previous.periodId === periodId;
   const isNewVersion = !previous || previous.lastVersionAt.getTime() !== incoming.timestamp.getTime();
   const version = sameSlot && !isNewVersion ? previous.version : nextVersion(unitCode, periodId);
@@ -219,13 +234,17 @@ export function registerVersion(
         ? (previous?.acceptedAt ?? null)
         : null;
   const acceptedAnswers =
-    outcome === 'accepted'
+    outcome === 'accepted' || (outcome === 'closed' && !(sameSlot && previous?.acceptedAt))
       ? acceptedAnswersJson(check.answers ?? {})
       : sameSlot
         ? (previous?.acceptedAnswers ?? '')
         : '';
   const timeliness: Timeliness | null =
-    acceptedAt && period ? (acceptedAt.getTime() <= period.timelyUntil.getTime() ? 'on_time' : 'late') : null;
+    acceptedAt && unitPeriod
+      ? acceptedAt.getTime() <= unitPeriod.timelyUntil.getTime()
+        ? 'on_time'
+        : 'late'
+      : null;
   // A review judged the version it was given on. A new version (the answer to a request for
   // correction, say) is reviewed afresh; the earlier decision is kept in the system's note.
   // `chờ duyệt` typed in another case is no decision either.

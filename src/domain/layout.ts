@@ -14,6 +14,8 @@ export const SHEET = {
   mailLog: 'Nhật ký thư',
   eventLog: 'Nhật ký',
   holidays: 'Ngày nghỉ',
+  /** Optional: a later due day granted to one unit for one period (see extensions.ts). */
+  extensions: 'Gia hạn',
 } as const;
 
 export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
@@ -56,6 +58,17 @@ export const PERIOD_COLUMNS = {
   graceDays: 'Ân hạn (ngày)',
   remindBeforeDays: 'Nhắc trước hạn (ngày)',
   remindAfterDays: 'Nhắc sau hạn (ngày)',
+  /** Optional: after the end of this day a new response is held as `Nộp sau khóa`. */
+  closesOn: 'Khóa nhận',
+} as const;
+
+/** `Gia hạn`: `Hạn mới` is read «đến hết ngày» (due by the end of that day). */
+export const EXTENSION_COLUMNS = {
+  unitCode: 'Mã đơn vị',
+  periodId: 'Mã kỳ',
+  newDueDate: 'Hạn mới',
+  reason: 'Lý do',
+  approvedBy: 'Người duyệt',
 } as const;
 
 /** Optional sheet: days off (public holidays, school breaks) that a due date should not fall on. */
@@ -101,6 +114,12 @@ export const MAIL_LOG_COLUMNS = {
 } as const;
 
 export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;
+
+/** `Kỳ nộp` as read: `Khóa nhận` may be absent (workbooks made before it existed). */
+export const PERIOD_READ = {
+  required: Object.values(PERIOD_COLUMNS).filter((column) => column !== PERIOD_COLUMNS.closesOn),
+  optional: [PERIOD_COLUMNS.closesOn],
+};
 
 export function columnsOf(columns: Readonly<Record<string, string>>): string[] {
   return Object.values(columns);

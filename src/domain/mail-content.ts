@@ -9,6 +9,7 @@ import {
   type IdentityCheck,
   type Period,
 } from './campaign';
+import type { ExtensionMail } from './extension-mail';
 import type {
   DigestMail,
   NoticeItem,
@@ -391,6 +392,25 @@ function renderReceipt(mail: ReceiptMail, context: MailContentContext): MailCont
     if (details.editLink) blocks.push(paragraph(['Sửa bài đã nộp tại: ', { link: details.editLink }]));
     else if (period) blocks.push(paragraph(formLinkLine(mail.unit, period, context)));
     if (period) blocks.push(paragraph(deadlineLine(period)));
+  } else if (mail.outcome === 'closed') {
+    // `Khóa nhận` passed: recorded, not counted until accepted; say whom to call.
+    const contact = contactParts(config);
+    subject = withUnit(`Đã nhận sau khi khóa nhận: ${label}`, unitName);
+    blocks.push(
+      paragraph([
+        `${config.agencyName} đã nhận `,
+        { strong: label },
+        ` của đơn vị lúc ${receivedAt} (lần nộp thứ ${submission.version}), nhưng kỳ này `,
+        {
+          strong: `đã khóa nhận từ hết ngày ${period?.closesOn ? formatVietnameseDate(period.closesOn) : ''}`,
+        },
+        '.',
+      ]),
+      paragraph([
+        `Bài nộp được ghi nhận nhưng chỉ được tính khi ${config.agencyName} chấp nhận.` +
+          (contact.length > 0 ? ` Đề nghị đơn vị liên hệ ${contact.join(', ')} để được xem xét.` : ''),
+      ]),
+    );
   } else {
     // The sender is not proven to speak for the unit: the mail goes to them alone and says how to
     // prove it, with nothing of the unit (name, status, its own link) they may not be entitled to.
@@ -513,5 +533,33 @@ export function renderMail(mail: PlannedMail, context: MailContentContext): Mail
       return renderReturned(mail, context);
     case 'digest':
       return renderDigest(mail, context);
+    case 'extension':
+      return renderExtension(mail, context);
   }
+}
+
+// An extension (`Gia hạn`): the new day, why, and who approved it.
+function renderExtension(mail: ExtensionMail, context: MailContentContext): MailContent {
+  const { config } = context;
+  const period = mail.periods[0] as Period;
+  const { extension } = mail;
+  const blocks: Block[] = [
+    greeting(mail.unit.name),
+    paragraph([
+      `${config.agencyName} đồng ý gia hạn `,
+      { strong: period.name },
+      ` cho đơn vị đến hết ngày ${formatVietnameseDate(extension.newDueDate)}.`,
+    ]),
+    ...(extension.reason ? [paragraph([`Lý do: ${extension.reason}.`.replace(/\.\.$/, '.')])] : []),
+    ...(extension.approvedBy ? [paragraph([`Người duyệt: ${extension.approvedBy}.`])] : []),
+    paragraph(formLinkLine(mail.unit, period, context)),
+    paragraph(['Việc nhắc hạn và đánh giá đúng hạn của đơn vị cho kỳ này được tính theo hạn mới.']),
+  ];
+  return renderBlocks(
+    withUnit(
+      `Gia hạn ${period.name} đến hết ngày ${formatVietnameseDate(extension.newDueDate)}`,
+      mail.unit.name,
+    ),
+    [...blocks, ...closing(config)],
+  );
 }

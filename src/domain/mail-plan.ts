@@ -23,6 +23,8 @@
 // its waiting row (a unit never has two), and a waiting row that nothing calls for any more (the
 // unit submitted meanwhile) is closed as `Không cần gửi`.
 import type { Period } from './campaign';
+import { periodForUnit } from './extensions';
+import { planExtensionMails, type ExtensionMail } from './extension-mail';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from './mail';
 import { MAIL_LOG_COLUMNS } from './layout';
 import {
@@ -34,7 +36,7 @@ import {
   type StatusKey,
   type UnitPeriodStatus,
 } from './status';
-import type { Submission, SubmissionOutcome } from './submissions';
+import { awaitsAcceptance, type Submission, type SubmissionOutcome } from './submissions';
 import { cellInstant, cellText, type SheetRecord } from './table';
 import { cleanText, labelKey } from './text';
 import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
@@ -182,7 +184,7 @@ export interface DigestMail extends PlannedBase {
   readonly sections: readonly DigestSection[];
 }
 
-export type PlannedMail = UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail;
+export type PlannedMail = UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail | ExtensionMail;
 
 /** A key that is closed as `Không cần gửi`: a waiting row nothing calls for, or a receipt a return replaces. */
 export interface ClosedMail {
@@ -252,6 +254,7 @@ export function mailRank(mail: PlannedMail): number {
     case 'receipt':
       return mail.outcome === 'accepted' ? 3 : 1;
     case 'reminder':
+    case 'extension':
       return 2;
     case 'digest':
       return 4;
@@ -271,11 +274,12 @@ function recipients(...lists: readonly (readonly string[])[]): string[] {
   return result;
 }
 
-function keyFamily(key: string): 'unit' | 'receipt' | 'returned' | 'digest' | null {
+type KeyFamily = 'unit' | 'receipt' | 'returned' | 'digest' | 'extension';
+const KEY_FAMILIES: readonly string[] = ['unit', 'receipt', 'returned', 'digest', 'extension'];
+
+function keyFamily(key: string): KeyFamily | null {
   const prefix = key.slice(0, key.indexOf(':'));
-  return prefix === 'unit' || prefix === 'receipt' || prefix === 'returned' || prefix === 'digest'
-    ? prefix
-    : null;
+  return KEY_FAMILIES.includes(prefix) ? (prefix as KeyFamily) : null;
 }
 
 function isWaiting(entry: MailLogEntry): boolean {
@@ -335,7 +339,7 @@ class LogIndex {
     return answered !== undefined && answered >= day;
   }
 
-  waiting(family: 'unit' | 'receipt' | 'returned' | 'digest'): MailLogEntry[] {
+  waiting(family: KeyFamily): MailLogEntry[] {
     return [...this.waitingByKey.values()]
       .filter((entry) => keyFamily(entry.key) === family)
       .sort(byWaitingSince);
@@ -410,7 +414,9 @@ export function planMail(input: MailPlanInput): MailPlan {
       (newestArrival.get(statusKey(unit.code, period.id)) ?? 0) > arrivedAt(submission);
     if (!log.done.has(receipt) && !isSuperseded && (log.waitingByKey.has(receipt) || isRecent)) {
       const outcome: SubmissionOutcome =
-        submission.outcome === 'held' && submission.review === 'approved' ? 'accepted' : submission.outcome;
+        awaitsAcceptance(submission.outcome) && submission.review === 'approved'
+          ? 'accepted'
+          : submission.outcome;
       // The person who filled the form gets the receipt. A held response's sender is unproven: only
       // they hear (how to prove who they are), never the unit, which did not ask for the mail.
       const submitter = recipients(splitEmails(details.submitterEmail)).slice(0, 1);
@@ -462,7 +468,19 @@ export function planMail(input: MailPlanInput): MailPlan {
       }
     }
   }
-  for (const entry of [...log.waiting('receipt'), ...log.waiting('returned')]) {
+  // Extensions granted in `Gia hạn`: each unit hears of its new due day once.
+  for (const mail of planExtensionMails(
+    input.units,
+    input.periods,
+    board.extensions,
+    log.done,
+    waitingSinceOf,
+  )) {
+    mails.push(mail);
+    planned.add(mail.key);
+    if (mail.waitingSince === null) freshUnitMail.add(mail.unit.code);
+  }
+  for (const entry of [...log.waiting('receipt'), ...log.waiting('returned'), ...log.waiting('extension')]) {
     if (!planned.has(entry.key)) closed.push(closedOf(entry));
   }
 
@@ -476,11 +494,14 @@ export function planMail(input: MailPlanInput): MailPlan {
   }
   for (const unit of input.units) {
     const items: NoticeItem[] = [];
-    for (const period of input.periods) {
-      const status = statusOf(board, unit.code, period.id);
+    for (const ownPeriod of input.periods) {
+      const status = statusOf(board, unit.code, ownPeriod.id);
       const kind = noticeKindOf(status.status);
       if (!status.isExpected || kind === null) continue;
-      const scheduleDay = latestOnOrBefore(schedules.get(period.id) ?? [], today);
+      // An extension moves the schedule: reminders count from the new day, overdue from its end.
+      const period = periodForUnit(ownPeriod, unit.code, board.extensions);
+      const schedule = period === ownPeriod ? schedules.get(period.id) : noticeSchedule(period);
+      const scheduleDay = latestOnOrBefore(schedule ?? [], today);
       if (scheduleDay === null || log.answeredOnOrAfter(unit.code, period.id, scheduleDay)) continue;
       if (answeredThisRun.has(statusKey(unit.code, period.id))) continue;
       const editLink = status.latestResponseId

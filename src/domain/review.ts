@@ -185,7 +185,10 @@ export function boardWithoutRefusedReviews(
     const unit = unitByCode.get(before.unitCode);
     const period = periodById.get(before.periodId);
     if (unit && period)
-      byUnitPeriod.set(slot, unitPeriodStatus(unit, period, slotSubmissions.get(slot) ?? [], board.asOf));
+      byUnitPeriod.set(
+        slot,
+        unitPeriodStatus(unit, period, slotSubmissions.get(slot) ?? [], board.asOf, board.extensions),
+      );
   });
   return { board: { ...board, byUnitPeriod }, submissions: effective };
 }

@@ -31,6 +31,9 @@ export interface StatusReportPeriod {
 }
 
 export interface StatusReportUnitPeriod {
+  /** The due moment that applies to the unit: the period's own, or its extension's. */
+  readonly dueAt: string;
+  readonly extended: boolean;
   readonly status: StatusKey;
   readonly timeliness: Timeliness | null;
   readonly submittedAt: string | null;
@@ -100,6 +103,8 @@ export function buildStatusReport(board: StatusBoard): StatusReport {
             return [
               period.id,
               {
+                dueAt: formatIsoVietnam(status.dueAt),
+                extended: status.extended,
                 status: status.status,
                 timeliness: status.timeliness,
                 submittedAt: status.submittedAt ? formatIsoVietnam(status.submittedAt) : null,

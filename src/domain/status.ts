@@ -2,8 +2,9 @@
 // completeness and timeliness rates per group as DHIS2 defines them (expected = active units,
 // reporting rate = submitted / expected, on-time rate = submitted on time / expected).
 import type { Period } from './campaign';
+import { periodForUnit, type Extension } from './extensions';
 import type { Submission } from './submissions';
-import { OUTCOME_LABEL, REVIEW_LABEL } from './submissions';
+import { OUTCOME_LABEL, REVIEW_LABEL, awaitsAcceptance } from './submissions';
 import type { Unit } from './units';
 
 export type StatusKey = 'not_open' | 'pending' | 'overdue' | 'needs_fix' | 'submitted' | 'approved';
@@ -22,6 +23,10 @@ export const TIMELINESS_LABEL: Record<Timeliness, string> = { on_time: 'Đúng h
 export interface UnitPeriodStatus {
   readonly unitCode: string;
   readonly periodId: string;
+  /** The due moment that applies to this unit: the period's, or its extension's (`Gia hạn`). */
+  readonly dueAt: Date;
+  /** Whether `dueAt` comes from an extension. */
+  readonly extended: boolean;
   /** Counted in the rates: the unit is active and was registered before the period fell due. */
   readonly isExpected: boolean;
   readonly status: StatusKey;
@@ -46,7 +51,7 @@ export function isAcceptedVersion(submission: Submission): boolean {
   return (
     submission.outcome === 'accepted' ||
     (submission.acceptedAt !== undefined && submission.acceptedAt !== null) ||
-    (submission.outcome === 'held' && submission.review === 'approved')
+    (awaitsAcceptance(submission.outcome) && submission.review === 'approved')
   );
 }
 
@@ -73,6 +78,11 @@ function checkIssuesOf(submission: Submission): string[] {
   if (submission.outcome === 'held' && submission.review !== 'approved') {
     return [`${OUTCOME_LABEL.held}: chưa xác minh được người nộp thuộc đơn vị.`];
   }
+  if (submission.outcome === 'closed' && submission.review !== 'approved') {
+    return [
+      `${OUTCOME_LABEL.closed}: kỳ đã khóa nhận; bài chỉ được tính khi được chấp nhận (Đánh giá «Đạt»).`,
+    ];
+  }
   if (submission.outcome === 'rejected') return [...submission.problems];
   return [];
 }
@@ -84,14 +94,16 @@ function issuesOf(submission: Submission): string[] {
 
 /**
  * Where one unit stands for one period at `asOf`. `submissions` are that unit's for that period;
- * those first seen after `asOf` do not exist yet.
+ * those first seen after `asOf` do not exist yet. An extension of the unit moves its due moment.
  */
 export function unitPeriodStatus(
   unit: Unit,
-  period: Period,
+  ownPeriod: Period,
   submissions: readonly Submission[],
   asOf: Date,
+  extensions: readonly Extension[] = [],
 ): UnitPeriodStatus {
+  const period = periodForUnit(ownPeriod, unit.code, extensions);
   const asOfTime = asOf.getTime();
   // A held response is not the unit's until the department takes it up (`Đạt` or a return): it
   // changes neither the status, nor the count of versions, nor the issues the unit is told about.
@@ -124,7 +136,9 @@ export function unitPeriodStatus(
   ): UnitPeriodStatus => ({
     unitCode: unit.code,
     periodId: period.id,
-    isExpected: isExpectedFor(unit, period),
+    dueAt: period.dueAt,
+    extended: period !== ownPeriod,
+    isExpected: isExpectedFor(unit, ownPeriod),
     status,
     timeliness: standingFields.timeliness,
     submittedAt: standingFields.submittedAt,
@@ -177,6 +191,8 @@ export interface StatusBoard {
   readonly units: readonly Unit[];
   /** Keyed by `statusKey(unitCode, periodId)`. */
   readonly byUnitPeriod: ReadonlyMap<string, UnitPeriodStatus>;
+  /** `Gia hạn`: read through `periodForUnit` wherever a unit's due moment matters. */
+  readonly extensions: readonly Extension[];
 }
 
 export function statusKey(unitCode: string, periodId: string): string {
@@ -189,6 +205,7 @@ export function computeStatusBoard(
   periods: readonly Period[],
   submissions: readonly Submission[],
   asOf: Date,
+  extensions: readonly Extension[] = [],
 ): StatusBoard {
   const grouped = new Map<string, Submission[]>();
   for (const submission of submissions) {
@@ -201,10 +218,10 @@ export function computeStatusBoard(
   for (const unit of units) {
     for (const period of periods) {
       const key = statusKey(unit.code, period.id);
-      byUnitPeriod.set(key, unitPeriodStatus(unit, period, grouped.get(key) ?? [], asOf));
+      byUnitPeriod.set(key, unitPeriodStatus(unit, period, grouped.get(key) ?? [], asOf, extensions));
     }
   }
-  return { asOf, periods, units, byUnitPeriod };
+  return { asOf, periods, units, byUnitPeriod, extensions };
 }
 
 export function statusOf(board: StatusBoard, unitCode: string, periodId: string): UnitPeriodStatus {

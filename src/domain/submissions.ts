@@ -1,12 +1,21 @@
 // The register of submissions (`Bài nộp`): one row per form response, as the status engine sees it.
 
-/** accepted: valid and the submitter proven; rejected: failed validation; held: identity not proven. */
-export type SubmissionOutcome = 'accepted' | 'rejected' | 'held';
+/**
+ * accepted: valid and the submitter proven; rejected: failed validation; held: identity not proven;
+ * closed: valid but sent after the period's `Khóa nhận`, counted only once the department accepts it.
+ */
+export type SubmissionOutcome = 'accepted' | 'rejected' | 'held' | 'closed';
 export const OUTCOME_LABEL: Record<SubmissionOutcome, string> = {
   accepted: 'Hợp lệ',
   rejected: 'Không hợp lệ',
   held: 'Chờ xác minh',
+  closed: 'Nộp sau khóa',
 };
+
+/** Held or sent after the closing day: counts only when `Đánh giá` says `Đạt`. */
+export function awaitsAcceptance(outcome: SubmissionOutcome): boolean {
+  return outcome === 'held' || outcome === 'closed';
+}
 
 /** The department's decision in `Đánh giá`. */
 export type ReviewDecision = 'pending' | 'approved' | 'returned';

@@ -67,11 +67,11 @@ export function runRebuild(services: GasServices): void {
       formAppResponseSource(forms, { onlyChanged: false, problems }),
       services.now(),
     );
-    const counts = { accepted: 0, rejected: 0, held: 0 };
+    const counts = { accepted: 0, rejected: 0, held: 0, closed: 0 };
     for (const entry of intake.registered) counts[entry.outcome] += 1;
     const lines = [
       `Đã xử lý lại ${intake.received} phản hồi: hợp lệ ${counts.accepted}, không hợp lệ ${counts.rejected}, ` +
-        `chờ xác minh ${counts.held}.`,
+        `chờ xác minh ${counts.held}${counts.closed > 0 ? `, nộp sau khóa ${counts.closed}` : ''}.`,
       `Đã cập nhật «${SHEET.submissions}», «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}».`,
     ];
     if (intake.failed.length > 0)

@@ -27,7 +27,9 @@ describe('checkConfiguration', () => {
       plan: { linked: true, acceptingResponses: true },
       report: null,
     });
-    expect(book.reads).toEqual([[SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays]]);
+    expect(book.reads).toEqual([
+      [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays, SHEET.extensions],
+    ]);
     expect(book.writes).toEqual([]);
     expect(result.problems.map((problem) => problem.severity)).toEqual(['error', 'warning', 'error']);
     expect(result.message).toBe(

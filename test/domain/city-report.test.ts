@@ -349,3 +349,32 @@ describe('Vietnamese numbers', () => {
     expect(formatRateVi(null)).toBe('—');
   });
 });
+
+describe('buildCityReport: Gia hạn', () => {
+  it('judges an extended unit by its new day and lists the extensions with their reasons', () => {
+    const extension = {
+      unitCode: 'TH01',
+      periodId: BC6T.id,
+      newDueDate: '2023-05-15',
+      reason: 'Trường bị ngập',
+      approvedBy: 'Trưởng phòng',
+      rowNumber: 2,
+    };
+    const board = boardOf(UNITS, PERIODS, ENTRIES, AS_OF, [extension]);
+    const report = buildCityReport({
+      campaign: { ...CAMPAIGN, extensions: [extension] },
+      board,
+      figures: figuresTable(board, ENTRIES),
+      period: BC6T,
+      settings: reportSettingsOf(undefined, MAIL_CONFIG.agencyName),
+    });
+    const text = cityReportText(report);
+    expect(text).toContain('3 | TH01 | Tiểu học Uyên | Tiểu học | Chưa nộp (chưa hết hạn) | ');
+    expect(text).toContain(
+      'Các đơn vị được gia hạn (1 đơn vị):\nSTT | Mã đơn vị | Tên đơn vị | Hạn mới | Lý do | Người duyệt\n' +
+        '1 | TH01 | Tiểu học Uyên | 15/05/2023 | Trường bị ngập | Trưởng phòng',
+    );
+    expect(cityReportText(reportFor(BC6T))).not.toContain('gia hạn');
+    expect(cityReportText(reportFor(BC6T))).toContain('TH01 | Tiểu học Uyên | Tiểu học | Quá hạn, chưa nộp');
+  });
+});

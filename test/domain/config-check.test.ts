@@ -10,6 +10,7 @@ import { DEFAULT_HOLIDAY_ROWS } from '../../src/domain/holidays';
 import {
   CONFIG_COLUMNS,
   CONFIG_KEY,
+  EXTENSION_COLUMNS,
   HOLIDAY_COLUMNS,
   PERIOD_COLUMNS,
   SHEET,
@@ -304,5 +305,41 @@ describe('describeConfigCheck', () => {
       ].join('\n'),
     );
     expect(describeConfigCheck([problems[0] as ConfigProblem]).split('\n')[0]).toBe('Phát hiện 1 cảnh báo.');
+  });
+});
+
+describe('checkConfig: Gia hạn', () => {
+  function extensionsTable(rows: readonly Row[]): Table {
+    return tableFromRecords(SHEET.extensions, columnsOf(EXTENSION_COLUMNS), rows);
+  }
+
+  it('accepts a valid extension and names every bad row as an error', () => {
+    const good = goodTables();
+    good.set(
+      SHEET.extensions,
+      extensionsTable([
+        { 'Mã đơn vị': 'MNHM', 'Mã kỳ': 'KH-2023', 'Hạn mới': '10/04/2023', 'Lý do': 'Sửa trường' },
+      ]),
+    );
+    expect(checkConfig({ tables: good })).toEqual([]);
+    const bad = goodTables();
+    bad.set(
+      SHEET.extensions,
+      extensionsTable([
+        { 'Mã đơn vị': 'XYZ', 'Mã kỳ': 'KH-2023', 'Hạn mới': '10/04/2023' },
+        { 'Mã đơn vị': 'MNHM', 'Mã kỳ': 'BC-2099', 'Hạn mới': '10/04/2023' },
+        { 'Mã đơn vị': 'THDD', 'Mã kỳ': 'KH-2023', 'Hạn mới': '01/03/2023' },
+      ]),
+    );
+    expect(describeConfigCheck(checkConfig({ tables: bad }))).toBe(
+      [
+        'Phát hiện 3 lỗi.',
+        '',
+        'Lỗi (cần sửa để hệ thống chạy đúng):',
+        '• «Gia hạn», dòng 2, cột «Mã đơn vị»: không có đơn vị mã «XYZ» trong trang «Đơn vị».',
+        '• «Gia hạn», dòng 3, cột «Mã kỳ»: không có kỳ mã «BC-2099» trong trang «Kỳ nộp».',
+        '• «Gia hạn», dòng 4, cột «Hạn mới»: hạn mới 01/03/2023 sớm hơn hạn của kỳ «KH-2023» (hết ngày 30/03/2023); gia hạn chỉ được lùi hạn về sau.',
+      ].join('\n'),
+    );
   });
 });

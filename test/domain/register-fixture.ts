@@ -1,4 +1,5 @@
 // Register rows (`Bài nộp`) for the consolidation and review tests, written one line per response.
+import type { Extension } from '../../src/domain/extensions';
 import type { Period } from '../../src/domain/campaign';
 import { submissionOf, type RegisterEntry } from '../../src/domain/register';
 import { computeStatusBoard, type StatusBoard } from '../../src/domain/status';
@@ -58,6 +59,13 @@ export function boardOf(
   periods: readonly Period[],
   entries: readonly RegisterEntry[],
   asOf: string,
+  extensions: readonly Extension[] = [],
 ): StatusBoard {
-  return computeStatusBoard(new UnitRegistry(units).all, periods, entries.map(submissionOf), at(asOf));
+  return computeStatusBoard(
+    new UnitRegistry(units).all,
+    periods,
+    entries.map(submissionOf),
+    at(asOf),
+    extensions,
+  );
 }

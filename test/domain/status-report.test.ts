@@ -168,17 +168,37 @@ describe('buildStatusReport (the --json contract of docs/spec.md)', () => {
       ward: 'Đông Hòa',
       periods: {
         'KH-2023': {
+          dueAt: '2023-03-30T23:59:59.999+07:00',
+          extended: false,
           status: 'approved',
           timeliness: 'on_time',
           submittedAt: '2023-03-30T23:59:59+07:00',
           versions: 1,
           issues: [],
         },
-        'BC6T-2023': { status: 'pending', timeliness: null, submittedAt: null, versions: 0, issues: [] },
-        'BCN-2023': { status: 'not_open', timeliness: null, submittedAt: null, versions: 0, issues: [] },
+        'BC6T-2023': {
+          dueAt: '2023-04-30T23:59:59.999+07:00',
+          extended: false,
+          status: 'pending',
+          timeliness: null,
+          submittedAt: null,
+          versions: 0,
+          issues: [],
+        },
+        'BCN-2023': {
+          dueAt: '2023-10-31T23:59:59.999+07:00',
+          extended: false,
+          status: 'not_open',
+          timeliness: null,
+          submittedAt: null,
+          versions: 0,
+          issues: [],
+        },
       },
     });
     expect(report.units[1]?.periods['KH-2023']).toEqual({
+      dueAt: '2023-03-30T23:59:59.999+07:00',
+      extended: false,
       status: 'overdue',
       timeliness: null,
       submittedAt: null,
@@ -186,6 +206,8 @@ describe('buildStatusReport (the --json contract of docs/spec.md)', () => {
       issues: [],
     });
     expect(report.units[1]?.periods['BC6T-2023']).toEqual({
+      dueAt: '2023-04-30T23:59:59.999+07:00',
+      extended: false,
       status: 'submitted',
       timeliness: 'on_time',
       submittedAt: '2023-04-02T09:15:30+07:00',
@@ -193,6 +215,8 @@ describe('buildStatusReport (the --json contract of docs/spec.md)', () => {
       issues: [],
     });
     expect(report.units[2]?.periods['KH-2023']).toEqual({
+      dueAt: '2023-03-30T23:59:59.999+07:00',
+      extended: false,
       status: 'needs_fix',
       timeliness: null,
       submittedAt: null,

@@ -217,6 +217,8 @@ describe('versions, validation and review', () => {
       expect(statusAt(KH, [rejected], moment)).toEqual({
         unitCode: 'MN01',
         periodId: 'KH-2023',
+        dueAt: KH.dueAt,
+        extended: false,
         isExpected: true,
         status: 'needs_fix',
         timeliness: null,

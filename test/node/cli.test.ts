@@ -367,6 +367,8 @@ describe('hannop import and run', () => {
       [
         'MNHM',
         {
+          dueAt: '2023-03-30T23:59:59.999+07:00',
+          extended: false,
           status: 'submitted',
           timeliness: 'on_time',
           submittedAt: '2023-03-28T09:30:00+07:00',
@@ -377,6 +379,8 @@ describe('hannop import and run', () => {
       [
         'THDD',
         {
+          dueAt: '2023-03-30T23:59:59.999+07:00',
+          extended: false,
           status: 'needs_fix',
           timeliness: null,
           submittedAt: null,

@@ -142,7 +142,7 @@ function applyEvents(workbook: Workbook, events: readonly DemoEvent[]): void {
 }
 
 function dayLine(day: IsoDate, runs: readonly DailyJobSummary[], reviews: number): string | null {
-  const counts = { registered: 0, accepted: 0, rejected: 0, held: 0, sent: 0, queued: 0 };
+  const counts = { registered: 0, accepted: 0, rejected: 0, held: 0, closed: 0, sent: 0, queued: 0 };
   for (const run of runs) {
     counts.registered += run.intake.registered.length;
     for (const entry of run.intake.registered) counts[entry.outcome] += 1;

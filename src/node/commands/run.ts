@@ -173,11 +173,13 @@ export function mailJson(report: MailReport): RunMailJson {
 }
 
 export function intakeLine(intake: IntakeSummary): string {
-  const counts = { accepted: 0, rejected: 0, held: 0 };
+  const counts = { accepted: 0, rejected: 0, held: 0, closed: 0 };
   for (const entry of intake.registered) counts[entry.outcome] += 1;
   return (
     `Phản hồi mới hoặc đã sửa: ${intake.registered.length} (hợp lệ ${counts.accepted}, ` +
-    `không hợp lệ ${counts.rejected}, chờ xác minh ${counts.held})` +
+    `không hợp lệ ${counts.rejected}, chờ xác minh ${counts.held}` +
+    (counts.closed > 0 ? `, nộp sau khóa ${counts.closed}` : '') +
+    ')' +
     (intake.failed.length > 0 ? `; ${intake.failed.length} phản hồi lỗi, xem trang «Nhật ký»` : '') +
     '.\n'
   );
