@@ -43,7 +43,7 @@ export function runDaily(
 ): DailyRunSummary {
   const now = () => ports.clock.now();
   try {
-    return runAsOneBatch(ports, [...STATE_SHEETS, ...source.sheets, SHEET.mailLog], (batch) => {
+    return runAsOneBatch(ports, [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, SHEET.forms], (batch) => {
       const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
       const mail = sendMail(

@@ -55,7 +55,7 @@ export function receiveSubmission(
 ): ReceiveSubmissionSummary {
   let summary: ReceiveSubmissionSummary;
   try {
-    summary = runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog], (batch) => {
+    summary = runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, SHEET.forms], (batch) => {
       const intake = intakeResponses({ ...batch, now: ports.now }, source, { asOf: options.asOf });
       if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);

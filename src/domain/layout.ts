@@ -14,6 +14,8 @@ export const SHEET = {
   mailLog: 'Nhật ký thư',
   eventLog: 'Nhật ký',
   holidays: 'Ngày nghỉ',
+  /** The forms' facts (id, address, entry of each pre-filled question), written by setup. */
+  forms: 'Biểu mẫu',
 } as const;
 
 export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
@@ -98,6 +100,16 @@ export const MAIL_LOG_COLUMNS = {
   result: 'Kết quả',
   /** The idempotency key: `unit:{Mã đơn vị}:{YYYY-MM-DD}`, `receipt:…`, `returned:…`, `digest:…`. */
   key: 'Khóa thư',
+} as const;
+
+/** `Biểu mẫu`: one row per form, what every shell needs to build a unit's pre-filled link. */
+export const FORM_FACT_COLUMNS = {
+  form: 'Biểu mẫu',
+  formId: 'Mã biểu mẫu',
+  viewUrl: 'Đường dẫn điền',
+  unitEntry: 'Mục đơn vị',
+  codeEntry: 'Mục mã xác nhận',
+  periodEntry: 'Mục kỳ báo cáo',
 } as const;
 
 export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;

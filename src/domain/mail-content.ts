@@ -268,7 +268,9 @@ function noticeItem(mail: UnitNoticeMail, item: NoticeItem, context: MailContent
       lines.push(...item.status.issues.map((issue): Line => [`• ${issue}`]));
     }
     if (item.editLink) lines.push(['Sửa bài đã nộp tại: ', { link: item.editLink }]);
-    else lines.push(formLinkLine(mail.unit, item.period, context));
+    // The edit link fixes the response in place; the unit's own link is there too, for a school
+    // that lost the edit link's mail or prefers to send a new version (the newest one counts).
+    lines.push(formLinkLine(mail.unit, item.period, context));
   } else {
     lines.push(formLinkLine(mail.unit, item.period, context));
   }

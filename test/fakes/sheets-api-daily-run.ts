@@ -10,6 +10,7 @@ import { google } from 'googleapis';
 import { initializeWorkbook } from '../../src/app/initialize-workbook';
 import { demoResponseRows } from '../../src/demo/responses';
 import { demoUnits } from '../../src/demo/units';
+import type { FormFact } from '../../src/domain/form-facts';
 import { responseSheetHeaders } from '../../src/domain/forms';
 import { vietnamInstant } from '../../src/domain/time';
 import type { Unit } from '../../src/domain/units';
@@ -53,7 +54,10 @@ export function fixedTokenClient(rootUrl: string) {
 }
 
 /** A fake spreadsheet set up as `hannop init` would, with `unitCount` units and their demo responses; requests not counted. */
-export async function seededFake(unitCount: number): Promise<{ fake: FakeSheetsApi; rootUrl: string }> {
+export async function seededFake(
+  unitCount: number,
+  options: { readonly formFacts?: readonly FormFact[] } = {},
+): Promise<{ fake: FakeSheetsApi; rootUrl: string }> {
   const fake = new FakeSheetsApi();
   const rootUrl = await fake.start();
   const units = inventedUnits(unitCount);
@@ -62,6 +66,7 @@ export async function seededFake(unitCount: number): Promise<{ fake: FakeSheetsA
     units,
     responseHeaders: responseSheetHeaders(),
     responseRows: demoResponseRows(units),
+    ...(options.formFacts ? { formFacts: options.formFacts } : {}),
   });
   await setup.save();
   fake.requests.length = 0;

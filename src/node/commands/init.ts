@@ -7,6 +7,7 @@ import { InputError, valueOrThrow } from '../../domain/problems';
 import { responseSheetHeaders } from '../../domain/forms';
 import { readRecords } from '../../domain/table';
 import { parseUnits, type Unit } from '../../domain/units';
+import { demoFormFacts } from '../../demo/forms';
 import { demoResponseRows } from '../../demo/responses';
 import { demoUnits } from '../../demo/units';
 import { UsageError } from '../cli-errors';
@@ -58,6 +59,7 @@ export async function initCommand(options: {
     units,
     responseHeaders: responseSheetHeaders(),
     ...(options.demo && options.demoResponses !== false ? { responseRows: demoResponseRows(units) } : {}),
+    ...(options.demo ? { formFacts: demoFormFacts() } : {}),
   });
   mkdirSync(dirname(options.workbook), { recursive: true });
   await workbook.saveAs(options.workbook);
