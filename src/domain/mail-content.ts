@@ -6,6 +6,7 @@ import { describeDeadline, FORM_KIND_LABEL, type CampaignConfig, type Period } f
 import type {
   DigestMail,
   NoticeItem,
+  OpeningMail,
   PlannedMail,
   ReceiptMail,
   ReturnedMail,
@@ -433,6 +434,26 @@ function renderReturned(mail: ReturnedMail, context: MailContentContext): MailCo
   return renderBlocks(withUnit(`Yêu cầu bổ sung ${label}`, mail.unit.name), [...blocks, ...closing(config)]);
 }
 
+// The opening notice.
+
+function renderOpening(mail: OpeningMail, context: MailContentContext): MailContent {
+  const { config } = context;
+  const { unit, period } = mail;
+  const lines: Line[] = [deadlineLine(period), formLinkLine(unit, period, context)];
+  if (unit.confirmationCode) lines.push([`Mã xác nhận của đơn vị: `, { strong: unit.confirmationCode }]);
+  return renderBlocks(withUnit(`Mở nhận ${period.name}`, unit.name), [
+    greeting(unit.name),
+    paragraph([
+      `Căn cứ Kế hoạch ${config.planName}, ${config.agencyName} bắt đầu nhận `,
+      { strong: period.name },
+      ` (biểu mẫu «${FORM_KIND_LABEL[period.form]}») từ ngày ${formatVietnameseDate(period.opensOn)}.`,
+    ]),
+    paragraph(...lines),
+    paragraph(['Đề nghị Thủ trưởng đơn vị chỉ đạo hoàn thành và gửi đúng thời hạn.']),
+    ...closing(config),
+  ]);
+}
+
 // The digest.
 
 function percent(rate: number | null): string {
@@ -505,5 +526,7 @@ export function renderMail(mail: PlannedMail, context: MailContentContext): Mail
       return renderReturned(mail, context);
     case 'digest':
       return renderDigest(mail, context);
+    case 'opening':
+      return renderOpening(mail, context);
   }
 }

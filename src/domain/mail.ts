@@ -1,7 +1,15 @@
 // Every e-mail hannop sends is a mail item with an idempotency key: the key is written to
 // `Nhật ký thư` and a message whose key is there as sent is never sent again.
 
-export type MailKind = 'reminder' | 'overdue' | 'needs_fix' | 'receipt' | 'returned' | 'digest';
+export type MailKind =
+  | 'reminder'
+  | 'overdue'
+  | 'needs_fix'
+  | 'receipt'
+  | 'returned'
+  | 'digest'
+  // When a period opens: each expected unit's link and code, once.
+  | 'opening';
 export const MAIL_KIND_LABEL: Record<MailKind, string> = {
   reminder: 'Nhắc hạn',
   overdue: 'Quá hạn',
@@ -9,6 +17,7 @@ export const MAIL_KIND_LABEL: Record<MailKind, string> = {
   receipt: 'Xác nhận đã nhận',
   returned: 'Yêu cầu bổ sung',
   digest: 'Tổng hợp',
+  opening: 'Mở nhận',
 };
 
 export type MailResult = 'sent' | 'queued' | 'failed';

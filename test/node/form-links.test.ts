@@ -60,7 +60,7 @@ describe('form links in the mail of the .xlsx shell', () => {
 
     const notices = (await outboxMessages()).filter((message) => UNIT_NOTICE.test(message.subject ?? ''));
     const kinds = new Set(notices.map((message) => UNIT_NOTICE.exec(message.subject ?? '')?.[1]));
-    expect(kinds).toEqual(new Set(['Nhắc hạn nộp', 'Quá hạn nộp', 'Cần bổ sung']));
+    expect(kinds).toEqual(new Set(['Nhắc hạn nộp', 'Quá hạn nộp', 'Cần bổ sung', 'Mở nhận']));
     for (const message of notices) {
       const unit = units.find((candidate) =>
         candidate.emails.some((email) => recipients(message).includes(email)),
