@@ -16,6 +16,8 @@ export const SHEET = {
   holidays: 'Ngày nghỉ',
   /** The forms' facts (id, address, entry of each pre-filled question), written by setup. */
   forms: 'Biểu mẫu',
+  /** Each expected unit's code and pre-filled link per open period, to send by other channels. */
+  unitLinks: 'Đường dẫn đơn vị',
 } as const;
 
 export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
@@ -110,6 +112,16 @@ export const FORM_FACT_COLUMNS = {
   unitEntry: 'Mục đơn vị',
   codeEntry: 'Mục mã xác nhận',
   periodEntry: 'Mục kỳ báo cáo',
+} as const;
+
+export const UNIT_LINK_COLUMNS = {
+  periodId: 'Mã kỳ',
+  periodName: 'Tên kỳ',
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  confirmationCode: 'Mã xác nhận',
+  emails: 'Email',
+  link: 'Đường dẫn nộp',
 } as const;
 
 export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;

@@ -16,6 +16,10 @@ export const USAGE_LINES: readonly string[] = [
               (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
   'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
+  `hannop codes  --workbook FILE
+              (tạo mã xác nhận còn thiếu của đơn vị)`,
+  `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]
+              (mã và đường dẫn điền sẵn của từng đơn vị, mỗi kỳ đang mở)`,
   `hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
               (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)`,
 ];

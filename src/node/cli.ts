@@ -180,6 +180,22 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
       );
       return;
     }
+    case 'codes': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const { codesCommand, describeCodes } = await import('./commands/codes.js');
+      const summary = await onWorkbook(String(values.workbook), () => codesCommand(path));
+      io.stdout(describeCodes(summary, String(values.workbook)));
+      return;
+    }
+    case 'links': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const csv = pathOption(values, 'csv', io.cwd);
+      const { describeLinks, linksCommand } = await import('./commands/links.js');
+      const outcome = await onWorkbook(String(values.workbook), () => linksCommand(path, asOf, csv));
+      io.stdout(describeLinks(outcome, String(values.workbook), String(values.csv)));
+      return;
+    }
     case 'demo': {
       const shown = values.workbook ?? join('data', 'demo.xlsx');
       const path = resolve(io.cwd, shown);

@@ -1,6 +1,8 @@
 // `hannop init`: a new workbook with every sheet, the 2023 defaults, and units from a CSV.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { assignConfirmationCodes } from '../../app/confirmation-codes';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
 import { InputError, valueOrThrow } from '../../domain/problems';
@@ -62,6 +64,8 @@ export async function initCommand(options: {
     ...(options.demo ? { formFacts: demoFormFacts() } : {}),
   });
   mkdirSync(dirname(options.workbook), { recursive: true });
+  // As setup does: every unit gets its confirmation code at once.
+  assignConfirmationCodes(workbook, randomUUID);
   await workbook.saveAs(options.workbook);
   return units;
 }
