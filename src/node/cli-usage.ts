@@ -16,6 +16,8 @@ export const USAGE_LINES: readonly string[] = [
               (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
   'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
+  `hannop check  --workbook FILE
+              (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1)`,
   `hannop codes  --workbook FILE
               (tạo mã xác nhận còn thiếu của đơn vị)`,
   `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { SHEET } from '../domain/layout';
 import { InputError } from '../domain/problems';
 import { version } from '../../package.json';
-import { MissingOptionError, UsageError } from './cli-errors';
+import { ConfigCheckFailedError, MissingOptionError, UsageError } from './cli-errors';
 import { COMMANDS, OPTIONS, USAGE, optionsOf, usageError } from './cli-usage';
 import {
   asOfOption,
@@ -180,6 +180,13 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<void> {
       );
       return;
     }
+    case 'check': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const { checkCommand } = await import('./commands/check.js');
+      const result = await checkCommand(path);
+      io.stdout(`${result.message}\n`);
+      return;
+    }
     case 'codes': {
       const path = existingWorkbookPath(values, io.cwd);
       const { codesCommand, describeCodes } = await import('./commands/codes.js');
@@ -249,6 +256,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await run(io, parsed);
     return 0;
   } catch (error) {
+    if (error instanceof ConfigCheckFailedError) {
+      io.stdout(error.report);
+      return 1;
+    }
     if (error instanceof MissingOptionError) {
       io.stderr(`Lỗi: ${usageError(error.message, command).message}\n`);
       return 1;

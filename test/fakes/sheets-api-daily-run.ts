@@ -12,6 +12,8 @@ import { demoResponseRows } from '../../src/demo/responses';
 import { demoUnits } from '../../src/demo/units';
 import type { FormFact } from '../../src/domain/form-facts';
 import { responseSheetHeaders } from '../../src/domain/forms';
+import { CONFIG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
+import { FILLED_CONFIG_ROWS } from './config-rows';
 import { vietnamInstant } from '../../src/domain/time';
 import type { Unit } from '../../src/domain/units';
 import { sheetsClient } from '../../src/node/google-credentials';
@@ -68,6 +70,15 @@ export async function seededFake(
     responseRows: demoResponseRows(units),
     ...(options.formFacts ? { formFacts: options.formFacts } : {}),
   });
+  // A department's real contact: SMTP mail is refused while the example one stands.
+  setup.write([
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: columnsOf(CONFIG_COLUMNS),
+      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+    },
+  ]);
   await setup.save();
   fake.requests.length = 0;
   return { fake, rootUrl };

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoFormFacts } from '../../src/demo/forms';
-import { SHEET, UNIT_LINK_COLUMNS, columnsOf } from '../../src/domain/layout';
+import { CONFIG_COLUMNS, SHEET, UNIT_LINK_COLUMNS, columnsOf } from '../../src/domain/layout';
+import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
 import { vietnamInstant } from '../../src/domain/time';
 import { parseCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
@@ -127,5 +128,38 @@ describe('hannop codes', () => {
       stdout: '',
       stderr: 'Lỗi: Không tìm thấy bảng tính «khong-co.xlsx».\n',
     });
+  });
+});
+
+describe('hannop check', () => {
+  it('on a fresh init workbook exits 1 and names the example contact among every problem', async () => {
+    expect((await hannop('init', '--workbook', 'dot.xlsx')).code).toBe(0);
+    const outcome = await hannop('check', '--workbook', 'dot.xlsx');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe('');
+    const lines = outcome.stdout.split('\n');
+    expect(lines[0]).toBe('Phát hiện 5 lỗi và 1 cảnh báo.');
+    expect(lines).toContain(
+      '• «Cấu hình», dòng 6, cột «Giá trị»: «Email người phụ trách» vẫn là thông tin mẫu «phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
+    );
+    expect(lines).toContain('• «Đơn vị»: chưa có đơn vị nào đang hoạt động nên không đơn vị nào phải nộp.');
+  });
+
+  it('exits 0 once the contact is real and a unit is active, warnings aside', async () => {
+    expect((await hannop('init', '--workbook', 'dot.xlsx', '--demo')).code).toBe(0);
+    const workbook = await XlsxWorkbook.open(join(dir, 'dot.xlsx'));
+    workbook.write([
+      {
+        kind: 'replace',
+        sheet: SHEET.config,
+        headers: columnsOf(CONFIG_COLUMNS),
+        rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+      },
+    ]);
+    await workbook.save();
+    const outcome = await hannop('check', '--workbook', 'dot.xlsx');
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).not.toContain('Lỗi (cần sửa');
   });
 });
