@@ -32,7 +32,7 @@ export function applyReviews(
   options: ApplyReviewsOptions,
 ): { readonly consolidation: ConsolidationSummary; readonly mail: SendMailSummary } {
   try {
-    return runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog], (batch) => {
+    return runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, SHEET.forms], (batch) => {
       const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
       const mail = sendMail(
         { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },

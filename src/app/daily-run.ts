@@ -47,7 +47,7 @@ export function runDaily(
   try {
     return runAsOneBatch(
       ports,
-      [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, ...DERIVED_SHEETS],
+      [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS],
       (batch) => {
         const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
         const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);

@@ -1,9 +1,11 @@
 // A new workbook: every sheet of the contract with its headers, the campaign defaults, and the
 // units if given. Used by `hannop init` and by the Apps Script setup for sheets that are missing.
+import { formFactRow, type FormFact } from '../domain/form-facts';
 import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../domain/defaults';
 import {
   CONFIG_COLUMNS,
   EVENT_LOG_COLUMNS,
+  FORM_FACT_COLUMNS,
   MAIL_LOG_COLUMNS,
   PERIOD_COLUMNS,
   SHEET,
@@ -32,12 +34,25 @@ export function unitRow(unit: Unit): Record<string, CellValue> {
   };
 }
 
+/** `Biểu mẫu` made exactly these facts (setup and the demo write it whole). */
+export function formFactsWrite(facts: readonly FormFact[]): SheetWrite {
+  return {
+    kind: 'replace',
+    sheet: SHEET.forms,
+    headers: columnsOf(FORM_FACT_COLUMNS),
+    rows: facts.map(formFactRow),
+    format: { frozenRows: 1 },
+  };
+}
+
 export interface InitialContent {
   readonly units: readonly Unit[];
   /** Header rows of the two response sheets, from the form specs. */
   readonly responseHeaders: { readonly plan: readonly string[]; readonly report: readonly string[] };
   /** Responses already received (the demo), in the order of `responseHeaders`. */
   readonly responseRows?: { readonly plan: readonly CellValue[][]; readonly report: readonly CellValue[][] };
+  /** The forms' facts (the demo's invented form); none: `Biểu mẫu` waits for setup. */
+  readonly formFacts?: readonly FormFact[];
 }
 
 export function initialSheets(content: InitialContent): SheetWrite[] {
@@ -101,6 +116,7 @@ export function initialSheets(content: InitialContent): SheetWrite[] {
       rows: [],
       format: { frozenRows: 1 },
     },
+    formFactsWrite(content.formFacts ?? []),
   ];
 }
 

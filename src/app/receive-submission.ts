@@ -57,20 +57,24 @@ export function receiveSubmission(
 ): ReceiveSubmissionSummary {
   let summary: ReceiveSubmissionSummary;
   try {
-    summary = runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, ...DERIVED_SHEETS], (batch) => {
-      const intake = intakeResponses({ ...batch, now: ports.now }, source, { asOf: options.asOf });
-      if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
-      const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
-      const mail = sendMail(
-        { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
-        {
-          asOf: options.asOf,
-          kinds: ['receipt'],
-          ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
-        },
-      );
-      return { intake, consolidation, mail };
-    });
+    summary = runAsOneBatch(
+      ports,
+      [...STATE_SHEETS, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS],
+      (batch) => {
+        const intake = intakeResponses({ ...batch, now: ports.now }, source, { asOf: options.asOf });
+        if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
+        const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
+        const mail = sendMail(
+          { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
+          {
+            asOf: options.asOf,
+            kinds: ['receipt'],
+            ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
+          },
+        );
+        return { intake, consolidation, mail };
+      },
+    );
   } catch (error) {
     logFailure(ports.workbook, {
       at: ports.now(),

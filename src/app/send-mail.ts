@@ -3,6 +3,7 @@
 // script lock: two overlapping runs cannot both see a message as unsent, and a rerun finds
 // everything it would send already logged. One failed message never stops the job: it is logged
 // `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
+import { formLinksOf, readFormFacts } from '../domain/form-facts';
 import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
 import { logWithJournal, reconcileJournal } from '../domain/mail-journal';
@@ -61,7 +62,10 @@ export interface SendMailOptions {
   readonly asOf: Date;
   /** Plan only: nothing is sent and nothing is written. */
   readonly dryRun?: boolean;
-  /** The unit's pre-filled form link (Apps Script knows the forms); null or absent: none. */
+  /**
+   * The unit's pre-filled form link when `Biểu mẫu` has no row for the form (Apps Script kept the
+   * links in document properties before that sheet existed); absent: only `Biểu mẫu`.
+   */
   readonly prefilledLink?: PrefilledLinkOf;
   /**
    * Recipients kept back from the mailer's allowance. Default: `Dự trữ hạn mức thư`, which is
@@ -218,6 +222,15 @@ function registerDetails(table: Table | undefined): RegisterDetails[] {
   }));
 }
 
+/**
+ * The unit's pre-filled link as every shell builds it: from the facts of `Biểu mẫu`, else from
+ * `fallback` (Apps Script's document properties of a workbook set up before the sheet existed).
+ */
+export function prefilledLinkOf(formsTable: Table | undefined, fallback?: PrefilledLinkOf): PrefilledLinkOf {
+  const links = formLinksOf(readFormFacts(formsTable));
+  return (unit, period) => links.linkFor(unit, period) ?? (fallback ? fallback(unit, period) : null);
+}
+
 function errorText(error: unknown): string {
   return headerText(error instanceof Error ? error.message : String(error));
 }
@@ -233,7 +246,7 @@ function sendMailLocked(
 ): SendMailSummary {
   const { asOf } = options;
   const dryRun = options.dryRun ?? false;
-  const state = readCampaignState(workbook, [SHEET.mailLog]);
+  const state = readCampaignState(workbook, [SHEET.mailLog, SHEET.forms]);
   const { config, periods } = state.campaign;
   const logTable = state.tables.get(SHEET.mailLog);
   const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, mailLogColumns(logTable))) : [];
@@ -259,7 +272,11 @@ function sendMailLocked(
   const closedRows = wanted
     ? plan.closed.filter((closed) => closed.kind !== null && wanted.has(closed.kind))
     : plan.closed;
-  const context: MailContentContext = { config, asOf, prefilledLink: options.prefilledLink ?? (() => null) };
+  const context: MailContentContext = {
+    config,
+    asOf,
+    prefilledLink: prefilledLinkOf(state.tables.get(SHEET.forms), options.prefilledLink),
+  };
   const reserve = options.quotaReserve ?? config.mailQuotaReserve;
   const startedAt = options.clock?.now().getTime();
   const events: LogEvent[] = [];

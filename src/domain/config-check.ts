@@ -10,6 +10,8 @@ import {
   type FormKind,
   type Period,
 } from './campaign';
+import { placeholderContactKeys } from './defaults';
+import { readFormFacts } from './form-facts';
 import { parseHolidays } from './holidays';
 import {
   CONFIG_COLUMNS,
@@ -63,6 +65,7 @@ export const CONFIG_CHECK_SHEETS = [
   SHEET.periods,
   SHEET.holidays,
   SHEET.extensions,
+  SHEET.forms,
 ] as const;
 
 const UNIT_OPTIONAL: readonly string[] = [UNIT_COLUMNS.activeFrom, UNIT_COLUMNS.confirmationCode];
@@ -108,6 +111,22 @@ function checkConfigSheet(list: ProblemList, table: Table | undefined): void {
   if (!records) return;
   const checked = parseConfig(records);
   if (!checked.ok) list.add('error', checked.problems);
+  else {
+    // The example contact setup and `init` wrote: every mail would carry it, nobody reads it.
+    const placeholders = new Set(placeholderContactKeys(checked.value).map(foldForMatch));
+    for (const record of records) {
+      const key = cleanText(cellText(record.get(CONFIG_COLUMNS.key)));
+      if (!placeholders.has(foldForMatch(key))) continue;
+      list.add('error', [
+        {
+          where: record.sheet,
+          row: record.rowNumber,
+          column: CONFIG_COLUMNS.value,
+          message: `«${key}» vẫn là thông tin mẫu «${cellText(record.get(CONFIG_COLUMNS.value))}»; thay bằng người phụ trách thật trước khi gửi thư.`,
+        },
+      ]);
+    }
+  }
   // parseConfig takes the last row of a key: say so, since the officer may be editing the other.
   const firstRowByKey = new Map<string, number>();
   for (const record of records) {
@@ -298,6 +317,8 @@ export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   list.items.push(...holidayList.items);
   checkExtensionsSheet(list, tables);
   if (input.forms) checkForms(list, input.forms);
+  // A wrong row of `Biểu mẫu` leaves that form's mails without the unit's own link.
+  list.add('error', readFormFacts(tables.get(SHEET.forms)).problems);
   const sheetOrder = new Map<string, number>();
   list.items.forEach((problem) => {
     if (!sheetOrder.has(problem.where)) sheetOrder.set(problem.where, sheetOrder.size);

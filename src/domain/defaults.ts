@@ -3,6 +3,17 @@
 import { CONFIG_KEY, PERIOD_COLUMNS } from './layout';
 import type { CellValue } from './table';
 
+/**
+ * The example contact `init` and setup write: an address nobody reads and a phone nobody answers.
+ * The configuration check calls them errors and real mail (SMTP, MailApp) is refused while any
+ * of them stands; the outbox still works, for trying the system out.
+ */
+export const PLACEHOLDER_CONTACT = {
+  name: 'Nguyễn Văn Phụ Trách',
+  email: 'phutrach@pgd.example.edu.vn',
+  phone: '028 0000 0000',
+} as const;
+
 export const DEFAULT_CONFIG_ROWS: readonly { key: string; value: string | number; note: string }[] = [
   {
     key: CONFIG_KEY.agencyName,
@@ -15,16 +26,20 @@ export const DEFAULT_CONFIG_ROWS: readonly { key: string; value: string | number
     note: 'Ghép sau «Kế hoạch» / «Báo cáo» thành tên biểu mẫu.',
   },
   { key: CONFIG_KEY.year, value: 2023, note: 'Năm của đợt thu.' },
-  { key: CONFIG_KEY.contactName, value: 'Nguyễn Văn Phụ Trách', note: 'Người trả lời thắc mắc của đơn vị.' },
+  {
+    key: CONFIG_KEY.contactName,
+    value: PLACEHOLDER_CONTACT.name,
+    note: 'Người trả lời thắc mắc của đơn vị.',
+  },
   {
     key: CONFIG_KEY.contactEmail,
-    value: 'phutrach@pgd.example.edu.vn',
+    value: PLACEHOLDER_CONTACT.email,
     note: 'Địa chỉ nhận thư trả lời (reply-to).',
   },
-  { key: CONFIG_KEY.contactPhone, value: '028 0000 0000', note: '' },
+  { key: CONFIG_KEY.contactPhone, value: PLACEHOLDER_CONTACT.phone, note: '' },
   {
     key: CONFIG_KEY.digestEmails,
-    value: 'phutrach@pgd.example.edu.vn',
+    value: PLACEHOLDER_CONTACT.email,
     note: 'Nhiều địa chỉ cách nhau bởi dấu chấm phẩy.',
   },
   { key: CONFIG_KEY.dailyMailHour, value: 7, note: 'Giờ (0–23, giờ Việt Nam) gửi thư nhắc hằng ngày.' },
@@ -71,3 +86,30 @@ export const DEFAULT_PERIOD_ROWS: readonly Readonly<Record<string, CellValue>>[]
     [PERIOD_COLUMNS.remindAfterDays]: '1, 3, 7, 14',
   },
 ];
+
+/** The `Cấu hình` keys whose value is still the example contact, in the sheet's order. */
+export function placeholderContactKeys(config: {
+  readonly contactName: string;
+  readonly contactEmail: string;
+  readonly contactPhone: string;
+  readonly digestEmails: readonly string[];
+}): string[] {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
+  const keys: (string | null)[] = [
+    same(config.contactName, PLACEHOLDER_CONTACT.name) ? CONFIG_KEY.contactName : null,
+    same(config.contactEmail, PLACEHOLDER_CONTACT.email) ? CONFIG_KEY.contactEmail : null,
+    same(config.contactPhone, PLACEHOLDER_CONTACT.phone) ? CONFIG_KEY.contactPhone : null,
+    config.digestEmails.some((email) => same(email, PLACEHOLDER_CONTACT.email))
+      ? CONFIG_KEY.digestEmails
+      : null,
+  ];
+  return keys.filter((key): key is string => key !== null);
+}
+
+/** Why real mail is refused while the example contact stands (Vietnamese, names the keys). */
+export function placeholderContactRefusal(keys: readonly string[]): string {
+  return (
+    `Chưa gửi thư thật: trang «Cấu hình» còn thông tin liên hệ mẫu ở ${keys.map((key) => `«${key}»`).join(', ')}. ` +
+    'Thay bằng người phụ trách thật rồi chạy lại (thư vào thư mục --outbox vẫn chạy được để thử).'
+  );
+}

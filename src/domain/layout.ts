@@ -16,6 +16,10 @@ export const SHEET = {
   holidays: 'Ngày nghỉ',
   /** Optional: a later due day granted to one unit for one period (see extensions.ts). */
   extensions: 'Gia hạn',
+  /** The forms' facts (id, address, entry of each pre-filled question), written by setup. */
+  forms: 'Biểu mẫu',
+  /** Each expected unit's code and pre-filled link per open period, to send by other channels. */
+  unitLinks: 'Đường dẫn đơn vị',
 } as const;
 
 export const CONFIG_COLUMNS = { key: 'Khóa', value: 'Giá trị', note: 'Ghi chú' } as const;
@@ -111,6 +115,26 @@ export const MAIL_LOG_COLUMNS = {
   result: 'Kết quả',
   /** The idempotency key: `unit:{Mã đơn vị}:{YYYY-MM-DD}`, `receipt:…`, `returned:…`, `digest:…`. */
   key: 'Khóa thư',
+} as const;
+
+/** `Biểu mẫu`: one row per form, what every shell needs to build a unit's pre-filled link. */
+export const FORM_FACT_COLUMNS = {
+  form: 'Biểu mẫu',
+  formId: 'Mã biểu mẫu',
+  viewUrl: 'Đường dẫn điền',
+  unitEntry: 'Mục đơn vị',
+  codeEntry: 'Mục mã xác nhận',
+  periodEntry: 'Mục kỳ báo cáo',
+} as const;
+
+export const UNIT_LINK_COLUMNS = {
+  periodId: 'Mã kỳ',
+  periodName: 'Tên kỳ',
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  confirmationCode: 'Mã xác nhận',
+  emails: 'Email',
+  link: 'Đường dẫn nộp',
 } as const;
 
 export const EVENT_LOG_COLUMNS = { at: 'Thời điểm', level: 'Mức', job: 'Việc', message: 'Nội dung' } as const;

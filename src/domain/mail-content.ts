@@ -13,6 +13,7 @@ import type { ExtensionMail } from './extension-mail';
 import type {
   DigestMail,
   NoticeItem,
+  OpeningMail,
   PlannedMail,
   ReceiptMail,
   ReturnedMail,
@@ -275,7 +276,9 @@ function noticeItem(mail: UnitNoticeMail, item: NoticeItem, context: MailContent
       lines.push(...item.status.issues.map((issue): Line => [`• ${issue}`]));
     }
     if (item.editLink) lines.push(['Sửa bài đã nộp tại: ', { link: item.editLink }]);
-    else lines.push(formLinkLine(mail.unit, item.period, context));
+    // The edit link fixes the response in place; the unit's own link is there too, for a school
+    // that lost the edit link's mail or prefers to send a new version (the newest one counts).
+    lines.push(formLinkLine(mail.unit, item.period, context));
   } else {
     lines.push(formLinkLine(mail.unit, item.period, context));
   }
@@ -461,6 +464,26 @@ function renderReturned(mail: ReturnedMail, context: MailContentContext): MailCo
   return renderBlocks(withUnit(`Yêu cầu bổ sung ${label}`, mail.unit.name), [...blocks, ...closing(config)]);
 }
 
+// The opening notice.
+
+function renderOpening(mail: OpeningMail, context: MailContentContext): MailContent {
+  const { config } = context;
+  const { unit, period } = mail;
+  const lines: Line[] = [deadlineLine(period), formLinkLine(unit, period, context)];
+  if (unit.confirmationCode) lines.push([`Mã xác nhận của đơn vị: `, { strong: unit.confirmationCode }]);
+  return renderBlocks(withUnit(`Mở nhận ${period.name}`, unit.name), [
+    greeting(unit.name),
+    paragraph([
+      `Căn cứ Kế hoạch ${config.planName}, ${config.agencyName} bắt đầu nhận `,
+      { strong: period.name },
+      ` (biểu mẫu «${FORM_KIND_LABEL[period.form]}») từ ngày ${formatVietnameseDate(period.opensOn)}.`,
+    ]),
+    paragraph(...lines),
+    paragraph(['Đề nghị Thủ trưởng đơn vị chỉ đạo hoàn thành và gửi đúng thời hạn.']),
+    ...closing(config),
+  ]);
+}
+
 // The digest.
 
 function percent(rate: number | null): string {
@@ -535,6 +558,8 @@ export function renderMail(mail: PlannedMail, context: MailContentContext): Mail
       return renderDigest(mail, context);
     case 'extension':
       return renderExtension(mail, context);
+    case 'opening':
+      return renderOpening(mail, context);
   }
 }
 

@@ -53,6 +53,8 @@ export const MAIL_LOG_STATE_LABEL: Record<MailLogState, string> = {
 
 /** A receipt is not sent for a version that arrived longer ago than this (a first run on old data). */
 export const RECEIPT_WINDOW_DAYS = 7;
+/** An opening notice not sent this many days after the period opened is left to the reminders. */
+export const OPENING_WINDOW_DAYS = 3;
 /** A digest day older than this is not fired any more: the next Monday's digest replaces it. */
 const DIGEST_WINDOW_DAYS = 6;
 
@@ -64,6 +66,10 @@ export function receiptKey(responseId: string, version: number): string {
 }
 export function returnedKey(responseId: string, version: number): string {
   return `returned:${responseId}:v${version}`;
+}
+/** The opening notice of a period to a unit: once ever, whatever day it goes out. */
+export function openingKey(unitCode: string, periodId: string): string {
+  return `opening:${unitCode}:${periodId}`;
 }
 export function digestKey(day: IsoDate): string {
   return `digest:${day}`;
@@ -184,7 +190,15 @@ export interface DigestMail extends PlannedBase {
   readonly sections: readonly DigestSection[];
 }
 
-export type PlannedMail = UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail | ExtensionMail;
+/** A period has opened: the unit's deliverable, deadline, own link and code. */
+export interface OpeningMail extends PlannedBase {
+  readonly kind: 'opening';
+  readonly unit: Unit;
+  readonly period: Period;
+}
+
+export type PlannedMail =
+  UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail | ExtensionMail | OpeningMail;
 
 /** A key that is closed as `Không cần gửi`: a waiting row nothing calls for, or a receipt a return replaces. */
 export interface ClosedMail {
@@ -256,6 +270,8 @@ export function mailRank(mail: PlannedMail): number {
     case 'reminder':
     case 'extension':
       return 2;
+    case 'opening':
+      return 3;
     case 'digest':
       return 4;
   }
@@ -274,8 +290,8 @@ function recipients(...lists: readonly (readonly string[])[]): string[] {
   return result;
 }
 
-type KeyFamily = 'unit' | 'receipt' | 'returned' | 'digest' | 'extension';
-const KEY_FAMILIES: readonly string[] = ['unit', 'receipt', 'returned', 'digest', 'extension'];
+type KeyFamily = 'unit' | 'receipt' | 'returned' | 'digest' | 'extension' | 'opening';
+const KEY_FAMILIES: readonly string[] = ['unit', 'receipt', 'returned', 'digest', 'extension', 'opening'];
 
 function keyFamily(key: string): KeyFamily | null {
   const prefix = key.slice(0, key.indexOf(':'));
@@ -532,6 +548,7 @@ export function planMail(input: MailPlanInput): MailPlan {
   }
   // Waiting notices of units no longer in the registry.
   for (const entries of waitingNotices.values()) closed.push(...entries.map(closedOf));
+  closed.push(...planOpenings(input, today, log, waitingSinceOf, mails, planned));
 
   const digest = planDigest(input, today, log, waitingSinceOf);
   if (digest.mail) mails.push(digest.mail);
@@ -539,6 +556,45 @@ export function planMail(input: MailPlanInput): MailPlan {
 
   mails.sort((a, b) => compareMail(a, b, unitOrder));
   return { mails, closed };
+}
+
+/**
+ * Opening notices: in the first days a period is open (`OPENING_WINDOW_DAYS`, so a run missed on
+ * the opening day still sends them), to each unit expected for it that has sent nothing yet,
+ * once (`opening:{unit}:{period}`). Later the reminders carry the same link. A unit that gets
+ * another mail in this run, or got one today, hears of the opening on the next run: one mail a day.
+ */
+function planOpenings(
+  input: MailPlanInput,
+  today: IsoDate,
+  log: LogIndex,
+  waitingSinceOf: (key: string) => Date | null,
+  mails: PlannedMail[],
+  planned: Set<string>,
+): ClosedMail[] {
+  const mailedNow = new Set(
+    mails.flatMap((mail) => (mail.kind !== 'digest' && mail.unit ? [mail.unit.code] : [])),
+  );
+  for (const period of input.periods) {
+    const isOpening = period.opensOn <= today && today <= addDays(period.opensOn, OPENING_WINDOW_DAYS);
+    if (!isOpening || lastTimelyDate(period) < today) continue;
+    for (const unit of input.units) {
+      const status = statusOf(input.board, unit.code, period.id);
+      const key = openingKey(unit.code, period.id);
+      if (!status.isExpected || status.status !== 'pending' || log.done.has(key)) continue;
+      const waitingSince = waitingSinceOf(key);
+      if (waitingSince === null && (mailedNow.has(unit.code) || log.mailedToday.has(unit.code))) continue;
+      const to = recipients(unit.emails);
+      if (to.length === 0) continue;
+      mails.push({ kind: 'opening', key, to, periods: [period], waitingSince, unit, period });
+      planned.add(key);
+      mailedNow.add(unit.code);
+    }
+  }
+  return log
+    .waiting('opening')
+    .filter((entry) => !planned.has(entry.key))
+    .map(closedOf);
 }
 
 function planDigest(

@@ -9,7 +9,9 @@ export type MailKind =
   | 'returned'
   | 'digest'
   // A later due day granted in `Gia hạn`: once per unit and period.
-  | 'extension';
+  | 'extension'
+  // When a period opens: each expected unit's link and code, once.
+  | 'opening';
 export const MAIL_KIND_LABEL: Record<MailKind, string> = {
   reminder: 'Nhắc hạn',
   overdue: 'Quá hạn',
@@ -18,6 +20,7 @@ export const MAIL_KIND_LABEL: Record<MailKind, string> = {
   returned: 'Yêu cầu bổ sung',
   digest: 'Tổng hợp',
   extension: 'Gia hạn',
+  opening: 'Mở nhận',
 };
 
 export type MailResult = 'sent' | 'queued' | 'failed';

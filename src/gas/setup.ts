@@ -6,7 +6,7 @@
 //
 // Order: sheets first (everything else reads them), then the drop-downs, the confirmation codes,
 // the forms (they need a campaign that parses), and the triggers last (they need the form ids).
-import { initialSheets } from '../app/initialize-workbook';
+import { formFactsWrite, initialSheets } from '../app/initialize-workbook';
 import { parseCampaignState } from '../app/campaign-state';
 import { DEADLINE_RULE_LABEL, FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
 import { DEFAULT_CONFIG_ROWS } from '../domain/defaults';
@@ -26,7 +26,9 @@ import { REVIEW_LABEL } from '../domain/submissions';
 import { cellText, encodeRows, readRecords, type CellValue, type Table } from '../domain/table';
 import { cleanText, foldForMatch, titleKey } from '../domain/text';
 import type { Lock, SheetWrite } from '../ports';
+import type { FormFact } from '../domain/form-facts';
 import {
+  readPrefillTemplates,
   setUpForms,
   type FormPropertyStore,
   type FormSetupOutcome,
@@ -126,7 +128,13 @@ const EXAMPLE_UNIT_ROW: Readonly<Record<string, CellValue>> = {
 function newSheetWrites(): SheetWrite[] {
   const unitHeaders = columnsOf(UNIT_COLUMNS);
   const writes = initialSheets({ units: [], responseHeaders: responseSheetHeaders() })
-    .filter((write) => write.sheet !== SHEET.planResponses && write.sheet !== SHEET.reportResponses)
+    // Forms make their response sheets; `Biểu mẫu` is written once the forms are set up.
+    .filter(
+      (write) =>
+        write.sheet !== SHEET.planResponses &&
+        write.sheet !== SHEET.reportResponses &&
+        write.sheet !== SHEET.forms,
+    )
     .map((write) =>
       write.sheet === SHEET.units && write.kind === 'replace'
         ? { ...write, rows: encodeRows(unitHeaders, [EXAMPLE_UNIT_ROW]) }
@@ -259,7 +267,7 @@ export function runSetup(services: SetupServices): SetupReport {
 function runSetupLocked(services: SetupServices): SetupReport {
   const notes: string[] = [];
   const workbook = new SpreadsheetWorkbook(services.spreadsheet, services.spreadsheetApp);
-  const read = workbook.read(SETUP_SHEETS);
+  const read = workbook.read([...SETUP_SHEETS, SHEET.forms]);
   const tables = new Map(read);
 
   const writes: SheetWrite[] = [];
@@ -319,6 +327,11 @@ function runSetupLocked(services: SetupServices): SetupReport {
     );
   }
 
+  if (forms) {
+    const factsWrite = formFactsWrite(storedFormFacts(services.documentProperties));
+    if (!sameTable(read.get(SHEET.forms), factsWrite)) workbook.write([factsWrite]);
+  }
+
   let triggers: TriggerOutcome[] = [];
   if (dailyHour !== null) {
     triggers = installTriggers(
@@ -343,6 +356,27 @@ function runSetupLocked(services: SetupServices): SetupReport {
     triggers,
     notes,
   };
+}
+
+/** Whether the sheet already holds exactly what the write would put there (blanks as null). */
+function sameTable(table: Table | undefined, write: SheetWrite): boolean {
+  const cells = (rows: readonly (readonly CellValue[])[], width: number) =>
+    JSON.stringify(rows.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? null)));
+  return (
+    table !== undefined &&
+    JSON.stringify(table.headers) === JSON.stringify(write.headers) &&
+    cells(table.rows, write.headers.length) === cells(write.rows, write.headers.length)
+  );
+}
+
+/** What setup learnt of the forms, for `Biểu mẫu`: every shell builds the units' links from it. */
+function storedFormFacts(properties: FormPropertyStore): FormFact[] {
+  const ids = storedFormIds(properties);
+  const templates = readPrefillTemplates(properties);
+  return (['plan', 'report'] as const).flatMap((kind) => {
+    const template = templates[kind];
+    return template ? [{ kind, formId: ids[kind] ?? '', template }] : [];
+  });
 }
 
 function formChanges(outcome: FormSetupOutcome): string[] {

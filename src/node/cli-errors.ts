@@ -7,3 +7,14 @@ export class UsageError extends Error {
 export class MissingOptionError extends UsageError {
   override readonly name = 'MissingOptionError';
 }
+
+/** Real mail refused while `Cấu hình` holds the example contact (a user's mistake: exit 1). */
+export class PlaceholderContactError extends UsageError {}
+
+/** `hannop check` found errors: the report is the output, and the exit code is 1. */
+export class ConfigCheckFailedError extends Error {
+  override readonly name = 'ConfigCheckFailedError';
+  constructor(readonly report: string) {
+    super(report);
+  }
+}

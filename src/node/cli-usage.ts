@@ -18,6 +18,12 @@ export const USAGE_LINES: readonly string[] = [
               địa chỉ SMTP cũng đọc được từ biến môi trường HANNOP_SMTP_URL)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
   'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
+  `hannop check  --workbook FILE
+              (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1)`,
+  `hannop codes  --workbook FILE
+              (tạo mã xác nhận còn thiếu của đơn vị)`,
+  `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]
+              (mã và đường dẫn điền sẵn của từng đơn vị, mỗi kỳ đang mở)`,
   `hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
               (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)`,
 ];

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { SHEET } from '../domain/layout';
 import { InputError } from '../domain/problems';
 import { version } from '../../package.json';
-import { MissingOptionError, UsageError } from './cli-errors';
+import { ConfigCheckFailedError, MissingOptionError, UsageError } from './cli-errors';
 import { COMMANDS, OPTIONS, USAGE, optionsOf, usageError } from './cli-usage';
 import { maskSecrets, sharedFileWarning, smtpUrlOption } from './smtp-secret';
 import {
@@ -201,6 +201,29 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       );
       return;
     }
+    case 'check': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const { checkCommand } = await import('./commands/check.js');
+      const result = await checkCommand(path);
+      io.stdout(`${result.message}\n`);
+      return;
+    }
+    case 'codes': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const { codesCommand, describeCodes } = await import('./commands/codes.js');
+      const summary = await onWorkbook(String(values.workbook), () => codesCommand(path));
+      io.stdout(describeCodes(summary, String(values.workbook)));
+      return;
+    }
+    case 'links': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const csv = pathOption(values, 'csv', io.cwd);
+      const { describeLinks, linksCommand } = await import('./commands/links.js');
+      const outcome = await onWorkbook(String(values.workbook), () => linksCommand(path, asOf, csv));
+      io.stdout(describeLinks(outcome, String(values.workbook), String(values.csv)));
+      return;
+    }
     case 'demo': {
       const shown = values.workbook ?? join('data', 'demo.xlsx');
       const path = resolve(io.cwd, shown);
@@ -259,6 +282,10 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     command = parsed.command;
     return (await run(io, parsed)) ?? 0;
   } catch (error) {
+    if (error instanceof ConfigCheckFailedError) {
+      io.stdout(error.report);
+      return 1;
+    }
     if (error instanceof MissingOptionError) {
       io.stderr(`Lỗi: ${usageError(error.message, command).message}\n`);
       return 1;

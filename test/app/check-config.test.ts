@@ -1,5 +1,6 @@
 import { checkConfiguration } from '../../src/app/check-config';
-import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
+import { DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
+import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
 import { CONFIG_COLUMNS, PERIOD_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from '../../src/domain/layout';
 import { unitRow } from '../../src/app/initialize-workbook';
 import { makeUnit } from '../fakes/campaign-fixture';
@@ -11,7 +12,7 @@ function workbook(): MemoryWorkbook {
     makeTable(
       SHEET.config,
       columnsOf(CONFIG_COLUMNS),
-      DEFAULT_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+      FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
     ),
     tableFromRecords(SHEET.units, columnsOf(UNIT_COLUMNS), [
       unitRow(makeUnit({ code: 'MNHM', name: 'Mầm non Hoa Mai', emails: ['hoamai@truong'] })),
@@ -28,7 +29,7 @@ describe('checkConfiguration', () => {
       report: null,
     });
     expect(book.reads).toEqual([
-      [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays, SHEET.extensions],
+      [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays, SHEET.extensions, SHEET.forms],
     ]);
     expect(book.writes).toEqual([]);
     expect(result.problems.map((problem) => problem.severity)).toEqual(['error', 'warning', 'error']);

@@ -162,9 +162,14 @@ describe('sendMail', () => {
 
     mailer.failWhen = undefined;
     const retry = run(ports, mailer, '2023-04-01T07:00');
-    expect(retry.mail.map((mail) => [mail.key, mail.status])).toEqual([['unit:MNHM:2023-03-31', 'sent']]);
+    // The 6-month report opens on 01/04: units not mailed in this run hear of it.
+    expect(retry.mail.map((mail) => [mail.key, mail.status])).toEqual([
+      ['unit:MNHM:2023-03-31', 'sent'],
+      ['opening:THCSLQD:BC6T-2023', 'sent'],
+      ['opening:THDD:BC6T-2023', 'sent'],
+    ]);
     expect(logResults(ports.workbook)['unit:MNHM:2023-03-31']).toBe('Đã gửi');
-    expect(ports.workbook.table(SHEET.mailLog)?.rows).toHaveLength(4);
+    expect(ports.workbook.table(SHEET.mailLog)?.rows).toHaveLength(6);
   });
 
   it('within a small allowance sends the most urgent first, queues the rest and sends it first the next day', () => {
@@ -206,12 +211,14 @@ describe('sendMail', () => {
       'unit:THDD:2023-03-31 sent',
       'unit:THCSLQD:2023-03-31 queued',
       'digest:2023-03-31 queued',
+      'opening:MNHM:BC6T-2023 queued',
     ]);
     mailer.nextDay();
     // 02/04 is an overdue day again: the waiting mail goes first, the new notices wait.
     expect(run(ports, mailer, '2023-04-02T07:00').mail.map((mail) => `${mail.key} ${mail.status}`)).toEqual([
       'unit:THCSLQD:2023-03-31 sent',
       'digest:2023-03-31 sent',
+      'opening:MNHM:BC6T-2023 queued',
       'unit:MNHM:2023-04-02 queued',
       'unit:THDD:2023-04-02 queued',
     ]);
@@ -248,6 +255,7 @@ describe('sendMail', () => {
       'unit:THCSLQD:2023-03-31 sent',
       'digest:2023-03-31 queued',
       'receipt:R1:v1 queued',
+      'opening:MNHM:BC6T-2023 queued',
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   type FormFacts,
 } from '../../src/domain/config-check';
 import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
+import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
 import { DEFAULT_HOLIDAY_ROWS } from '../../src/domain/holidays';
 import {
   CONFIG_COLUMNS,
@@ -28,7 +29,7 @@ const ALL_GOOD_FORMS: FormFacts = {
   report: { linked: true, acceptingResponses: true },
 };
 
-function configTable(rows = DEFAULT_CONFIG_ROWS): Table {
+function configTable(rows = FILLED_CONFIG_ROWS): Table {
   return makeTable(
     SHEET.config,
     columnsOf(CONFIG_COLUMNS),
@@ -121,7 +122,7 @@ describe('checkConfig', () => {
   });
 
   it('lists every problem of every sheet and form at once, errors and warnings labelled', () => {
-    const config = DEFAULT_CONFIG_ROWS.filter((row) => row.key !== CONFIG_KEY.year).map((row) =>
+    const config = FILLED_CONFIG_ROWS.filter((row) => row.key !== CONFIG_KEY.year).map((row) =>
       row.key === CONFIG_KEY.dailyMailHour ? { ...row, value: 25 } : row,
     );
     config.push({ key: CONFIG_KEY.agencyName, value: 'Phòng GD&ĐT', note: '' });
@@ -341,5 +342,47 @@ describe('checkConfig: Gia hạn', () => {
         '• «Gia hạn», dòng 4, cột «Hạn mới»: hạn mới 01/03/2023 sớm hơn hạn của kỳ «KH-2023» (hết ngày 30/03/2023); gia hạn chỉ được lùi hạn về sau.',
       ].join('\n'),
     );
+  });
+});
+
+describe('checkConfig: the example contact', () => {
+  it('calls each example contact value of `Cấu hình` an error, naming the key, the row and the value', () => {
+    const problems = checkConfig({
+      tables: tables(configTable(DEFAULT_CONFIG_ROWS), unitsTable(GOOD_UNITS), periodsTable(GOOD_PERIODS)),
+    }).filter((problem) => problem.where === SHEET.config);
+    expect(problems.map((problem) => [problem.severity, problem.row, problem.message])).toEqual([
+      [
+        'error',
+        5,
+        '«Người phụ trách» vẫn là thông tin mẫu «Nguyễn Văn Phụ Trách»; thay bằng người phụ trách thật trước khi gửi thư.',
+      ],
+      [
+        'error',
+        6,
+        '«Email người phụ trách» vẫn là thông tin mẫu «phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
+      ],
+      [
+        'error',
+        7,
+        '«Điện thoại người phụ trách» vẫn là thông tin mẫu «028 0000 0000»; thay bằng người phụ trách thật trước khi gửi thư.',
+      ],
+      [
+        'error',
+        8,
+        '«Email nhận thư tổng hợp» vẫn là thông tin mẫu «phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
+      ],
+    ]);
+  });
+
+  it('flags only what is still the example: a digest list that also names a real reader is still an error', () => {
+    const rows = FILLED_CONFIG_ROWS.map((row) =>
+      row.key === CONFIG_KEY.digestEmails
+        ? { ...row, value: 'lanhdao@pgdthuduc.edu.vn; PhuTrach@pgd.example.edu.vn' }
+        : row,
+    );
+    const problems = checkConfig({
+      tables: tables(configTable(rows), unitsTable(GOOD_UNITS), periodsTable(GOOD_PERIODS)),
+    }).filter((problem) => problem.where === SHEET.config);
+    expect(problems.map((problem) => problem.row)).toEqual([8]);
   });
 });

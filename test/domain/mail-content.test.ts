@@ -453,3 +453,53 @@ describe('untrusted text', () => {
     expect(headerText(' Tiêu đề\r\n\tdòng hai\u0085\u0000 ')).toBe('Tiêu đề dòng hai');
   });
 });
+
+describe('renderMail: the opening notice', () => {
+  const WITH_CODE = makeUnit({
+    code: 'MNHM',
+    name: 'Trường Mầm non Hoa Mai',
+    emails: ['hieutruong@mnhoamai.example.edu.vn'],
+    confirmationCode: 'K7Q2MX',
+  });
+  // Only the 6-month report: no notice about the plan shares the day.
+  const REPORT_ONLY = PERIODS.filter((period) => period.id === 'BC6T-2023');
+
+  it('tells the unit what opens, the deadline in both wordings, its own link and its code', () => {
+    const mail = only(
+      render('2023-04-01T07:00', { units: [WITH_CODE], periods: REPORT_ONLY }),
+      'opening:MNHM:BC6T-2023',
+    );
+    expect(mail.subject).toBe('Mở nhận Báo cáo 6 tháng đầu năm 2023 – Trường Mầm non Hoa Mai');
+    const lines = mail.textBody.split('\n');
+    expect(lines).toContain(
+      'Căn cứ Kế hoạch thực hiện công tác dân vận của chính quyền năm 2023, Phòng Giáo dục và Đào tạo thành phố Thủ Đức bắt đầu nhận Báo cáo 6 tháng đầu năm 2023 (biểu mẫu «Báo cáo») từ ngày 01/04/2023.',
+    );
+    expect(mail.textBody).toMatch(/Hạn nộp: .*\(kế hoạch ghi “trước ngày 01\/05\/2023”\)\./);
+    expect(mail.textBody).toContain(
+      'https://docs.google.com/forms/d/e/KH/viewform?entry.1=MNHM&entry.2=B%C3%A1o%20c%C3%A1o%206%20th%C3%A1ng%20%C4%91%E1%BA%A7u%20n%C4%83m%202023',
+    );
+    expect(lines).toContain('Mã xác nhận của đơn vị: K7Q2MX');
+    expect(mail.htmlBody).toContain('<strong>K7Q2MX</strong>');
+  });
+
+  it('is not sent to a unit that has already submitted, nor once its first days are over', () => {
+    expect([...render('2023-04-04T07:00', { units: [WITH_CODE], periods: REPORT_ONLY }).keys()]).toEqual([
+      'opening:MNHM:BC6T-2023',
+    ]);
+    const submitted = render('2023-04-01T07:00', {
+      units: [WITH_CODE],
+      periods: REPORT_ONLY,
+      register: [
+        {
+          responseId: 'R1',
+          unitCode: 'MNHM',
+          periodId: 'BC6T-2023',
+          submittedAt: at('2023-04-01T06:00'),
+        },
+      ],
+    });
+    expect([...submitted.keys()].filter((key) => key.startsWith('opening:'))).toEqual([]);
+    const later = render('2023-04-05T07:00', { units: [WITH_CODE], periods: REPORT_ONLY });
+    expect([...later.keys()].filter((key) => key.startsWith('opening:'))).toEqual([]);
+  });
+});

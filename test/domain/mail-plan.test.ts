@@ -163,7 +163,11 @@ describe('planMail: notices to units', () => {
     expect(lines(afterOutage)).toEqual(['unit:MNHM:2023-03-31 overdue KH-2023 → mnhm@truong.example.edu.vn']);
     expect(notices(afterOutage)[0]?.items).toHaveLength(1);
     log = sentAll(afterOutage, '2023-03-31T07:00', log);
-    expect(lines(plan('2023-04-01T07:00', { ...onlyHoaMai, log }))).toEqual([]);
+    // 01/04 has no notice for the plan; the 6-month report opens that day.
+    expect(lines(plan('2023-04-01T07:00', { ...onlyHoaMai, log }))).toEqual([
+      'opening:MNHM:BC6T-2023 opening BC6T-2023 → mnhm@truong.example.edu.vn',
+    ]);
+    log = sentAll(plan('2023-04-01T07:00', { ...onlyHoaMai, log }), '2023-04-01T07:00', log);
     expect(lines(plan('2023-04-02T07:00', { ...onlyHoaMai, log }))).toEqual([
       'unit:MNHM:2023-04-02 overdue KH-2023 → mnhm@truong.example.edu.vn',
     ]);

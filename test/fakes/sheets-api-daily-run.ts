@@ -10,7 +10,10 @@ import { google } from 'googleapis';
 import { initializeWorkbook } from '../../src/app/initialize-workbook';
 import { demoResponseRows } from '../../src/demo/responses';
 import { demoUnits } from '../../src/demo/units';
+import type { FormFact } from '../../src/domain/form-facts';
 import { responseSheetHeaders } from '../../src/domain/forms';
+import { CONFIG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
+import { FILLED_CONFIG_ROWS } from './config-rows';
 import { vietnamInstant } from '../../src/domain/time';
 import type { Unit } from '../../src/domain/units';
 import { sheetsClient } from '../../src/node/google-credentials';
@@ -53,7 +56,10 @@ export function fixedTokenClient(rootUrl: string) {
 }
 
 /** A fake spreadsheet set up as `hannop init` would, with `unitCount` units and their demo responses; requests not counted. */
-export async function seededFake(unitCount: number): Promise<{ fake: FakeSheetsApi; rootUrl: string }> {
+export async function seededFake(
+  unitCount: number,
+  options: { readonly formFacts?: readonly FormFact[] } = {},
+): Promise<{ fake: FakeSheetsApi; rootUrl: string }> {
   const fake = new FakeSheetsApi();
   const rootUrl = await fake.start();
   const units = inventedUnits(unitCount);
@@ -62,7 +68,17 @@ export async function seededFake(unitCount: number): Promise<{ fake: FakeSheetsA
     units,
     responseHeaders: responseSheetHeaders(),
     responseRows: demoResponseRows(units),
+    ...(options.formFacts ? { formFacts: options.formFacts } : {}),
   });
+  // A department's real contact: SMTP mail is refused while the example one stands.
+  setup.write([
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: columnsOf(CONFIG_COLUMNS),
+      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+    },
+  ]);
   await setup.save();
   fake.requests.length = 0;
   return { fake, rootUrl };

@@ -54,14 +54,18 @@ describe('«Kiểm tra cấu hình» in Apps Script', () => {
     );
   });
 
-  it('after setup: only the example units and the 2023 deadline on a Sunday holiday remain', () => {
+  it('after setup: the example contact, the example units and the 2023 deadline on a Sunday holiday remain', () => {
     const world = makeWorld();
     world.setUp();
     expect(world.check()?.prompt).toBe(
       [
-        'Phát hiện 1 lỗi và 1 cảnh báo.',
+        'Phát hiện 5 lỗi và 1 cảnh báo.',
         '',
         'Lỗi (cần sửa để hệ thống chạy đúng):',
+        '• «Cấu hình», dòng 5, cột «Giá trị»: «Người phụ trách» vẫn là thông tin mẫu «Nguyễn Văn Phụ Trách»; thay bằng người phụ trách thật trước khi gửi thư.',
+        '• «Cấu hình», dòng 6, cột «Giá trị»: «Email người phụ trách» vẫn là thông tin mẫu «phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
+        '• «Cấu hình», dòng 7, cột «Giá trị»: «Điện thoại người phụ trách» vẫn là thông tin mẫu «028 0000 0000»; thay bằng người phụ trách thật trước khi gửi thư.',
+        '• «Cấu hình», dòng 8, cột «Giá trị»: «Email nhận thư tổng hợp» vẫn là thông tin mẫu «phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
         '• «Đơn vị»: chưa có đơn vị nào đang hoạt động nên không đơn vị nào phải nộp.',
         '',
         'Cảnh báo (hệ thống vẫn chạy, nhưng nên xem lại):',

@@ -8,7 +8,9 @@ import {
   UNIT_COLUMNS,
   columnsOf,
 } from '../../src/domain/layout';
+import { formLinksOf, readFormFacts } from '../../src/domain/form-facts';
 import { formIdProperty } from '../../src/gas/forms-setup';
+import { unitFormLinks } from '../../src/gas/unit-links';
 import { DAILY_RUN_HANDLER, REVIEW_EDIT_HANDLER } from '../../src/gas/install-triggers';
 import { GasServices } from '../../src/gas/services';
 import { describeSetup, runSetup, runSetupMenu, setupItems, type SetupServices } from '../../src/gas/setup';
@@ -238,6 +240,25 @@ describe('runSetup on a spreadsheet in use', () => {
     const plan = world.formApp.allForms()[0];
     const unitQuestion = plan?.state.items.find((item) => item.choices.includes('MNHM - Mầm non Hoa Mai'));
     expect(unitQuestion?.choices).toEqual(['MNHM - Mầm non Hoa Mai', 'THDD - Tiểu học Đặng Đức']);
+
+    // `Biểu mẫu` holds what setup learnt of the forms: any shell builds the links Apps Script builds.
+    const facts = readFormFacts(
+      new SpreadsheetWorkbook(asSpreadsheet(world.sheets.spreadsheet), asSpreadsheetApp(world.sheets.app))
+        .read([SHEET.forms])
+        .get(SHEET.forms),
+    );
+    expect(facts.problems).toEqual([]);
+    expect(facts.facts.map((fact) => fact.kind)).toEqual(['plan', 'report']);
+    const properties = world.services.documentProperties;
+    expect(facts.facts.map((fact) => fact.formId)).toEqual([
+      properties.getProperty(formIdProperty('plan')),
+      properties.getProperty(formIdProperty('report')),
+    ]);
+    const unit = makeUnit({ code: 'MNHM', name: 'Mầm non Hoa Mai', confirmationCode: 'ABC123' });
+    const period = { form: 'report' as const, name: 'Báo cáo 6 tháng đầu năm 2023' };
+    const fromSheet = formLinksOf(facts).linkFor(unit, period);
+    expect(fromSheet).toMatch(/^https:\/\/docs\.google\.com\/forms\/.*entry\.\d+=MNHM\+-\+M/);
+    expect(fromSheet).toBe(unitFormLinks(properties).linkFor(unit, period));
   });
 
   it('appends the default of a missing key to Cấu hình and leaves the other rows as typed', () => {

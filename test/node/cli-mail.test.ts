@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
+import { CONFIG_COLUMNS, MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
+import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
 import { readRecords, cellText } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
 import type { RunJson, RunMailJson } from '../../src/node/commands/run';
@@ -259,6 +260,20 @@ class SmtpServerThread {
   }
 }
 
+/** `Cấu hình` with the department's real contact, as a department fills it in before sending. */
+async function fillContact(): Promise<void> {
+  const workbook = await XlsxWorkbook.open(join(dir, 'w.xlsx'));
+  workbook.write([
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: columnsOf(CONFIG_COLUMNS),
+      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+    },
+  ]);
+  await workbook.save();
+}
+
 describe('hannop run --smtp', () => {
   let server: SmtpServerThread;
 
@@ -269,8 +284,30 @@ describe('hannop run --smtp', () => {
     await server.close();
   });
 
+  it('refuses real mail while `Cấu hình` holds the example contact, and sends nothing', async () => {
+    await demoWorkbook();
+    const port = await server.port;
+    const refused = await hannop(
+      'run',
+      '--workbook',
+      'w.xlsx',
+      '--as-of',
+      AS_OF,
+      '--smtp',
+      `smtp://127.0.0.1:${port}`,
+    );
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Lỗi: Chưa gửi thư thật: trang «Cấu hình» còn thông tin liên hệ mẫu ở «Người phụ trách», «Email người phụ trách», «Điện thoại người phụ trách», «Email nhận thư tổng hợp». Thay bằng người phụ trách thật rồi chạy lại (thư vào thư mục --outbox vẫn chạy được để thử).\n',
+    });
+    expect(await mailLog()).toEqual([]);
+  });
+
   it('sends every message to the SMTP server, which receives them with their Vietnamese intact', async () => {
     await demoWorkbook();
+    await fillContact();
     const port = await server.port;
     const report = await runJson('--as-of', AS_OF, '--smtp', `smtp://127.0.0.1:${port}`);
     const sent = sentOf(report);
@@ -281,9 +318,7 @@ describe('hannop run --smtp', () => {
       sent.map((mail) => mail.to.join(', ')).sort(),
     );
     // No --smtp user to send as: the contact of `Cấu hình`, the reply-to address, is the sender.
-    expect(new Set(received.map((message) => message.from))).toEqual(
-      new Set(['phutrach@pgd.example.edu.vn']),
-    );
+    expect(new Set(received.map((message) => message.from))).toEqual(new Set(['lethithu@pgdthuduc.edu.vn']));
     const parsed = await Promise.all(received.map(async (message) => simpleParser(message.raw)));
     expect(parsed.map(fromParsed).sort()).toEqual(sent.map(fromJson).sort());
     expect(parsed.every((message) => message.html && message.text)).toBe(true);
@@ -293,6 +328,7 @@ describe('hannop run --smtp', () => {
 
   it('logs the sends a closed server refuses as Lỗi, says so, and sends them on the next run', async () => {
     await demoWorkbook();
+    await fillContact();
     const port = await server.port;
     await server.close();
     const down = await hannop(

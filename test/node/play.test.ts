@@ -76,6 +76,7 @@ describe('hannop demo: the demo campaign played day by day', () => {
         MAIL_KIND_LABEL.reminder,
         MAIL_KIND_LABEL.overdue,
         MAIL_KIND_LABEL.digest,
+        MAIL_KIND_LABEL.opening,
       ]),
     );
     // No unit hears twice on one day.

@@ -1,6 +1,8 @@
 // `hannop init`: a new workbook with every sheet, the 2023 defaults, and units from a CSV.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { assignConfirmationCodes } from '../../app/confirmation-codes';
 import { journalPathFor } from '../file-mail-journal';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
@@ -8,6 +10,7 @@ import { InputError, valueOrThrow } from '../../domain/problems';
 import { responseSheetHeaders } from '../../domain/forms';
 import { readRecords } from '../../domain/table';
 import { parseUnits, type Unit } from '../../domain/units';
+import { demoFormFacts } from '../../demo/forms';
 import { demoResponseRows } from '../../demo/responses';
 import { demoUnits } from '../../demo/units';
 import { UsageError } from '../cli-errors';
@@ -59,8 +62,11 @@ export async function initCommand(options: {
     units,
     responseHeaders: responseSheetHeaders(),
     ...(options.demo && options.demoResponses !== false ? { responseRows: demoResponseRows(units) } : {}),
+    ...(options.demo ? { formFacts: demoFormFacts() } : {}),
   });
   mkdirSync(dirname(options.workbook), { recursive: true });
+  // As setup does: every unit gets its confirmation code at once.
+  assignConfirmationCodes(workbook, randomUUID);
   await workbook.saveAs(options.workbook);
   // A journal left by an earlier workbook of this name would hold its messages as sent here.
   rmSync(journalPathFor(options.workbook), { force: true });

@@ -28,6 +28,7 @@ import {
   recipientsSentOn,
   runDailyJob,
   type RunOutcome,
+  refuseRealMailWithPlaceholderContact,
 } from './run';
 
 export interface RemoteRunOptions {
@@ -112,6 +113,7 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
       options.maxMail === undefined
         ? undefined
         : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(options.asOf)));
+    if (!dryRun) refuseRealMailWithPlaceholderContact(workbook);
     const mailer =
       dryRun || !options.smtp
         ? PREVIEW_MAILER

@@ -1,6 +1,9 @@
 // `hannop run`: what the daily trigger does, on the local workbook — take in the new responses,
 // rebuild the derived sheets, then send the mail due, to an outbox folder or over SMTP.
+import { readCampaignState } from '../../app/campaign-state';
 import { consolidate, type ConsolidationSummary } from '../../app/consolidate';
+import { placeholderContactKeys, placeholderContactRefusal } from '../../domain/defaults';
+import { PlaceholderContactError } from '../cli-errors';
 import { intakeResponses, type IntakeSummary } from '../../app/intake-responses';
 import { sendMail, type MailReport, type SendMailSummary } from '../../app/send-mail';
 import { sheetResponseSource } from '../../app/sheet-response-source';
@@ -75,6 +78,12 @@ export function recipientsSentOn(workbook: Workbook, day: IsoDate): number {
   return recipients;
 }
 
+/** Real mail (SMTP) is refused while `Cấu hình` still holds the example contact; the outbox is not. */
+export function refuseRealMailWithPlaceholderContact(workbook: Workbook): void {
+  const keys = placeholderContactKeys(readCampaignState(workbook).campaign.config);
+  if (keys.length > 0) throw new PlaceholderContactError(placeholderContactRefusal(keys));
+}
+
 /** A dry run must not reach a mailer; this one says so if it ever does. */
 export const PREVIEW_MAILER: Mailer = {
   remainingDailyQuota: () => Number.POSITIVE_INFINITY,
@@ -136,6 +145,7 @@ export async function runCommand(
       options.maxMail === undefined
         ? undefined
         : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf)));
+    if (!dryRun && options.mail.kind === 'smtp') refuseRealMailWithPlaceholderContact(workbook);
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
       const journal = new FileMailJournal(journalPathFor(workbookPath));
