@@ -14,6 +14,7 @@ import {
   CONFIG_KEY,
   EVENT_LOG_COLUMNS,
   EXTENSION_COLUMNS,
+  FORM_FACT_COLUMNS,
   HOLIDAY_COLUMNS,
   MAIL_LOG_COLUMNS,
   PERIOD_COLUMNS,
@@ -21,6 +22,7 @@ import {
   SHEET,
   SUBMISSION_COLUMNS,
   UNIT_COLUMNS,
+  UNIT_LINK_COLUMNS,
 } from '../src/domain/layout';
 
 const REPO = join(__dirname, '..');
@@ -39,6 +41,8 @@ const COLUMNS_OF: Record<string, readonly string[]> = {
   [SHEET.periods]: Object.values(PERIOD_COLUMNS),
   [SHEET.holidays]: Object.values(HOLIDAY_COLUMNS),
   [SHEET.extensions]: Object.values(EXTENSION_COLUMNS),
+  [SHEET.forms]: Object.values(FORM_FACT_COLUMNS),
+  [SHEET.unitLinks]: Object.values(UNIT_LINK_COLUMNS),
   [SHEET.planResponses]: Object.values(RESPONSE_FIXED_COLUMNS),
   [SHEET.reportResponses]: Object.values(RESPONSE_FIXED_COLUMNS),
   [SHEET.submissions]: Object.values(SUBMISSION_COLUMNS),
