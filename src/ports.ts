@@ -88,6 +88,11 @@ export interface Mailer {
   remainingDailyQuota(): number;
   /** Sends one message or throws; a throw past the quota is expected and handled by the job. */
   send(mail: OutgoingMail): void;
+  /**
+   * False once the mail server could not be reached (SMTP): the rest of the batch then waits for
+   * the next run. Absent where there is no server to miss (MailApp, an outbox folder).
+   */
+  reachable?(): boolean;
 }
 
 /**

@@ -167,10 +167,19 @@ describe('the built entry points, with the Apps Script fakes as globals', () => 
     vm.runInContext('menuCheckConfig()', sandbox.context);
     expect(world.sheets.ui.alerts).toHaveLength(1);
     expect(world.sheets.ui.alerts[0]?.title).toBe('Hạn nộp — Kiểm tra cấu hình');
-    // Both forms are found through FormApp, linked and open: only the fixture's Sunday deadline is left.
+    // Both forms are found through FormApp, linked and open. The world's `Cấu hình` still holds the
+    // example contact setup writes, an error before any mail goes out; and the fixture's Sunday deadline.
     expect(world.sheets.ui.alerts[0]?.prompt).toBe(
       [
-        'Phát hiện 1 cảnh báo.',
+        'Phát hiện 3 lỗi và 1 cảnh báo.',
+        '',
+        'Lỗi (cần sửa để hệ thống chạy đúng):',
+        '• «Cấu hình», dòng 5, cột «Giá trị»: «Người phụ trách» vẫn là thông tin mẫu «Nguyễn Văn Phụ Trách»; ' +
+          'thay bằng người phụ trách thật trước khi gửi thư.',
+        '• «Cấu hình», dòng 6, cột «Giá trị»: «Email người phụ trách» vẫn là thông tin mẫu ' +
+          '«phutrach@pgd.example.edu.vn»; thay bằng người phụ trách thật trước khi gửi thư.',
+        '• «Cấu hình», dòng 7, cột «Giá trị»: «Điện thoại người phụ trách» vẫn là thông tin mẫu «028 0000 0000»; ' +
+          'thay bằng người phụ trách thật trước khi gửi thư.',
         '',
         'Cảnh báo (hệ thống vẫn chạy, nhưng nên xem lại):',
         '• «Kỳ nộp», dòng 3, cột «Hạn nộp»: kỳ «BC6T-2023»: ngày cuối còn đúng hạn 30/04/2023 ' +

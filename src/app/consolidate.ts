@@ -4,7 +4,7 @@
 // `Số liệu` in one batch. Everything written follows from what was read and `asOf`, so running it
 // twice, or from a rebuilt register, writes the same cells.
 import { figuresTable, statisticsTable, summaryTable, type DerivedTable } from '../domain/consolidation';
-import { SHEET } from '../domain/layout';
+import { columnsOf, EXTENSION_COLUMNS, SHEET } from '../domain/layout';
 import type { RegisterSheet } from '../domain/register';
 import {
   boardWithoutRefusedReviews,
@@ -85,7 +85,17 @@ export function reviewedState(state: CampaignState, asOf: Date): ReviewedState {
   return { board, judgements, submissions, register: { ...state.register, entries }, registerChanged };
 }
 
-/** Every write of a consolidation: the register when a note changed, then the derived sheets. */
+function emptyExtensionsWrite(): SheetWrite {
+  return {
+    kind: 'replace',
+    sheet: SHEET.extensions,
+    headers: columnsOf(EXTENSION_COLUMNS),
+    rows: [],
+    format: { frozenRows: 1 },
+  };
+}
+
+/** Every write of a consolidation: the register when a note changed, the derived sheets, an absent `Gia hạn`. */
 export function consolidationBatch(
   state: CampaignState,
   asOf: Date,
@@ -94,6 +104,11 @@ export function consolidationBatch(
   const writes: SheetWrite[] = [];
   if (reviewed.registerChanged) writes.push(registerWrite(reviewed.register));
   writes.push(...consolidationWrites({ ...state, register: reviewed.register }, reviewed.board));
+  // `Gia hạn` is optional, but every job reads it: over the Sheets API a read naming an absent
+  // sheet is refused and costs two more calls (advanced-sheets-workbook.ts), on every execution.
+  // Made here with its headers, in a batch written anyway, it costs nothing and shows the officer
+  // where to write an extension.
+  if (!state.tables.has(SHEET.extensions)) writes.push(emptyExtensionsWrite());
   return { reviewed, writes };
 }
 

@@ -105,11 +105,18 @@ export interface SendMailSummary {
   /** Waiting log rows closed as `Không cần gửi`. */
   readonly closed: number;
   /** Why sending stopped before the end of the plan, if it did. */
-  readonly stoppedBy: 'quota' | 'time' | null;
+  readonly stoppedBy: 'quota' | 'time' | 'unreachable' | null;
   readonly dryRun: boolean;
 }
 
 const JOB = 'Gửi thư';
+
+/** Why the rest of the batch waits for the next run, as `Nhật ký` says it. */
+const STOP_REASON: Record<NonNullable<SendMailSummary['stoppedBy']>, string> = {
+  quota: 'Hết hạn mức gửi thư trong ngày',
+  time: 'Hết thời gian cho phép của lần chạy',
+  unreachable: 'Không kết nối được máy chủ thư',
+};
 
 /**
  * A log without its keys or results would let every message go again: a missing or renamed column
@@ -282,7 +289,7 @@ function sendMailLocked(
   const events: LogEvent[] = [];
   const logSheet = new MailLogSheet(logTable);
   const reports: MailReport[] = [];
-  let stoppedBy: 'quota' | 'time' | null = null;
+  let stoppedBy: SendMailSummary['stoppedBy'] = null;
   for (const entry of journaled.unlogged) {
     logSheet.upsert(entry.key, { ...entry, subject: null, result: MAIL_RESULT_LABEL.sent }, false);
   }
@@ -305,6 +312,9 @@ function sendMailLocked(
         startedAt !== undefined && options.clock ? options.clock.now().getTime() - startedAt : 0;
       if (options.timeBudgetMs !== undefined && elapsedMs > options.timeBudgetMs) {
         stoppedBy = 'time';
+      } else if (mailer.reachable?.() === false) {
+        // Each further message would wait out a timeout in vain: the rest goes at the next run.
+        stoppedBy = 'unreachable';
       } else if (mailer.remainingDailyQuota() - reserve < mail.to.length) {
         stoppedBy = 'quota';
       } else {
@@ -375,10 +385,7 @@ function sendMailLocked(
       at: asOf,
       level: 'Cảnh báo',
       job: JOB,
-      message:
-        stoppedBy === 'quota'
-          ? `Hết hạn mức gửi thư trong ngày: đã gửi ${summary.sent} thư, ${summary.queued} thư chờ gửi ở lần chạy sau.`
-          : `Hết thời gian cho phép của lần chạy: đã gửi ${summary.sent} thư, ${summary.queued} thư chờ gửi ở lần chạy sau.`,
+      message: `${STOP_REASON[stoppedBy]}: đã gửi ${summary.sent} thư, ${summary.queued} thư chờ gửi ở lần chạy sau.`,
     });
   }
   if (!dryRun && logSheet.changed) workbook.write([logSheet.write(), ...eventLogWrite(events)]);

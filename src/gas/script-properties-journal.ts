@@ -2,7 +2,8 @@
 // 6-minute limit, a failed write) and are written in one call a send. Entries are compact lines
 // (src/domain/mail-journal.ts) packed into a few properties `hannop.journal.N` of at most ~8 KB
 // each, because Google keeps 9 KB a value and 500 KB in all: a run reads them in one call, a send
-// rewrites only the last one, and reconciled entries are pruned at the next run.
+// rewrites only the last one, and reconciled entries are pruned at the next run, in one call
+// whatever the number of chunks.
 import { decodeJournal, encodeJournalEntry, type MailJournalEntry } from '../domain/mail-journal';
 import type { MailJournal } from '../ports';
 
@@ -12,7 +13,7 @@ const CHUNK_BYTES = 8 * 1024;
 
 type JournalProperties = Pick<
   GoogleAppsScript.Properties.Properties,
-  'getProperties' | 'setProperty' | 'deleteProperty'
+  'getProperties' | 'setProperty' | 'setProperties'
 >;
 
 function utf8Bytes(text: string): number {
@@ -22,6 +23,8 @@ function utf8Bytes(text: string): number {
 export class ScriptPropertiesJournal implements MailJournal {
   /** Lines of each chunk, by chunk number; read once, then kept in step with what is written. */
   private chunks: Map<number, string[]> | null = null;
+  /** The store's other properties (trigger settings…), as read with the journal. */
+  private others: Record<string, string> = {};
 
   constructor(private readonly properties: JournalProperties) {}
 
@@ -29,13 +32,16 @@ export class ScriptPropertiesJournal implements MailJournal {
     if (this.chunks) return this.chunks;
     const chunks = new Map<number, string[]>();
     const all = this.properties.getProperties();
+    const others: Record<string, string> = {};
     for (const name of Object.keys(all)) {
-      if (!name.startsWith(JOURNAL_PROPERTY_PREFIX)) continue;
-      const number = Number(name.slice(JOURNAL_PROPERTY_PREFIX.length));
-      if (!Number.isInteger(number)) continue;
-      chunks.set(number, String(all[name]).split('\n').filter(Boolean));
+      const number = name.startsWith(JOURNAL_PROPERTY_PREFIX)
+        ? Number(name.slice(JOURNAL_PROPERTY_PREFIX.length))
+        : Number.NaN;
+      if (Number.isInteger(number)) chunks.set(number, String(all[name]).split('\n').filter(Boolean));
+      else others[name] = String(all[name]);
     }
     this.chunks = chunks;
+    this.others = others;
     return chunks;
   }
 
@@ -58,20 +64,24 @@ export class ScriptPropertiesJournal implements MailJournal {
   forget(keys: readonly string[]): void {
     const gone = new Set(keys);
     const chunks = this.load();
+    let changed = false;
     for (const [number, lines] of [...chunks]) {
       const kept = lines.filter((line) => {
         const key = decodeJournal(line)[0]?.key;
         return key !== undefined && !gone.has(key);
       });
       if (kept.length === lines.length) continue;
-      const name = `${JOURNAL_PROPERTY_PREFIX}${number}`;
-      if (kept.length === 0) {
-        this.properties.deleteProperty(name);
-        chunks.delete(number);
-      } else {
-        this.properties.setProperty(name, kept.join('\n'));
-        chunks.set(number, kept);
-      }
+      changed = true;
+      if (kept.length === 0) chunks.delete(number);
+      else chunks.set(number, kept);
     }
+    if (!changed) return;
+    // One call for any number of chunks: the store is written whole, the other properties as
+    // read with the journal. Jobs and setup, the only writers, hold the script lock meanwhile.
+    const stored: Record<string, string> = { ...this.others };
+    chunks.forEach((lines, number) => {
+      stored[`${JOURNAL_PROPERTY_PREFIX}${number}`] = lines.join('\n');
+    });
+    this.properties.setProperties(stored, true);
   }
 }

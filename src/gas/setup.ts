@@ -370,7 +370,7 @@ function sameTable(table: Table | undefined, write: SheetWrite): boolean {
 }
 
 /** What setup learnt of the forms, for `Biểu mẫu`: every shell builds the units' links from it. */
-function storedFormFacts(properties: FormPropertyStore): FormFact[] {
+export function storedFormFacts(properties: FormPropertyStore): FormFact[] {
   const ids = storedFormIds(properties);
   const templates = readPrefillTemplates(properties);
   return (['plan', 'report'] as const).flatMap((kind) => {

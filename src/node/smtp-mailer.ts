@@ -64,9 +64,13 @@ export class SmtpMailer implements Mailer {
   /** Set when the server could not be reached: the rest of the batch waits for the next run. */
   private unreachable = false;
 
+  reachable(): boolean {
+    return !this.unreachable;
+  }
+
   remainingDailyQuota(): number {
     // After a connection failure, trying each of the remaining messages would take a timeout
-    // each; an allowance of 0 makes the job queue them instead.
+    // each; the job asks reachable() first to say why, and an allowance of 0 stops any caller.
     return this.unreachable ? 0 : this.allowance.remaining();
   }
 

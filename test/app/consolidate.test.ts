@@ -86,7 +86,12 @@ describe('consolidate', () => {
     expect(lock.taken).toBe(1);
     expect(workbook.reads).toBe(1);
     expect(workbook.batches).toHaveLength(1);
-    expect(summary.sheets).toEqual([...DERIVED]);
+    // `Gia hạn` was absent: it is made with its headers in the same batch.
+    expect(summary.sheets).toEqual([...DERIVED, SHEET.extensions]);
+    expect(workbook.table(SHEET.extensions)).toMatchObject({
+      headers: ['Mã đơn vị', 'Mã kỳ', 'Hạn mới', 'Lý do', 'Người duyệt'],
+      rows: [],
+    });
     const summaryFormat = workbook.format(SHEET.summary);
     expect(summaryFormat).toMatchObject({
       frozenRows: 1,
@@ -200,7 +205,7 @@ describe('consolidate', () => {
     const workbook = workbookWith(refused);
     const before = workbook.table(SHEET.submissions);
     const summary = consolidate(workbook, new CountingLock(), AS_OF);
-    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED]);
+    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions]);
     expect(workbook.format(SHEET.submissions)).toEqual(REGISTER_FORMAT);
     const after = workbook.table(SHEET.submissions);
     expect(after.headers).toEqual(before.headers);
@@ -253,7 +258,10 @@ describe('consolidate', () => {
     expect(derivedSheets(workbook)).toEqual(first);
     expect(workbook.table(SHEET.submissions)).toEqual(register);
     const [firstBatch, secondBatch] = workbook.batches;
-    expect(secondBatch).toEqual(firstBatch?.filter((write) => write.sheet !== SHEET.submissions));
+    // `Gia hạn`, made by the first run, is not made again.
+    expect(secondBatch).toEqual(
+      firstBatch?.filter((write) => write.sheet !== SHEET.submissions && write.sheet !== SHEET.extensions),
+    );
   });
 
   it('does not depend on the order of the register rows', () => {

@@ -348,6 +348,49 @@ describe('sendMail', () => {
   });
 });
 
+describe('sendMail when the mail server cannot be reached', () => {
+  it('logs the message that failed as Lỗi, queues the rest saying why, and sends each once on the next run', () => {
+    const ports = setup();
+    const recording = new RecordingMailer();
+    let reachable = true;
+    recording.failWhen = () => {
+      reachable = false;
+      return new Error('SMTP: connect ECONNREFUSED 127.0.0.1:1');
+    };
+    // As the SMTP mailer is after a connection failure: reachable() turns false.
+    const mailer: Mailer = {
+      remainingDailyQuota: () => recording.remainingDailyQuota(),
+      send: (mail) => recording.send(mail),
+      reachable: () => reachable,
+    };
+    const down = run(ports, mailer, '2023-03-31T07:00');
+    expect(down.mail.map((mail) => `${mail.key} ${mail.status}`)).toEqual([
+      'unit:MNHM:2023-03-31 failed',
+      'unit:THCSLQD:2023-03-31 queued',
+      'unit:THDD:2023-03-31 queued',
+      'digest:2023-03-31 queued',
+    ]);
+    expect(down).toMatchObject({ sent: 0, queued: 3, failed: 1, stoppedBy: 'unreachable' });
+    expect(events(ports.workbook)).toEqual([
+      `Lỗi: Không gửi được thư «${down.mail[0]?.subject}» đến hieutruong@mnhoamai.example.edu.vn: SMTP: connect ECONNREFUSED 127.0.0.1:1. Thư sẽ được gửi lại ở lần chạy sau.`,
+      'Cảnh báo: Không kết nối được máy chủ thư: đã gửi 0 thư, 3 thư chờ gửi ở lần chạy sau.',
+    ]);
+    expect(Object.values(logResults(ports.workbook))).toEqual(['Lỗi', 'Chờ gửi', 'Chờ gửi', 'Chờ gửi']);
+
+    recording.failWhen = undefined;
+    reachable = true;
+    const up = run(ports, mailer, '2023-03-31T09:00');
+    expect(up).toMatchObject({ sent: 4, queued: 0, failed: 0, stoppedBy: null });
+    expect(recording.sent.map((mail) => mail.key).sort()).toEqual([
+      'digest:2023-03-31',
+      'unit:MNHM:2023-03-31',
+      'unit:THCSLQD:2023-03-31',
+      'unit:THDD:2023-03-31',
+    ]);
+    expect(Object.values(logResults(ports.workbook))).toEqual(['Đã gửi', 'Đã gửi', 'Đã gửi', 'Đã gửi']);
+  });
+});
+
 describe('sendMail through MailApp', () => {
   it('survives MailApp throwing past its quota, logs it, and goes on the next day', () => {
     const ports = setup();

@@ -7,7 +7,9 @@ import { FOCUS_AREAS, PLAN_FORM } from '../../src/domain/forms/plan-form';
 import { SHEET } from '../../src/domain/layout';
 import { UnitRegistry, type Unit } from '../../src/domain/units';
 import type { FormKind } from '../../src/domain/campaign';
+import { formFactsWrite } from '../../src/app/initialize-workbook';
 import { setUpForms } from '../../src/gas/forms-setup';
+import { storedFormFacts } from '../../src/gas/setup';
 import { installTriggers, storedFormIds } from '../../src/gas/install-triggers';
 import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
@@ -191,6 +193,8 @@ export function makeGasWorld(
       periods: periods2023(),
     },
   );
+  // What setup writes once the forms are set up: every batch reads `Biểu mẫu` for the units' links.
+  workbook.write([formFactsWrite(storedFormFacts(asProperties(documentProperties)))]);
   const formIds = storedFormIds(asProperties(documentProperties)) as Record<FormKind, string>;
   installTriggers(
     { scriptApp: asScriptApp(scriptApp), settings: asProperties(properties.script) },

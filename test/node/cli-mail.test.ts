@@ -2,15 +2,16 @@
 // 127.0.0.1, within `--max-mail`, or not at all with `--dry-run`.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { CONFIG_COLUMNS, MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
-import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
+import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
 import { readRecords, cellText } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
 import type { RunJson, RunMailJson } from '../../src/node/commands/run';
+import { emlFileNameFor } from '../../src/node/outbox-mailer';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { fillContact } from './filled-contact';
 import { runCli, type CliOutcome } from './cli-runner';
 import { usageOf } from '../../src/node/cli-usage';
 
@@ -90,9 +91,12 @@ describe('hannop run --outbox', () => {
     expect(new Set(units).size).toBe(units.length);
     const digest = report.mail.find((mail) => mail.kind === 'digest');
     expect(digest && 'unit' in digest).toBe(false);
+    // A held receipt goes to its unproven sender and names no unit: it is not the unit's mail.
+    const held = report.mail.filter((mail) => mail.subject.startsWith('Cần xác minh người nộp: '));
+    expect(held.map((mail) => mail.kind)).toEqual(['receipt']);
     for (const mail of report.mail) {
       expect(Object.keys(mail).sort()).toEqual(
-        mail.kind === 'digest'
+        mail.kind === 'digest' || held.includes(mail)
           ? ['kind', 'periods', 'status', 'subject', 'to']
           : ['kind', 'periods', 'status', 'subject', 'to', 'unit'],
       );
@@ -121,6 +125,10 @@ describe('hannop run --outbox', () => {
     const log = await mailLog();
     expect(log).toHaveLength(report.mail.length);
     expect(log.every((row) => row.result === 'Đã gửi')).toBe(true);
+    // Each file is named by its message's key: a message sent again after a kill replaces its file.
+    expect(files.map((path) => basename(path)).sort()).toEqual(
+      log.map((row) => emlFileNameFor(row.key)).sort(),
+    );
 
     const again = await runJson('--as-of', '2023-03-31T16:00', '--outbox', 'out/');
     expect(again.mail).toEqual([]);
@@ -233,6 +241,7 @@ describe('hannop run --dry-run', () => {
 class SmtpServerThread {
   readonly received: { raw: string; from: string; to: string[] }[] = [];
   private readonly worker = new Worker(join(__dirname, '..', 'fakes', 'smtp-server-worker.js'));
+  private readonly exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
   readonly port: Promise<number>;
   private waiters: (() => void)[] = [];
 
@@ -254,24 +263,11 @@ class SmtpServerThread {
     return this.received;
   }
 
+  /** Stops the server; closing it again (after a test that closed it) only waits for the end. */
   async close(): Promise<void> {
     this.worker.postMessage('close');
-    await new Promise((resolve) => this.worker.once('exit', resolve));
+    await this.exited;
   }
-}
-
-/** `Cấu hình` with the department's real contact, as a department fills it in before sending. */
-async function fillContact(): Promise<void> {
-  const workbook = await XlsxWorkbook.open(join(dir, 'w.xlsx'));
-  workbook.write([
-    {
-      kind: 'replace',
-      sheet: SHEET.config,
-      headers: columnsOf(CONFIG_COLUMNS),
-      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
-    },
-  ]);
-  await workbook.save();
 }
 
 describe('hannop run --smtp', () => {
@@ -307,7 +303,7 @@ describe('hannop run --smtp', () => {
 
   it('sends every message to the SMTP server, which receives them with their Vietnamese intact', async () => {
     await demoWorkbook();
-    await fillContact();
+    await fillContact(join(dir, 'w.xlsx'));
     const port = await server.port;
     const report = await runJson('--as-of', AS_OF, '--smtp', `smtp://127.0.0.1:${port}`);
     const sent = sentOf(report);
@@ -326,9 +322,9 @@ describe('hannop run --smtp', () => {
     expect((await mailLog()).every((row) => row.result === 'Đã gửi')).toBe(true);
   });
 
-  it('logs the sends a closed server refuses as Lỗi, says so, and sends them on the next run', async () => {
+  it('logs the first send a closed server refuses as Lỗi, queues the rest, exits 3, and sends each once on the next run', async () => {
     await demoWorkbook();
-    await fillContact();
+    await fillContact(join(dir, 'w.xlsx'));
     const port = await server.port;
     await server.close();
     const down = await hannop(
@@ -340,17 +336,24 @@ describe('hannop run --smtp', () => {
       '--smtp',
       `smtp://127.0.0.1:${port}`,
     );
-    expect(down.code).toBe(0);
+    // A message failed: exit 3, for a scheduler to see; nothing for the user to fix on the command line.
+    expect({ code: down.code, stderr: down.stderr }).toEqual({ code: 3, stderr: '' });
     const lines = down.stdout.split('\n');
     expect(lines[1]).toMatch(
-      new RegExp(`^Thư: đã gửi 0, chờ gửi 0, lỗi (\\d+); qua SMTP smtp://127\\.0\\.0\\.1:${port}\\.$`),
+      new RegExp(`^Thư: đã gửi 0, chờ gửi (\\d+), lỗi 1; qua SMTP smtp://127\\.0\\.0\\.1:${port}\\.$`),
     );
-    const failed = Number(/lỗi (\d+)/.exec(lines[1] ?? '')?.[1]);
-    expect(failed).toBeGreaterThan(10);
-    expect(lines[2]).toMatch(
+    const queued = Number(/chờ gửi (\d+)/.exec(lines[1] ?? '')?.[1]);
+    expect(queued).toBeGreaterThan(10);
+    // Not the day's allowance: the server could not be reached, so the rest waits for the next run.
+    expect(lines[2]).toBe(`Không kết nối được máy chủ SMTP: ${queued} thư còn lại chờ gửi ở lần chạy sau.`);
+    expect(lines[3]).toMatch(
       /^Không gửi được thư «.+» đến .+: SMTP: .*ECONNREFUSED.*; thư sẽ được gửi lại ở lần chạy sau\.$/,
     );
-    expect((await mailLog()).filter((row) => row.result === 'Lỗi')).toHaveLength(failed);
+    expect(down.stdout).not.toContain('Hết hạn mức');
+    const downLog = await mailLog();
+    expect(downLog.filter((row) => row.result === 'Lỗi')).toHaveLength(1);
+    expect(downLog.filter((row) => row.result === 'Chờ gửi')).toHaveLength(queued);
+    expect(downLog).toHaveLength(queued + 1);
 
     server = new SmtpServerThread();
     const up = await runJson(
@@ -359,9 +362,28 @@ describe('hannop run --smtp', () => {
       '--smtp',
       `smtp://127.0.0.1:${await server.port}`,
     );
-    expect(sentOf(up)).toHaveLength(failed);
-    expect(await server.messages(failed)).toHaveLength(failed);
-    expect((await mailLog()).filter((row) => row.result === 'Lỗi')).toEqual([]);
+    const sent = sentOf(up);
+    expect(sent).toHaveLength(queued + 1);
+    expect(up.mail).toHaveLength(queued + 1);
+    const received = await server.messages(queued + 1);
+    // Every message once: the server has as many as were waiting, each a different one.
+    expect(received).toHaveLength(queued + 1);
+    const parsed = await Promise.all(received.map(async (message) => simpleParser(message.raw)));
+    expect(new Set(parsed.map((message) => message.messageId)).size).toBe(queued + 1);
+    expect(parsed.map(fromParsed).sort()).toEqual(sent.map(fromJson).sort());
+    const upLog = await mailLog();
+    expect(upLog.map((row) => row.key).sort()).toEqual(downLog.map((row) => row.key).sort());
+    expect(upLog.every((row) => row.result === 'Đã gửi')).toBe(true);
+
+    // And a third run that day sends nothing again.
+    const again = await runJson(
+      '--as-of',
+      '2023-03-31T16:00',
+      '--smtp',
+      `smtp://127.0.0.1:${await server.port}`,
+    );
+    expect(again.mail).toEqual([]);
+    expect(server.received).toHaveLength(queued + 1);
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/node/cli';
 import { systemErrorMessage } from '../../src/node/system-errors';
+import { fillContact } from './filled-contact';
 
 async function hannop(cwd: string, ...argv: string[]) {
   let stdout = '';
@@ -20,6 +21,7 @@ describe('exit codes a scheduler can use', () => {
   it('exits 3 when messages failed, with the rest queued after the connection failure', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'hannop-exit-'));
     expect((await hannop(directory, 'init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+    await fillContact(join(directory, 'w.xlsx'));
     const outcome = await hannop(
       directory,
       'run',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vietnamInstant } from '../../src/domain/time';
@@ -9,7 +9,9 @@ import { runCli, type CliOutcome } from './cli-runner';
 import { usageOf } from '../../src/node/cli-usage';
 
 const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-cli-'));
-writeFileSync(join(directory, 'khoa.json'), JSON.stringify(serviceAccountKey()));
+// As a key should be kept: only its owner can read it (a shared one draws a warning, below).
+writeFileSync(join(directory, 'khoa.json'), JSON.stringify(serviceAccountKey()), { mode: 0o600 });
+chmodSync(join(directory, 'khoa.json'), 0o600);
 
 let fake: FakeSheetsApi;
 let rootUrl: string;
@@ -44,6 +46,25 @@ describe('hannop run --spreadsheet', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^Không có --smtp: chạy thử, không gửi thư và không ghi gì vào Google Sheet\.\n/);
     expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'values.batchGet']);
+  });
+
+  it('warns when other users can read the key file, and still runs', async () => {
+    copyFileSync(join(directory, 'khoa.json'), join(directory, 'khoa-chung.json'));
+    chmodSync(join(directory, 'khoa-chung.json'), 0o644);
+    const { code, stdout, stderr } = await hannop(
+      'run',
+      '--spreadsheet',
+      fake.spreadsheetId,
+      '--credentials',
+      'khoa-chung.json',
+    );
+    expect({ code, stderr }).toEqual({
+      code: 0,
+      stderr:
+        'Cảnh báo: tệp khóa tài khoản dịch vụ «khoa-chung.json» người dùng khác trên máy này cũng đọc được ' +
+        '(quyền 644); hãy chạy: chmod 600 khoa-chung.json\n',
+    });
+    expect(stdout).toMatch(/^Không có --smtp: chạy thử/);
   });
 
   it('takes the address of the sheet for its id, and prints JSON with --json', async () => {

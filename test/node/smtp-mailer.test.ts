@@ -105,6 +105,8 @@ describe('SmtpMailer against a real SMTP server on 127.0.0.1', () => {
     }
     expect(refusal).toBeInstanceOf(SmtpSendError);
     expect((refusal as SmtpSendError).responseCode).toBe(550);
+    // A refusal is an answer: the server was reached, and the batch goes on.
+    expect(mailer.reachable()).toBe(true);
     mailer.send(mail());
     expect(await server.messages(1)).toHaveLength(1);
   });
@@ -144,6 +146,7 @@ describe('SmtpMailer against a real SMTP server on 127.0.0.1', () => {
     expect((failure as Error).message).toMatch(/ECONNREFUSED/);
     expect((failure as Error).message).not.toContain('secret');
     // The rest of the batch is queued, not tried one by one with a timeout each.
+    expect(mailer.reachable()).toBe(false);
     expect(mailer.remainingDailyQuota()).toBe(0);
     await server.port;
   });
@@ -156,6 +159,7 @@ describe('SmtpMailer against a real SMTP server on 127.0.0.1', () => {
     const started = Date.now();
     expect(() => mailer?.send(mail())).toThrow(SmtpSendError);
     expect(Date.now() - started).toBeLessThan(8000);
+    expect(mailer.reachable()).toBe(false);
     expect(mailer.remainingDailyQuota()).toBe(0);
     silent.close();
   });

@@ -7,6 +7,7 @@ import { vietnamInstant } from '../../src/domain/time';
 import { maskSecrets, maskedSmtpUrl, parseSmtpUrl, sharedFileWarning } from '../../src/node/smtp-secret';
 import { smtpSenderAddress } from '../../src/node/options';
 import { runCli } from './cli-runner';
+import { fillContact } from './filled-contact';
 
 const PASSWORD = 'Mk@9/x#ZZSECRETzz';
 
@@ -64,11 +65,13 @@ describe('hannop run with an SMTP password', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hannop-secret-'));
     expect((await hannop(['init', '--workbook', 'w.xlsx', '--demo'])).code).toBe(0);
+    // Real mail is refused while `Cấu hình` holds the example contact (cli-mail.test.ts).
+    await fillContact(join(dir, 'w.xlsx'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const RUN = ['run', '--workbook', 'w.xlsx', '--as-of', '2023-03-31T07:00', '--max-mail', '2'];
-  // Port 1 on this machine refuses: every send fails, and the failures are printed.
+  // Port 1 on this machine refuses: the first send fails and is printed, the rest wait, exit 3.
   const URL_WITH_SECRET = `smtp://thu@pgd.example.edu.vn:${PASSWORD}@127.0.0.1:1`;
 
   function expectNoSecret(outcome: { stdout: string; stderr: string }): void {
@@ -81,7 +84,7 @@ describe('hannop run with an SMTP password', () => {
 
   it('never prints the password given with --smtp, in the report or the send errors', async () => {
     const outcome = await hannop([...RUN, '--smtp', URL_WITH_SECRET]);
-    expect(outcome.code).toBe(0);
+    expect(outcome.code).toBe(3);
     expect(outcome.stdout).toContain('smtp://thu@pgd.example.edu.vn:***@127.0.0.1:1');
     expectNoSecret(outcome);
   });
@@ -90,7 +93,7 @@ describe('hannop run with an SMTP password', () => {
     writeFileSync(join(dir, 'smtp.txt'), `${URL_WITH_SECRET}\n`);
     chmodSync(join(dir, 'smtp.txt'), 0o644);
     const shared = await hannop([...RUN, '--smtp-file', 'smtp.txt']);
-    expect(shared.code).toBe(0);
+    expect(shared.code).toBe(3);
     expect(shared.stderr).toBe(
       'Cảnh báo: tệp chứa mật khẩu SMTP «smtp.txt» người dùng khác trên máy này cũng đọc được (quyền 644); hãy chạy: chmod 600 smtp.txt\n',
     );
@@ -103,7 +106,7 @@ describe('hannop run with an SMTP password', () => {
 
   it('reads the URL from HANNOP_SMTP_URL', async () => {
     const outcome = await hannop(RUN, { HANNOP_SMTP_URL: URL_WITH_SECRET });
-    expect(outcome).toMatchObject({ code: 0, stderr: '' });
+    expect(outcome).toMatchObject({ code: 3, stderr: '' });
     expect(outcome.stdout).toContain('smtp://thu@pgd.example.edu.vn:***@127.0.0.1:1');
     expectNoSecret(outcome);
   });

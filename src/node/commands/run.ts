@@ -213,6 +213,9 @@ export function mailText(summary: SendMailSummary, target: MailTarget): string {
   if (summary.stoppedBy === 'quota' && summary.queued > 0) {
     text += `Hết hạn mức gửi thư trong ngày (--max-mail): ${summary.queued} thư chờ gửi ở lần chạy sau.\n`;
   }
+  if (summary.stoppedBy === 'unreachable' && summary.queued > 0) {
+    text += `Không kết nối được máy chủ SMTP: ${summary.queued} thư còn lại chờ gửi ở lần chạy sau.\n`;
+  }
   for (const report of summary.mail) {
     if (report.status === 'failed') {
       text += `Không gửi được thư «${report.subject}» đến ${report.to.join(', ')}: ${report.error ?? ''}; thư sẽ được gửi lại ở lần chạy sau.\n`;
