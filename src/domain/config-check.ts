@@ -26,7 +26,7 @@ import {
 import { InputError, describeProblem, type InputProblem } from './problems';
 import { cellText, readRecords, type ColumnSpec, type SheetRecord, type Table } from './table';
 import { cleanText, foldForMatch, isMixedScript } from './text';
-import { dayOfWeek, formatVietnameseDate, type IsoDate } from './time';
+import { dayOfWeek, formatVietnameseDate, isVietnamTimeZone, VIETNAM_TIME_ZONE, type IsoDate } from './time';
 import { UnitRegistry, parseUnits } from './units';
 import { parseExtensions } from './extensions';
 
@@ -56,7 +56,11 @@ export interface ConfigCheckInput {
   readonly tables: ReadonlyMap<string, Table>;
   /** Omitted where there are no Google Forms to ask (the local workbook). */
   readonly forms?: FormFacts;
+  /** The spreadsheet's own time zone; omitted where there is none (the local workbook). */
+  readonly spreadsheetTimeZone?: string;
 }
+
+export const SPREADSHEET_PLACE = 'Bảng tính';
 
 /** The sheets the check reads, in one batch. */
 export const CONFIG_CHECK_SHEETS = [
@@ -319,6 +323,17 @@ export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   if (input.forms) checkForms(list, input.forms);
   // A wrong row of `Biểu mẫu` leaves that form's mails without the unit's own link.
   list.add('error', readFormFacts(tables.get(SHEET.forms)).problems);
+  if (input.spreadsheetTimeZone !== undefined && !isVietnamTimeZone(input.spreadsheetTimeZone)) {
+    list.add('error', [
+      {
+        where: SPREADSHEET_PLACE,
+        message:
+          `múi giờ là «${input.spreadsheetTimeZone}», không phải «${VIETNAM_TIME_ZONE}» (GMT+07:00) nên ngày giờ ` +
+          'nộp và hạn nộp bị đọc lệch; hãy chạy «Thiết lập ban đầu» (đặt lại múi giờ) hoặc chọn Tệp › Cài đặt › ' +
+          'Múi giờ «(GMT+07:00) Hồ Chí Minh».',
+      },
+    ]);
+  }
   const sheetOrder = new Map<string, number>();
   list.items.forEach((problem) => {
     if (!sheetOrder.has(problem.where)) sheetOrder.set(problem.where, sheetOrder.size);

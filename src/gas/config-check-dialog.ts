@@ -54,6 +54,7 @@ export function runCheckConfigMenu(services: GasServices): void {
       services.documentProperties,
       services.spreadsheet.getId(),
     );
-    return { message: checkConfiguration(services.workbook, facts).message, dialog: true };
+    const timeZone = services.spreadsheet.getSpreadsheetTimeZone();
+    return { message: checkConfiguration(services.workbook, facts, timeZone).message, dialog: true };
   });
 }
