@@ -18,12 +18,14 @@ export function checkConfiguration(
   workbook: Workbook,
   forms?: FormFacts,
   spreadsheetTimeZone?: string,
+  mailQuota?: number,
 ): ConfigCheckResult {
   const tables = workbook.read(CONFIG_CHECK_SHEETS);
   const problems = checkConfig({
     tables,
     ...(forms ? { forms } : {}),
     ...(spreadsheetTimeZone !== undefined ? { spreadsheetTimeZone } : {}),
+    ...(mailQuota !== undefined ? { mailQuota } : {}),
   });
   return { problems, message: describeConfigCheck(problems) };
 }

@@ -55,6 +55,8 @@ export function runCheckConfigMenu(services: GasServices): void {
       services.spreadsheet.getId(),
     );
     const timeZone = services.spreadsheet.getSpreadsheetTimeZone();
-    return { message: checkConfiguration(services.workbook, facts, timeZone).message, dialog: true };
+    // MailApp's remaining quota today: the allowance the campaign's busiest days are measured against.
+    const quota = services.globals.MailApp.getRemainingDailyQuota();
+    return { message: checkConfiguration(services.workbook, facts, timeZone, quota).message, dialog: true };
   });
 }
