@@ -20,7 +20,9 @@ let rootUrl: string;
 
 beforeEach(async () => {
   ({ fake, rootUrl } = await seededFake(12));
-  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
+  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)), {
+    mode: 0o600,
+  });
 });
 
 afterEach(async () => {
@@ -94,7 +96,7 @@ describe('hannop run --spreadsheet', () => {
     );
     const tokenFile = registeredOAuthTokenFile(fake, rootUrl);
     fake.tokens.revokeRefreshToken(tokenFile.refresh_token as string);
-    writeFileSync(join(directory, 'oauth.json'), JSON.stringify(tokenFile));
+    writeFileSync(join(directory, 'oauth.json'), JSON.stringify(tokenFile), { mode: 0o600 });
     const revoked = await hannop('run', '--spreadsheet', fake.spreadsheetId, '--credentials', 'oauth.json');
     expect(revoked.code).toBe(1);
     expect(revoked.stderr).toMatch(
