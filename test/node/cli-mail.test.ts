@@ -82,7 +82,7 @@ describe('hannop run --outbox', () => {
     expect(new Set(report.mail.map((mail) => mail.status))).toEqual(new Set(['sent']));
     const kinds = new Set(report.mail.map((mail) => mail.kind));
     expect(kinds).toEqual(new Set(['overdue', 'receipt', 'digest']));
-    // The overdue notices go first; one notice per unit at most (a receipt is per version sent).
+    // Receipts go first (MAIL_PRIORITY); one notice per unit at most (a receipt is per version sent).
     expect(report.mail[0]?.kind).toBe('receipt');
     const units = report.mail.flatMap((mail) =>
       mail.unit === undefined || mail.kind === 'receipt' ? [] : [mail.unit],
