@@ -14,8 +14,18 @@ export interface ConfigCheckResult {
   readonly message: string;
 }
 
-export function checkConfiguration(workbook: Workbook, forms?: FormFacts): ConfigCheckResult {
+export function checkConfiguration(
+  workbook: Workbook,
+  forms?: FormFacts,
+  spreadsheetTimeZone?: string,
+  mailQuota?: number,
+): ConfigCheckResult {
   const tables = workbook.read(CONFIG_CHECK_SHEETS);
-  const problems = checkConfig(forms ? { tables, forms } : { tables });
+  const problems = checkConfig({
+    tables,
+    ...(forms ? { forms } : {}),
+    ...(spreadsheetTimeZone !== undefined ? { spreadsheetTimeZone } : {}),
+    ...(mailQuota !== undefined ? { mailQuota } : {}),
+  });
   return { problems, message: describeConfigCheck(problems) };
 }

@@ -61,6 +61,8 @@ export interface CampaignConfig {
   /** Mail quota kept back for people's own use. */
   readonly mailQuotaReserve: number;
   readonly identityCheck: IdentityCheck;
+  /** Forms accept only accounts of the department's Google Workspace domain (FormApp setRequireLogin). */
+  readonly requireSignIn: boolean;
 }
 
 export interface Campaign {
@@ -308,6 +310,17 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
         .join(', ')}.`,
     );
   }
+  const signInField = read(CONFIG_KEY.requireSignIn, false);
+  const signInText = foldForMatch(signInField.text);
+  const requireSignIn =
+    signInText === '' || signInText === 'khong' ? false : signInText === 'co' ? true : null;
+  if (requireSignIn === null) {
+    bad(
+      CONFIG_KEY.requireSignIn,
+      signInField.row,
+      `«${signInField.text}» không hợp lệ; ghi «có» hoặc «không».`,
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -322,6 +335,7 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       dailyMailHour: dailyMailHour as number,
       mailQuotaReserve: mailQuotaReserve as number,
       identityCheck: identityCheck as IdentityCheck,
+      requireSignIn: requireSignIn as boolean,
     },
   };
 }

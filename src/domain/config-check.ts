@@ -13,6 +13,7 @@ import {
 import { placeholderContactKeys } from './defaults';
 import { readFormFacts } from './form-facts';
 import { parseHolidays } from './holidays';
+import { describeMailForecast, forecastMail } from './mail-forecast';
 import {
   CONFIG_COLUMNS,
   EXTENSION_COLUMNS,
@@ -26,7 +27,7 @@ import {
 import { InputError, describeProblem, type InputProblem } from './problems';
 import { cellText, readRecords, type ColumnSpec, type SheetRecord, type Table } from './table';
 import { cleanText, foldForMatch, isMixedScript } from './text';
-import { dayOfWeek, formatVietnameseDate, type IsoDate } from './time';
+import { dayOfWeek, formatVietnameseDate, isVietnamTimeZone, VIETNAM_TIME_ZONE, type IsoDate } from './time';
 import { UnitRegistry, parseUnits } from './units';
 import { parseExtensions } from './extensions';
 
@@ -56,7 +57,39 @@ export interface ConfigCheckInput {
   readonly tables: ReadonlyMap<string, Table>;
   /** Omitted where there are no Google Forms to ask (the local workbook). */
   readonly forms?: FormFacts;
+  /** The spreadsheet's own time zone; omitted where there is none (the local workbook). */
+  readonly spreadsheetTimeZone?: string;
+  /** Recipients a day allows (MailApp's remaining quota, or `--max-mail`); omitted: no forecast. */
+  readonly mailQuota?: number;
 }
+
+export const MAIL_FORECAST_PLACE = 'Dự báo thư';
+
+/** The forecast against the quota, when the sheets it needs read cleanly (their problems are told above). */
+function checkMailForecast(list: ProblemList, tables: ReadonlyMap<string, Table>, mailQuota: number): void {
+  const records = (sheet: string, columns: ColumnSpec) => {
+    try {
+      return readRecords(tables.get(sheet), sheet, columns);
+    } catch (error) {
+      if (error instanceof InputError) return null;
+      throw error;
+    }
+  };
+  const configRecords = records(SHEET.config, { required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value] });
+  const periodRecords = records(SHEET.periods, PERIOD_READ);
+  const unitRecords = records(SHEET.units, { required: UNIT_REQUIRED, optional: UNIT_OPTIONAL });
+  if (!configRecords || !periodRecords || !unitRecords) return;
+  const config = parseConfig(configRecords);
+  const periods = parsePeriods(periodRecords);
+  const units = parseUnits(unitRecords);
+  if (!config.ok || !periods.ok || !units.ok) return;
+  const quota = Math.max(0, mailQuota - config.value.mailQuotaReserve);
+  const forecast = forecastMail({ config: config.value, periods: periods.value }, units.value.all, quota);
+  const message = describeMailForecast(forecast);
+  if (message) list.add('warning', [{ where: MAIL_FORECAST_PLACE, message }]);
+}
+
+export const SPREADSHEET_PLACE = 'Bảng tính';
 
 /** The sheets the check reads, in one batch. */
 export const CONFIG_CHECK_SHEETS = [
@@ -319,6 +352,18 @@ export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   if (input.forms) checkForms(list, input.forms);
   // A wrong row of `Biểu mẫu` leaves that form's mails without the unit's own link.
   list.add('error', readFormFacts(tables.get(SHEET.forms)).problems);
+  if (input.mailQuota !== undefined) checkMailForecast(list, tables, input.mailQuota);
+  if (input.spreadsheetTimeZone !== undefined && !isVietnamTimeZone(input.spreadsheetTimeZone)) {
+    list.add('error', [
+      {
+        where: SPREADSHEET_PLACE,
+        message:
+          `múi giờ là «${input.spreadsheetTimeZone}», không phải «${VIETNAM_TIME_ZONE}» (GMT+07:00) nên ngày giờ ` +
+          'nộp và hạn nộp bị đọc lệch; hãy chạy «Thiết lập ban đầu» (đặt lại múi giờ) hoặc chọn Tệp › Cài đặt › ' +
+          'Múi giờ «(GMT+07:00) Hồ Chí Minh».',
+      },
+    ]);
+  }
   const sheetOrder = new Map<string, number>();
   list.items.forEach((problem) => {
     if (!sheetOrder.has(problem.where)) sheetOrder.set(problem.where, sheetOrder.size);

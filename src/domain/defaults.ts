@@ -49,6 +49,13 @@ export const DEFAULT_CONFIG_ROWS: readonly { key: string; value: string | number
     value: 'Email hoặc mã xác nhận',
     note: 'Email hoặc mã xác nhận / Email / Mã xác nhận / Tắt.',
   },
+  {
+    key: CONFIG_KEY.requireSignIn,
+    value: 'không',
+    note:
+      'có: chỉ người đăng nhập tài khoản cùng miền Google Workspace của Phòng mới trả lời được biểu mẫu ' +
+      '(chỉ dùng được với tài khoản Workspace); không: ai có đường dẫn cũng trả lời được.',
+  },
 ];
 
 export const DEFAULT_PERIOD_ROWS: readonly Readonly<Record<string, CellValue>>[] = [

@@ -57,6 +57,8 @@ export interface DesiredForm {
   readonly kind: FormKind;
   readonly title: string;
   readonly confirmationMessage: string;
+  /** Only accounts of the department's Workspace domain may answer (`Yêu cầu đăng nhập Google`). */
+  readonly requireSignIn: boolean;
   readonly items: readonly DesiredItem[];
   /** Vietnamese, for the setup report: what could not be made right from the workbook. */
   readonly warnings: readonly string[];
@@ -114,6 +116,7 @@ export function desiredForm(spec: FormSpec, config: CampaignConfig, sources: Cho
     kind: spec.kind,
     title: spec.title(config),
     confirmationMessage: confirmationMessage(spec.kind, config),
+    requireSignIn: config.requireSignIn,
     items,
     warnings,
   };

@@ -35,6 +35,7 @@ export const CONFIG_KEY = {
   dailyMailHour: 'Giờ gửi thư hằng ngày',
   mailQuotaReserve: 'Dự trữ hạn mức thư',
   identityCheck: 'Kiểm tra người nộp',
+  requireSignIn: 'Yêu cầu đăng nhập Google',
 } as const;
 
 export const UNIT_COLUMNS = {

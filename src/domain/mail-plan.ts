@@ -27,6 +27,7 @@ import { periodForUnit } from './extensions';
 import { planExtensionMails, type ExtensionMail } from './extension-mail';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from './mail';
 import { MAIL_LOG_COLUMNS } from './layout';
+import { mailPriority } from './mail-priority';
 import {
   periodRates,
   statusKey,
@@ -257,24 +258,9 @@ function mondayOf(day: IsoDate): IsoDate {
   return addDays(day, -((dayOfWeek(day) + 6) % 7));
 }
 
-/** Lower sends first: overdue, then what must be fixed, then reminders, receipts, the digest. */
+/** Lower sends first, in MAIL_PRIORITY's order: receipts, what asks a unit to act, reminders, the digest. */
 export function mailRank(mail: PlannedMail): number {
-  switch (mail.kind) {
-    case 'overdue':
-      return 0;
-    case 'needs_fix':
-    case 'returned':
-      return 1;
-    case 'receipt':
-      return mail.outcome === 'accepted' ? 3 : 1;
-    case 'reminder':
-    case 'extension':
-      return 2;
-    case 'opening':
-      return 3;
-    case 'digest':
-      return 4;
-  }
+  return mailPriority(mail.kind);
 }
 
 const KIND_URGENCY: readonly NoticeKind[] = ['overdue', 'needs_fix', 'reminder'];

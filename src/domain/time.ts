@@ -6,6 +6,13 @@
 export type IsoDate = string;
 
 export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** The spreadsheet's time zone that setup sets and the configuration check expects. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Vietnam's zone under its name or its older alias; GMT+7 elsewhere (Asia/Bangkok) is not it. */
+export function isVietnamTimeZone(timeZone: string): boolean {
+  return timeZone === VIETNAM_TIME_ZONE || timeZone === 'Asia/Saigon';
+}
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function pad(value: number, width = 2): string {

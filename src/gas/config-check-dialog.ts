@@ -54,6 +54,9 @@ export function runCheckConfigMenu(services: GasServices): void {
       services.documentProperties,
       services.spreadsheet.getId(),
     );
-    return { message: checkConfiguration(services.workbook, facts).message, dialog: true };
+    const timeZone = services.spreadsheet.getSpreadsheetTimeZone();
+    // MailApp's remaining quota today: the allowance the campaign's busiest days are measured against.
+    const quota = services.globals.MailApp.getRemainingDailyQuota();
+    return { message: checkConfiguration(services.workbook, facts, timeZone, quota).message, dialog: true };
   });
 }

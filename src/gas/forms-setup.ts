@@ -407,9 +407,32 @@ class FormSetup {
       form.setAcceptingResponses(true);
       changed('nhận câu trả lời');
     }
+    this.applySignIn(form);
     if (form.getConfirmationMessage() !== this.desired.confirmationMessage) {
       form.setConfirmationMessage(this.desired.confirmationMessage);
       changed('lời nhắn sau khi gửi');
+    }
+  }
+
+  /**
+   * `Yêu cầu đăng nhập Google`, read back and set whenever the form differs (a domain administrator
+   * may change the default of new forms). FormApp's setRequireLogin restricts the form to accounts
+   * of the owner's Workspace domain; Google offers it only to Workspace users, so on another
+   * account the form stays open to anyone and the note says so.
+   */
+  private applySignIn(form: Form): void {
+    const wanted = this.desired.requireSignIn;
+    if (form.requiresLogin() !== wanted) {
+      try {
+        form.setRequireLogin(wanted);
+        this.settingsChanged.push(wanted ? 'chỉ nhận người đăng nhập trong miền' : 'không yêu cầu đăng nhập');
+      } catch {
+        this.notes.push(
+          `Biểu mẫu ${this.label}: không đặt được «Yêu cầu đăng nhập Google» = «có» vì chỉ tài khoản Google ` +
+            'Workspace mới giới hạn được người trả lời trong miền; biểu mẫu vẫn nhận mọi người có đường dẫn. ' +
+            'Hãy ghi «không» trong «Cấu hình», hoặc chạy thiết lập bằng tài khoản Workspace của Phòng.',
+        );
+      }
     }
   }
 

@@ -46,6 +46,8 @@ export interface AppsScriptGlobals {
     GoogleAppsScript.Document.DocumentApp,
     'create' | 'HorizontalAlignment' | 'Attribute'
   >;
+  /** Whose account runs setup: the triggers belong to it. */
+  readonly Session: Pick<GoogleAppsScript.Base.Session, 'getEffectiveUser'>;
   /** Entropy for the confirmation codes. */
   readonly Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid' | 'sleep'>;
   /** The Advanced Sheets service, when the manifest enables it: a few calls per job instead of dozens. */
@@ -180,6 +182,7 @@ export function appsScriptServices(): GasServices {
     MailApp,
     HtmlService,
     DocumentApp,
+    Session,
     Utilities,
     // Absent, not undefined, when the manifest does not enable the service: a bare `Sheets` would throw.
     ...(typeof Sheets === 'undefined' ? {} : { Sheets }),

@@ -4,8 +4,11 @@
 // forms and triggers are found by the ids and handlers stored before (forms-setup.ts, triggers.ts).
 // Its report says what it created and what it found, so a second run reports only "đã có".
 //
-// Order: sheets first (everything else reads them), then the drop-downs, the confirmation codes,
-// the forms (they need a campaign that parses), and the triggers last (they need the form ids).
+// Order: whose setup it is first (triggers belong to the account that made them: a second account
+// would install a second set, sending everything twice from its own mailbox, so it is refused
+// before anything is made), the spreadsheet's time zone (Vietnam's: every date is read in it),
+// sheets (everything else reads them), then the drop-downs, the confirmation codes, the forms
+// (they need a campaign that parses), and the triggers last (they need the form ids).
 import { formFactsWrite, initialSheets } from '../app/initialize-workbook';
 import { parseCampaignState } from '../app/campaign-state';
 import { DEADLINE_RULE_LABEL, FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
@@ -25,6 +28,7 @@ import { InputError, describeProblem } from '../domain/problems';
 import { REVIEW_LABEL } from '../domain/submissions';
 import { cellText, encodeRows, readRecords, type CellValue, type Table } from '../domain/table';
 import { cleanText, foldForMatch, titleKey } from '../domain/text';
+import { isVietnamTimeZone, VIETNAM_TIME_ZONE } from '../domain/time';
 import type { Lock, SheetWrite } from '../ports';
 import type { FormFact } from '../domain/form-facts';
 import {
@@ -62,6 +66,28 @@ export interface SetupServices {
   readonly lock: Lock;
   /** Entropy for the confirmation codes (Utilities.getUuid). */
   readonly randomUuid: () => string;
+  /** The account running setup (Session.getEffectiveUser().getEmail()); '' when Google withholds it. */
+  readonly effectiveUserEmail: () => string;
+}
+
+/** The script property naming the account whose triggers run the campaign. */
+export const TRIGGER_OWNER_PROPERTY = 'hannop.triggerOwner';
+
+/** Another account than the triggers' owner ran setup; nothing was made. */
+export class SetupOwnerError extends Error {
+  override readonly name = 'SetupOwnerError';
+  constructor(
+    readonly owner: string,
+    readonly user: string,
+  ) {
+    super(
+      `«${SETUP_LABEL}» đã được chạy bằng tài khoản «${owner}»: các trình kích hoạt (xử lý bài nộp, gửi thư hằng ` +
+        `ngày) thuộc tài khoản đó và thư được gửi từ hộp thư đó. Tài khoản «${user}» không chạy lại được, vì sẽ ` +
+        `tạo thêm một bộ trình kích hoạt thứ hai và mọi thư bị gửi hai lần; chưa có gì được tạo. Hãy nhờ «${owner}» ` +
+        `chạy «${SETUP_LABEL}». Muốn chuyển sang tài khoản khác: «${owner}» mở Apps Script › Trình kích hoạt, xóa các ` +
+        `trình kích hoạt của mình, rồi xóa thuộc tính tập lệnh «${TRIGGER_OWNER_PROPERTY}» (Cài đặt dự án).`,
+    );
+  }
 }
 
 /** A drop-down on the cells below a header. */
@@ -106,6 +132,10 @@ export interface SetupReport {
   /** Null when the forms could not be set up (see notes). */
   readonly forms: FormsSetupReport | null;
   readonly triggers: readonly TriggerOutcome[];
+  /** The spreadsheet's time zone before setup, when setup changed it to Vietnam's; null when it was right. */
+  readonly timeZoneChangedFrom: string | null;
+  /** The account the triggers belong to (recorded now or found recorded); '' when unknown. */
+  readonly triggerOwner: string;
   /** Vietnamese: what the officer should know or do. */
   readonly notes: readonly string[];
 }
@@ -266,6 +296,15 @@ export function runSetup(services: SetupServices): SetupReport {
 
 function runSetupLocked(services: SetupServices): SetupReport {
   const notes: string[] = [];
+  const user = services.effectiveUserEmail();
+  const owner = services.scriptProperties.getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  if (owner !== '' && user !== '' && owner.toLowerCase() !== user.toLowerCase()) {
+    throw new SetupOwnerError(owner, user);
+  }
+  const timeZoneBefore = services.spreadsheet.getSpreadsheetTimeZone();
+  const timeZoneChangedFrom = isVietnamTimeZone(timeZoneBefore) ? null : timeZoneBefore;
+  if (timeZoneChangedFrom !== null) services.spreadsheet.setSpreadsheetTimeZone(VIETNAM_TIME_ZONE);
+
   const workbook = new SpreadsheetWorkbook(services.spreadsheet, services.spreadsheetApp);
   const read = workbook.read([...SETUP_SHEETS, SHEET.forms]);
   const tables = new Map(read);
@@ -345,6 +384,16 @@ function runSetupLocked(services: SetupServices): SetupReport {
   } else {
     notes.push('Chưa cài trình kích hoạt vì trang «Cấu hình» có chỗ chưa đúng (giờ gửi thư hằng ngày).');
   }
+  const triggerOwner = owner || user;
+  if (triggers.length > 0 && owner === '' && user !== '') {
+    services.scriptProperties.setProperty(TRIGGER_OWNER_PROPERTY, user);
+  }
+  if (user === '') {
+    notes.push(
+      'Google không cho biết tài khoản đang chạy nên không ghi được chủ của các trình kích hoạt; nếu người khác ' +
+        `cũng chạy «${SETUP_LABEL}», thư có thể bị gửi hai lần.`,
+    );
+  }
 
   return {
     sheetsCreated,
@@ -354,6 +403,8 @@ function runSetupLocked(services: SetupServices): SetupReport {
     codesGenerated,
     forms,
     triggers,
+    timeZoneChangedFrom,
+    triggerOwner,
     notes,
   };
 }
@@ -398,6 +449,9 @@ export function setupItems(report: SetupReport): { created: string[]; updated: s
   const created: string[] = [];
   const updated: string[] = [];
   const present: string[] = [];
+  if (report.timeZoneChangedFrom !== null) {
+    updated.push(`múi giờ của bảng tính: «${VIETNAM_TIME_ZONE}» (trước đó «${report.timeZoneChangedFrom}»)`);
+  }
   report.sheetsCreated.forEach((sheet) => created.push(`trang «${sheet}»`));
   report.sheetsPresent.forEach((sheet) => present.push(`trang «${sheet}»`));
   report.configKeysAdded.forEach((key) =>
@@ -451,9 +505,10 @@ export function describeSetup(report: SetupReport): string {
 
 /** The «Thiết lập ban đầu» menu item, over the Apps Script services. */
 export function runSetupMenu(services: GasServices): void {
-  runMenuAction(services.menuSurface, SETUP_LABEL, () => ({
-    message: describeSetup(
-      runSetup({
+  runMenuAction(services.menuSurface, SETUP_LABEL, () => {
+    let report: SetupReport;
+    try {
+      report = runSetup({
         spreadsheetApp: services.globals.SpreadsheetApp,
         spreadsheet: services.spreadsheet,
         formApp: services.globals.FormApp,
@@ -462,8 +517,12 @@ export function runSetupMenu(services: GasServices): void {
         scriptApp: services.globals.ScriptApp,
         lock: services.lock(LOCK_WAIT_MS.menu),
         randomUuid: () => services.randomUuid(),
-      }),
-    ),
-    dialog: true,
-  }));
+        effectiveUserEmail: () => services.globals.Session.getEffectiveUser().getEmail(),
+      });
+    } catch (error) {
+      if (error instanceof SetupOwnerError) return { message: error.message, dialog: true };
+      throw error;
+    }
+    return { message: describeSetup(report), dialog: true };
+  });
 }

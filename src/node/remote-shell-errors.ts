@@ -48,3 +48,8 @@ export class SpreadsheetTimeZoneError extends RemoteShellError {
     );
   }
 }
+
+/** Google's token endpoint refused the key or the refresh token (invalid_grant, unauthorized_client…). */
+export class GoogleSignInError extends RemoteShellError {
+  override readonly name = 'GoogleSignInError';
+}

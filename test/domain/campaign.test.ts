@@ -324,6 +324,7 @@ describe('Cấu hình', () => {
         dailyMailHour: 7,
         mailQuotaReserve: 5,
         identityCheck: 'email_or_code',
+        requireSignIn: false,
       },
     });
     expect(DEFAULTS.get(CONFIG_KEY.identityCheck)).toBe('Email hoặc mã xác nhận');
@@ -393,6 +394,26 @@ describe('Cấu hình', () => {
     ]);
   });
 
+  it('reads «Yêu cầu đăng nhập Google» as có/không, without diacritics too, and refuses anything else', () => {
+    const read = (value: string) => {
+      const checked = config({ [CONFIG_KEY.requireSignIn]: value });
+      return checked.ok ? checked.value.requireSignIn : null;
+    };
+    expect([read('có'), read('Co'), read('không'), read('KHONG'), read('')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(problemsOf({ [CONFIG_KEY.requireSignIn]: 'bắt buộc' })).toEqual([
+      valueProblem(
+        CONFIG_KEY.requireSignIn,
+        '«Yêu cầu đăng nhập Google»: «bắt buộc» không hợp lệ; ghi «có» hoặc «không».',
+      ),
+    ]);
+  });
+
   it('reports an unknown identity check, listing the choices', () => {
     expect(problemsOf({ [CONFIG_KEY.identityCheck]: 'Có' })).toEqual([
       valueProblem(
@@ -428,6 +449,7 @@ describe('Cấu hình', () => {
       dailyMailHour: 7,
       mailQuotaReserve: 0,
       identityCheck: 'email_or_code',
+      requireSignIn: false,
     };
     expect(config(optional)).toEqual({ ok: true, value: expect.objectContaining(expected) });
     const absent = Object.fromEntries(Object.keys(optional).map((key) => [key, undefined]));

@@ -161,7 +161,7 @@ describe('checkConfig', () => {
       {
         severity: 'warning',
         where: 'Cấu hình',
-        row: 11,
+        row: 12,
         column: 'Khóa',
         message: 'khóa «Tên cơ quan» đã có ở dòng 2; hệ thống dùng giá trị ở dòng cuối cùng của khóa này.',
       },

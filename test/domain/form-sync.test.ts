@@ -21,6 +21,7 @@ const CONFIG = {
   dailyMailHour: 7,
   mailQuotaReserve: 5,
   identityCheck: 'email_or_code' as const,
+  requireSignIn: false,
 };
 
 function item(fields: Partial<DesiredItem> & Pick<DesiredItem, 'key' | 'title' | 'kind'>): DesiredItem {

@@ -34,6 +34,7 @@ const CONFIG: CampaignConfig = {
   dailyMailHour: 7,
   mailQuotaReserve: 5,
   identityCheck: 'email_or_code',
+  requireSignIn: false,
 };
 
 const UNITS = new UnitRegistry([

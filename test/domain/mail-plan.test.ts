@@ -588,8 +588,9 @@ describe('planMail: waiting mail and priorities', () => {
     const result = plan('2023-04-02T07:00', { log, register });
     expect(lines(result)).toEqual([
       'unit:MNHM:2023-03-31 overdue KH-2023 → mnhm@truong.example.edu.vn',
-      'unit:THCSLQD:2023-04-02 overdue KH-2023 → thcslqd@truong.example.edu.vn',
+      // A receipt goes before any new notice when the quota is short (MAIL_PRIORITY).
       'receipt:R1:v1 receipt KH-2023 → thdd@truong.example.edu.vn',
+      'unit:THCSLQD:2023-04-02 overdue KH-2023 → thcslqd@truong.example.edu.vn',
     ]);
     expect(result.mails[0]?.waitingSince).toEqual(at('2023-03-31T07:00'));
     expect(result.closed).toEqual([

@@ -943,6 +943,9 @@ export class FakeForm {
 
   setRequireLogin(requireLogin: boolean): this {
     this.record('setRequireLogin');
+    if (requireLogin && this.app.account !== 'workspace') {
+      throw new Error('Only Google Workspace users can require respondents to sign in to their domain.');
+    }
     this.requireLogin = Boolean(requireLogin);
     return this;
   }
@@ -1133,6 +1136,11 @@ export interface FakeFormAppOptions {
   readonly calls?: CallLog;
   /** The time of a `submit()` made by a script; by default 1 second after the previous one. */
   readonly now?: () => Date;
+  /**
+   * The account running the script. FormApp documents requiring sign-in (to the same domain) as
+   * available only to forms made by Google Workspace users: on `consumer` (default) it throws.
+   */
+  readonly account?: 'workspace' | 'consumer';
 }
 
 export interface PersonAnswer {
@@ -1146,6 +1154,7 @@ export interface PersonAnswer {
 export class FakeFormApp {
   readonly calls: CallLog;
   readonly publishing: 'modern' | 'legacy';
+  readonly account: 'workspace' | 'consumer';
   readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
   readonly ItemType = ITEM_TYPE;
   readonly EmailCollectionType = EMAIL_COLLECTION_TYPE;
@@ -1168,6 +1177,7 @@ export class FakeFormApp {
   constructor(options: FakeFormAppOptions = {}) {
     this.calls = options.calls ?? new CallLog();
     this.publishing = options.publishing ?? 'modern';
+    this.account = options.account ?? 'consumer';
     this.now = options.now;
   }
 

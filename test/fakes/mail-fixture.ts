@@ -44,6 +44,7 @@ export const MAIL_CONFIG: CampaignConfig = {
   dailyMailHour: 7,
   mailQuotaReserve: 5,
   identityCheck: 'email_or_code',
+  requireSignIn: false,
 };
 
 export interface SubmissionFields {

@@ -58,6 +58,27 @@ describe('FakeScriptApp', () => {
     expect(() => app.newTrigger('one more').forForm('f').onFormSubmit().create()).not.toThrow();
   });
 
+  it('shows each account only its own triggers, lets it delete only those, and counts the limit per account', () => {
+    const app = new FakeScriptApp();
+    app.newTrigger('onReviewEdit').forSpreadsheet('sheet-1').onEdit().create();
+    const [officers] = app.getProjectTriggers();
+    app.actAs('dongnghiep@pgd.example.edu.vn');
+    expect(app.session.getEffectiveUser().getEmail()).toBe('dongnghiep@pgd.example.edu.vn');
+    expect(app.getProjectTriggers()).toEqual([]);
+    expect(app.getUserTriggers('sheet-1')).toEqual([]);
+    app.deleteTrigger(officers as NonNullable<typeof officers>);
+    expect(app.installed).toHaveLength(1);
+    for (let index = 0; index < MAX_TRIGGERS; index += 1) {
+      app.newTrigger(`h${index}`).forForm(`form-${index}`).onFormSubmit().create();
+    }
+    expect(() => app.newTrigger('one-more').forForm('form-x').onFormSubmit().create()).toThrow(
+      TOO_MANY_TRIGGERS_MESSAGE,
+    );
+    expect(app.installed.filter((trigger) => trigger.owner === 'chuyenvien@pgd.example.edu.vn')).toHaveLength(
+      1,
+    );
+  });
+
   it('deletes a trigger through any Trigger object that names it', () => {
     const app = new FakeScriptApp();
     app.newTrigger('a').forForm('f').onFormSubmit().create();

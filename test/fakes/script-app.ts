@@ -2,6 +2,10 @@
 // Google's limit of 20 triggers per user per script. Tests fire triggers with `fire…`, which call
 // the handler by name as Apps Script does (and fail as it does when no such function exists).
 //
+// Triggers belong to the account that made them, as in Apps Script: getProjectTriggers lists only
+// the current user's, deleteTrigger cannot reach another's, and the limit of 20 counts per user.
+// `actAs` switches the account (a second editor opening the spreadsheet); `Session` answers with it.
+//
 // Google's Trigger has no getter for a clock trigger's hour or time zone; the fake keeps them
 // where tests can see them (`installed`) without adding them to the Trigger objects, so code under
 // test cannot rely on what Apps Script would not give it.
@@ -34,6 +38,8 @@ export type TriggerSourceName = keyof typeof TRIGGER_SOURCE;
 /** Everything the fake knows of an installed trigger (more than Google's Trigger shows). */
 export interface InstalledTrigger {
   readonly uniqueId: string;
+  /** The account that created it: the one it runs as, and the only one that sees it. */
+  readonly owner: string;
   readonly handler: string;
   readonly eventType: EventTypeName;
   readonly source: TriggerSourceName;
@@ -296,7 +302,11 @@ export interface FakeScriptAppOptions {
   readonly scriptTimeZone?: string;
   readonly handlers?: TriggerHandlers;
   readonly scriptId?: string;
+  /** The account running the script; by default the department's officer. */
+  readonly user?: string;
 }
+
+export const DEFAULT_USER = 'chuyenvien@pgd.example.edu.vn';
 
 export class FakeScriptApp {
   readonly calls: CallLog;
@@ -313,12 +323,28 @@ export class FakeScriptApp {
   private handlers: TriggerHandlers;
   private counter = 0;
   private readonly scriptId: string;
+  private user: string;
+  /** Session, as the same account sees it: `Session.getEffectiveUser().getEmail()`. */
+  readonly session = {
+    getEffectiveUser: () => ({ getEmail: () => this.user }),
+    getActiveUser: () => ({ getEmail: () => this.user }),
+  };
 
   constructor(options: FakeScriptAppOptions = {}) {
     this.calls = options.calls ?? new CallLog();
     this.scriptTimeZone = options.scriptTimeZone ?? 'Asia/Ho_Chi_Minh';
     this.handlers = options.handlers ?? {};
     this.scriptId = options.scriptId ?? '1hannopFakeScriptId';
+    this.user = options.user ?? DEFAULT_USER;
+  }
+
+  /** Another account runs the script from now on (a second editor of the spreadsheet). */
+  actAs(email: string): void {
+    this.user = email;
+  }
+
+  get currentUser(): string {
+    return this.user;
   }
 
   // --- test helpers (not Google's API; not counted) ---
@@ -333,12 +359,15 @@ export class FakeScriptApp {
     this.handlers = handlers;
   }
 
-  install(fields: Omit<InstalledTrigger, 'uniqueId'>): FakeTrigger {
+  install(fields: Omit<InstalledTrigger, 'uniqueId' | 'owner'>): FakeTrigger {
     if (!fields.handler) throw new Error('Invalid argument: functionName');
-    if (this.triggers.length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS_MESSAGE);
+    if (this.triggers.filter((trigger) => trigger.owner === this.user).length >= MAX_TRIGGERS) {
+      throw new Error(TOO_MANY_TRIGGERS_MESSAGE);
+    }
     this.counter += 1;
     const trigger: InstalledTrigger = {
       ...fields,
+      owner: this.user,
       uniqueId: `82${String(this.counter * 7).padStart(17, '0')}`,
     };
     this.triggers.push(trigger);
@@ -399,13 +428,13 @@ export class FakeScriptApp {
 
   getProjectTriggers(): FakeTrigger[] {
     this.calls.record('ScriptApp.getProjectTriggers');
-    return this.triggers.map((trigger) => new FakeTrigger(this.calls, trigger));
+    return this.mine().map((trigger) => new FakeTrigger(this.calls, trigger));
   }
 
   getUserTriggers(source: SourceKey): FakeTrigger[] {
     this.calls.record('ScriptApp.getUserTriggers');
     const id = keyOf(source, 'source');
-    return this.triggers
+    return this.mine()
       .filter((trigger) => trigger.sourceId === id)
       .map((trigger) => new FakeTrigger(this.calls, trigger));
   }
@@ -413,8 +442,15 @@ export class FakeScriptApp {
   deleteTrigger(trigger: FakeTrigger): void {
     this.calls.record('ScriptApp.deleteTrigger');
     if (!(trigger instanceof FakeTrigger)) throw new Error('Invalid argument: trigger');
-    const index = this.triggers.findIndex((installed) => installed.uniqueId === trigger.installed.uniqueId);
+    // Another account's trigger is out of reach: Apps Script leaves it in place.
+    const index = this.triggers.findIndex(
+      (installed) => installed.uniqueId === trigger.installed.uniqueId && installed.owner === this.user,
+    );
     if (index >= 0) this.triggers.splice(index, 1);
+  }
+
+  private mine(): InstalledTrigger[] {
+    return this.triggers.filter((trigger) => trigger.owner === this.user);
   }
 
   getScriptId(): string {

@@ -21,7 +21,7 @@ import { remoteRunCommand } from '../../src/node/commands/remote-run';
 import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
 import type { Mailer } from '../../src/ports';
 import { FakeSheetsApi, type RecordedRequest } from './sheets-api-server';
-import { serviceAccountKey } from './service-account-key';
+import { registeredServiceAccountKey } from './service-account-key';
 
 /** `count` units made from the 60 demo units, each with its own code and address. */
 export function inventedUnits(count: number): Unit[] {
@@ -49,9 +49,9 @@ export interface RemoteDailyRunFigures {
 }
 
 /** A client with a token that does not expire: nothing goes to Google's token endpoint. */
-export function fixedTokenClient(rootUrl: string) {
+export function fixedTokenClient(fake: FakeSheetsApi, rootUrl: string) {
   const auth = new google.auth.OAuth2();
-  auth.setCredentials({ access_token: 'ya29.test-token', expiry_date: Date.now() + 3600_000 });
+  auth.setCredentials({ access_token: fake.tokens.issueAccessToken(), expiry_date: Date.now() + 3600_000 });
   return sheetsClient(auth, rootUrl);
 }
 
@@ -63,7 +63,7 @@ export async function seededFake(
   const fake = new FakeSheetsApi();
   const rootUrl = await fake.start();
   const units = inventedUnits(unitCount);
-  const setup = await SheetsApiWorkbook.open(fixedTokenClient(rootUrl), fake.spreadsheetId);
+  const setup = await SheetsApiWorkbook.open(fixedTokenClient(fake, rootUrl), fake.spreadsheetId);
   initializeWorkbook(setup, {
     units,
     responseHeaders: responseSheetHeaders(),
@@ -98,7 +98,7 @@ export async function remoteDailyRun(
   const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-'));
   try {
     const credentialsPath = join(directory, 'khoa.json');
-    writeFileSync(credentialsPath, JSON.stringify(serviceAccountKey()));
+    writeFileSync(credentialsPath, JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
     const asOf = vietnamInstant('2023-04-04', 8);
     const mailer: Mailer = { remainingDailyQuota: () => 100000, send: () => undefined };
     const run = () =>

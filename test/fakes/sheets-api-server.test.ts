@@ -20,7 +20,10 @@ async function call(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${base}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${fake.tokens.issueAccessToken()}`,
+      'content-type': 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
@@ -124,7 +127,7 @@ describe('FakeSheetsApi', () => {
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
     const other = await fetch(base.replace(fake.spreadsheetId, 'khac'), {
-      headers: { authorization: 'Bearer t' },
+      headers: { authorization: `Bearer ${fake.tokens.issueAccessToken()}` },
     });
     expect(await other.json()).toEqual({
       error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' },

@@ -7,6 +7,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeTokenEndpoint } from './google-token-endpoint';
 
 export type FakeValue = string | number | boolean;
 
@@ -229,6 +230,10 @@ export class FakeSheetsApi {
   /** When set, every request is refused with 403 as for an account the sheet is not shared with. */
   forbidden = false;
   timeZone = 'Asia/Ho_Chi_Minh';
+  /** `POST /token`, Google's OAuth token endpoint: the only issuer of tokens the API accepts. */
+  readonly tokens = new FakeTokenEndpoint();
+  /** Requests to the token endpoint (kept apart from `requests`, which are Sheets API calls). */
+  readonly tokenRequests: { readonly body: string }[] = [];
   private state: FakeState = { sheets: [], nextSheetId: 0, nextProtectedRangeId: 1000 };
   private server: Server | null = null;
 
@@ -322,6 +327,12 @@ export class FakeSheetsApi {
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
+    if (path === '/token' && request.method === 'POST') {
+      this.tokenRequests.push({ body: text });
+      const { status, body } = this.tokens.answer(new URLSearchParams(text));
+      this.send(response, status, body);
+      return;
+    }
     const match = /^\/v4\/spreadsheets\/([^/:]+)(\/values:batchGet|\/values:batchUpdate|:batchUpdate)?$/.exec(
       path,
     );
@@ -394,7 +405,8 @@ export class FakeSheetsApi {
       );
     }
     if (kind === 'other') throw new ApiError(404, 'NOT_FOUND', 'Requested entity was not found.');
-    if (!/^Bearer \S+$/.test(this.requests[this.requests.length - 1]?.authorization ?? '')) {
+    const authorization = this.requests[this.requests.length - 1]?.authorization;
+    if (!this.tokens.authorizes(authorization, 'https://www.googleapis.com/auth/spreadsheets')) {
       const error = GOOGLE_ERRORS[401] as { status: string; message: string };
       throw new ApiError(401, error.status, error.message);
     }

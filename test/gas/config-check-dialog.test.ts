@@ -26,6 +26,7 @@ function makeWorld() {
       scriptApp: asScriptApp(new FakeScriptApp()),
       lock: { withLock: (work) => work() },
       randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
+      effectiveUserEmail: () => 'chuyenvien@pgd.example.edu.vn',
     });
   const check = () => {
     // Each run is an execution of its own, with services built anew.
@@ -73,6 +74,19 @@ describe('«Kiểm tra cấu hình» in Apps Script', () => {
           'rơi vào Chủ nhật và ngày nghỉ «Ngày Giải phóng miền Nam, thống nhất đất nước»; nên xem lại hạn nộp.',
       ].join('\n'),
     );
+  });
+
+  it('flags a spreadsheet in another time zone, and setup puts it right', () => {
+    const world = makeWorld();
+    world.setUp();
+    world.sheets.spreadsheet.setSpreadsheetTimeZone('Asia/Bangkok');
+    expect(world.check()?.prompt).toContain(
+      '• «Bảng tính»: múi giờ là «Asia/Bangkok», không phải «Asia/Ho_Chi_Minh» (GMT+07:00) nên ngày giờ nộp và hạn ' +
+        'nộp bị đọc lệch; hãy chạy «Thiết lập ban đầu» (đặt lại múi giờ) hoặc chọn Tệp › Cài đặt › Múi giờ ' +
+        '«(GMT+07:00) Hồ Chí Minh».',
+    );
+    world.setUp();
+    expect(world.check()?.prompt).not.toContain('«Bảng tính»');
   });
 
   it('reads an unlinked, a closed and a deleted form from FormApp, changing none of them', () => {

@@ -30,6 +30,7 @@ const CONFIG: CampaignConfig = {
   dailyMailHour: 7,
   mailQuotaReserve: 5,
   identityCheck: 'email_or_code',
+  requireSignIn: false,
 };
 
 const PLAN_TITLE = 'Kế hoạch thực hiện công tác dân vận của chính quyền năm 2023';
@@ -40,7 +41,7 @@ const ACTIVE_UNIT_CHOICES = [
   'THDD - Tiểu học Đặng Đức',
 ];
 
-function makeWorld(options: { publishing?: 'modern' | 'legacy' } = {}) {
+function makeWorld(options: { publishing?: 'modern' | 'legacy'; account?: 'workspace' | 'consumer' } = {}) {
   const sheets = createFakeSpreadsheetApp({
     sheetNames: [SHEET.config, SHEET.units, SHEET.periods, SHEET.planResponses, SHEET.reportResponses],
   });
@@ -51,7 +52,10 @@ function makeWorld(options: { publishing?: 'modern' | 'legacy' } = {}) {
       ?.getRange(1, 1, 1, 2)
       .setValues([['Dấu thời gian', 'Địa chỉ email']]);
   }
-  const formApp = new FakeFormApp(options.publishing ? { publishing: options.publishing } : {});
+  const formApp = new FakeFormApp({
+    ...(options.publishing ? { publishing: options.publishing } : {}),
+    ...(options.account ? { account: options.account } : {}),
+  });
   const responseSheets = linkFakeSpreadsheet(formApp, sheets.spreadsheet);
   const scriptApp = new FakeScriptApp();
   const properties = new FakePropertiesService();
@@ -341,6 +345,45 @@ describe('setUpForms, run again', () => {
     expect(world.sheets.spreadsheet.getSheetByName(SHEET.planResponses)).toBe(
       world.responseSheets.sheetOf(outcome?.formId as string),
     );
+  });
+});
+
+describe('Yêu cầu đăng nhập Google', () => {
+  it('restricts both forms to the domain on a Workspace account, and opens them again when set back to «không»', () => {
+    const world = makeWorld({ account: 'workspace' });
+    const first = setUpForms(world.services, { ...world.input, config: { ...CONFIG, requireSignIn: true } });
+    expect(world.formApp.allForms().map((form) => form.requiresLogin())).toEqual([true, true]);
+    expect(first.forms.map((outcome) => outcome.settingsChanged)).toEqual([
+      expect.arrayContaining(['chỉ nhận người đăng nhập trong miền']),
+      expect.arrayContaining(['chỉ nhận người đăng nhập trong miền']),
+    ]);
+    const again = setUpForms(world.services, world.input);
+    expect(world.formApp.allForms().map((form) => form.requiresLogin())).toEqual([false, false]);
+    expect(again.forms.map((outcome) => outcome.settingsChanged)).toEqual([
+      ['không yêu cầu đăng nhập'],
+      ['không yêu cầu đăng nhập'],
+    ]);
+  });
+
+  it('says why a consumer account cannot require sign-in, and leaves the forms open', () => {
+    const world = makeWorld({ account: 'consumer' });
+    const report = setUpForms(world.services, { ...world.input, config: { ...CONFIG, requireSignIn: true } });
+    expect(world.formApp.allForms().map((form) => form.requiresLogin())).toEqual([false, false]);
+    expect(report.forms.map((outcome) => outcome.notes)).toEqual(
+      ['Kế hoạch', 'Báo cáo'].map((label) => [
+        `Biểu mẫu ${label}: không đặt được «Yêu cầu đăng nhập Google» = «có» vì chỉ tài khoản Google Workspace mới ` +
+          'giới hạn được người trả lời trong miền; biểu mẫu vẫn nhận mọi người có đường dẫn. Hãy ghi «không» trong ' +
+          '«Cấu hình», hoặc chạy thiết lập bằng tài khoản Workspace của Phòng.',
+      ]),
+    );
+  });
+
+  it('sets a form a domain administrator made sign-in by default back to open', () => {
+    const world = makeWorld({ account: 'workspace' });
+    setUpForms(world.services, world.input);
+    world.formApp.allForms().forEach((form) => form.setRequireLogin(true));
+    setUpForms(world.services, world.input);
+    expect(world.formApp.allForms().map((form) => form.requiresLogin())).toEqual([false, false]);
   });
 });
 

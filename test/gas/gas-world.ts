@@ -120,6 +120,7 @@ export function globalsOf(fakes: GasFakes): AppsScriptGlobals {
     MailApp: fakes.mailApp,
     HtmlService: asHtmlService(fakes.htmlService),
     DocumentApp: fakes.documentApp as unknown as GoogleAppsScript.Document.DocumentApp,
+    Session: fakes.scriptApp.session as unknown as GoogleAppsScript.Base.Session,
     Utilities: fakes.utilities,
     Sheets: fakes.advancedSheets,
   };

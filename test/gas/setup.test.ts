@@ -49,6 +49,7 @@ function makeWorld(sheetNames: readonly string[] = ['Trang tính1']) {
     lock: heldLock,
     // A code comes from the first six bytes of the UUID: vary those.
     randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
+    effectiveUserEmail: () => scriptApp.session.getEffectiveUser().getEmail(),
   };
   return { sheets, formApp, scriptApp, properties, services };
 }
@@ -397,6 +398,59 @@ describe('runSetupMenu', () => {
     expect(world.sheets.ui.alerts[0]?.prompt.split('\n')[0]).toBe('Đã tạo:');
     expect(fakes.lockService.statistics.acquisitions).toBe(1);
     expect(fakes.lockService.isHeld()).toBe(false);
+  });
+
+  it('sets the spreadsheet to Vietnam time when it is in another zone, and says so once', () => {
+    const world = makeWorld();
+    world.sheets.spreadsheet.setSpreadsheetTimeZone('America/Los_Angeles');
+    const report = runSetup(world.services);
+    expect(world.sheets.spreadsheet.getSpreadsheetTimeZone()).toBe('Asia/Ho_Chi_Minh');
+    expect(setupItems(report).updated).toContain(
+      'múi giờ của bảng tính: «Asia/Ho_Chi_Minh» (trước đó «America/Los_Angeles»)',
+    );
+    expect(runSetup(world.services).timeZoneChangedFrom).toBeNull();
+  });
+
+  it('records whose account owns the triggers, and refuses another account, naming the owner and creating nothing', () => {
+    const world = makeWorld();
+    expect(runSetup(world.services).triggerOwner).toBe('chuyenvien@pgd.example.edu.vn');
+    expect(world.properties.script.getProperty('hannop.triggerOwner')).toBe('chuyenvien@pgd.example.edu.vn');
+    const installed = world.scriptApp.installed;
+    world.scriptApp.actAs('dongnghiep@pgd.example.edu.vn');
+    world.sheets.spreadsheet.setSpreadsheetTimeZone('Europe/London');
+    const sheetsBefore = world.sheets.spreadsheet.getSheets().map((each) => each.currentName);
+    expect(() => runSetup(world.services)).toThrow(
+      '«Thiết lập ban đầu» đã được chạy bằng tài khoản «chuyenvien@pgd.example.edu.vn»: các trình kích hoạt (xử lý ' +
+        'bài nộp, gửi thư hằng ngày) thuộc tài khoản đó và thư được gửi từ hộp thư đó. Tài khoản ' +
+        '«dongnghiep@pgd.example.edu.vn» không chạy lại được, vì sẽ tạo thêm một bộ trình kích hoạt thứ hai và mọi ' +
+        'thư bị gửi hai lần; chưa có gì được tạo. Hãy nhờ «chuyenvien@pgd.example.edu.vn» chạy «Thiết lập ban đầu». ' +
+        'Muốn chuyển sang tài khoản khác: «chuyenvien@pgd.example.edu.vn» mở Apps Script › Trình kích hoạt, xóa các ' +
+        'trình kích hoạt của mình, rồi xóa thuộc tính tập lệnh «hannop.triggerOwner» (Cài đặt dự án).',
+    );
+    expect(world.scriptApp.installed).toEqual(installed);
+    expect(world.sheets.spreadsheet.getSpreadsheetTimeZone()).toBe('Europe/London');
+    expect(world.sheets.spreadsheet.getSheets().map((each) => each.currentName)).toEqual(sheetsBefore);
+    // The owner runs it again as before.
+    world.scriptApp.actAs('chuyenvien@pgd.example.edu.vn');
+    expect(runSetup(world.services).triggers.every((outcome) => outcome.action === 'kept')).toBe(true);
+  });
+
+  it('shows the refusal to another account in the dialog, not as an unexpected error', () => {
+    const world = makeWorld();
+    runSetup(world.services);
+    world.scriptApp.actAs('dongnghiep@pgd.example.edu.vn');
+    const fakes = makeGasFakes({
+      sheets: world.sheets,
+      formApp: world.formApp,
+      properties: world.properties,
+      scriptApp: world.scriptApp,
+    });
+    runSetupMenu(new GasServices(globalsOf(fakes)));
+    expect(world.sheets.ui.alerts.map((alert) => alert.prompt)).toEqual([
+      expect.stringMatching(
+        /^«Thiết lập ban đầu» đã được chạy bằng tài khoản «chuyenvien@pgd\.example\.edu\.vn»/,
+      ),
+    ]);
   });
 
   it('asks to retry, creating nothing, while another execution holds the script lock', () => {

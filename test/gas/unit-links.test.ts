@@ -117,6 +117,7 @@ describe('unitFormLinks', () => {
           dailyMailHour: 7,
           mailQuotaReserve: 0,
           identityCheck: 'email_or_code',
+          requireSignIn: false,
         },
         units,
         periods: periods2023(),

@@ -83,8 +83,8 @@ describe('hannop run --outbox', () => {
     expect(new Set(report.mail.map((mail) => mail.status))).toEqual(new Set(['sent']));
     const kinds = new Set(report.mail.map((mail) => mail.kind));
     expect(kinds).toEqual(new Set(['overdue', 'receipt', 'digest']));
-    // The overdue notices go first; one notice per unit at most (a receipt is per version sent).
-    expect(report.mail[0]?.kind).toBe('overdue');
+    // Receipts go first (MAIL_PRIORITY); one notice per unit at most (a receipt is per version sent).
+    expect(report.mail[0]?.kind).toBe('receipt');
     const units = report.mail.flatMap((mail) =>
       mail.unit === undefined || mail.kind === 'receipt' ? [] : [mail.unit],
     );
@@ -228,7 +228,9 @@ describe('hannop run --dry-run', () => {
     const lines = text.stdout.split('\n');
     expect(lines[1]).toBe(`Chạy thử: không gửi thư, không ghi bảng tính. ${report.mail.length} thư cần gửi:`);
     const first = report.mail[0] as RunMailJson;
-    expect(lines[2]).toBe(`  - Quá hạn · ${first.unit} KH-2023 → ${first.to.join(', ')}: «${first.subject}»`);
+    expect(lines[2]).toBe(
+      `  - Xác nhận đã nhận · ${first.unit} KH-2023 → ${first.to.join(', ')}: «${first.subject}»`,
+    );
     expect(readdirSync(dir)).toEqual(['w.xlsx']);
 
     // The real run afterwards sends exactly what the dry run listed.

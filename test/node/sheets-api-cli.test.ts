@@ -4,20 +4,25 @@ import { join } from 'node:path';
 import { vietnamInstant } from '../../src/domain/time';
 import { seededFake } from '../fakes/sheets-api-daily-run';
 import type { FakeSheetsApi } from '../fakes/sheets-api-server';
-import { SERVICE_ACCOUNT_EMAIL, serviceAccountKey } from '../fakes/service-account-key';
+import {
+  registeredOAuthTokenFile,
+  registeredServiceAccountKey,
+  SERVICE_ACCOUNT_EMAIL,
+  SERVICE_ACCOUNT_KEY_ID,
+} from '../fakes/service-account-key';
 import { runCli, type CliOutcome } from './cli-runner';
 import { usageOf } from '../../src/node/cli-usage';
 
 const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-cli-'));
-// As a key should be kept: only its owner can read it (a shared one draws a warning, below).
-writeFileSync(join(directory, 'khoa.json'), JSON.stringify(serviceAccountKey()), { mode: 0o600 });
-chmodSync(join(directory, 'khoa.json'), 0o600);
 
 let fake: FakeSheetsApi;
 let rootUrl: string;
 
 beforeEach(async () => {
   ({ fake, rootUrl } = await seededFake(12));
+  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)), {
+    mode: 0o600,
+  });
 });
 
 afterEach(async () => {
@@ -96,6 +101,38 @@ describe('hannop run --spreadsheet', () => {
         `hãy mở bảng tính, bấm Chia sẻ và thêm «${SERVICE_ACCOUNT_EMAIL}» với quyền Người chỉnh sửa. ` +
         '(Google trả lời: The caller does not have permission)\n',
     );
+  });
+
+  it('exits 1 with what to do, no stack and no secret, when Google refuses the key or the refresh token', async () => {
+    const key = registeredServiceAccountKey(fake, rootUrl);
+    fake.tokens.disableKey(SERVICE_ACCOUNT_EMAIL, SERVICE_ACCOUNT_KEY_ID);
+    const refusedKey = await hannop('run', '--spreadsheet', fake.spreadsheetId, '--credentials', 'khoa.json');
+    expect(refusedKey.code).toBe(1);
+    expect(refusedKey.stderr).toMatch(
+      new RegExp(
+        `^Lỗi: Google từ chối khóa của tài khoản dịch vụ «${SERVICE_ACCOUNT_EMAIL}» \\(Google trả lời: invalid_grant: Invalid JWT Signature\\.\\): .*tạo khóa JSON mới, xóa khóa cũ và chạy lại với tệp mới\\.\\n$`,
+      ),
+    );
+    const tokenFile = registeredOAuthTokenFile(fake, rootUrl);
+    fake.tokens.revokeRefreshToken(tokenFile.refresh_token as string);
+    writeFileSync(join(directory, 'oauth.json'), JSON.stringify(tokenFile), { mode: 0o600 });
+    const revoked = await hannop('run', '--spreadsheet', fake.spreadsheetId, '--credentials', 'oauth.json');
+    expect(revoked.code).toBe(1);
+    expect(revoked.stderr).toMatch(
+      /^Lỗi: Mã làm mới trong tệp mã thông báo OAuth đã hết hạn hoặc bị thu hồi \(Google trả lời: invalid_grant: Token has been expired or revoked\.\): hãy đăng nhập lại/,
+    );
+    for (const { stdout, stderr } of [refusedKey, revoked]) {
+      const printed = stdout + stderr;
+      expect(printed).not.toMatch(/Lỗi nội bộ|\n\s+at /);
+      for (const secret of [
+        (key.private_key as string).split('\n')[1] as string,
+        tokenFile.refresh_token as string,
+        tokenFile.client_secret as string,
+      ]) {
+        expect(printed).not.toContain(secret);
+      }
+    }
+    expect(fake.requests).toEqual([]);
   });
 
   it('exits 1 saying the id is wrong when Google answers 404', async () => {

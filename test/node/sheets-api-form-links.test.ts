@@ -11,7 +11,7 @@ import { unitChoiceLabel } from '../../src/domain/units';
 import { remoteRunCommand } from '../../src/node/commands/remote-run';
 import type { Mailer, OutgoingMail } from '../../src/ports';
 import { inventedUnits, seededFake } from '../fakes/sheets-api-daily-run';
-import { serviceAccountKey } from '../fakes/service-account-key';
+import { registeredServiceAccountKey } from '../fakes/service-account-key';
 
 const UNIT_NOTICE = /^(Nhắc hạn nộp|Quá hạn nộp|Cần bổ sung|Mở nhận)/;
 
@@ -20,7 +20,9 @@ async function remoteMail(formFacts?: readonly FormFact[]) {
   const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-links-'));
   try {
     const credentialsPath = join(directory, 'khoa.json');
-    writeFileSync(credentialsPath, JSON.stringify(serviceAccountKey()));
+    writeFileSync(credentialsPath, JSON.stringify(registeredServiceAccountKey(fake, rootUrl)), {
+      mode: 0o600,
+    });
     const sent: OutgoingMail[] = [];
     const mailer: Mailer = { remainingDailyQuota: () => 100000, send: (mail) => void sent.push(mail) };
     const asOf = vietnamInstant('2023-04-04', 8);

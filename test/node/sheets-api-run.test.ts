@@ -7,11 +7,10 @@ import { CredentialsFileError, SpreadsheetAccessError } from '../../src/node/rem
 import type { Mailer, OutgoingMail } from '../../src/ports';
 import { seededFake } from '../fakes/sheets-api-daily-run';
 import type { FakeSheetsApi } from '../fakes/sheets-api-server';
-import { SERVICE_ACCOUNT_EMAIL, serviceAccountKey } from '../fakes/service-account-key';
+import { registeredServiceAccountKey, SERVICE_ACCOUNT_EMAIL } from '../fakes/service-account-key';
 
 const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-run-'));
 const keyPath = join(directory, 'khoa.json');
-writeFileSync(keyPath, JSON.stringify(serviceAccountKey()));
 const AS_OF = vietnamInstant('2023-04-04', 8);
 
 let fake: FakeSheetsApi;
@@ -19,6 +18,7 @@ let rootUrl: string;
 
 beforeEach(async () => {
   ({ fake, rootUrl } = await seededFake(30));
+  writeFileSync(keyPath, JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
 });
 
 afterEach(async () => {

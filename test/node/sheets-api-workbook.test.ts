@@ -13,10 +13,10 @@ import { FakeSheetsApi } from '../fakes/sheets-api-server';
 
 const servers: FakeSheetsApi[] = [];
 
-/** An OAuth client with a token that does not expire: no request ever goes to Google's token endpoint. */
-function fixedTokenAuth() {
+/** An OAuth client with a token the fake issued earlier that does not expire: no request goes to the token endpoint. */
+function fixedTokenAuth(accessToken: string) {
   const auth = new google.auth.OAuth2();
-  auth.setCredentials({ access_token: 'ya29.test-token', expiry_date: Date.now() + 3600_000 });
+  auth.setCredentials({ access_token: accessToken, expiry_date: Date.now() + 3600_000 });
   return auth;
 }
 
@@ -24,7 +24,7 @@ async function startFake(): Promise<{ fake: FakeSheetsApi; api: ReturnType<typeo
   const fake = new FakeSheetsApi();
   servers.push(fake);
   const rootUrl = await fake.start();
-  return { fake, api: sheetsClient(fixedTokenAuth(), rootUrl) };
+  return { fake, api: sheetsClient(fixedTokenAuth(fake.tokens.issueAccessToken()), rootUrl) };
 }
 
 afterEach(async () => {
@@ -108,7 +108,7 @@ describe('SheetsApiWorkbook', () => {
     expect(new URL(read?.url ?? '', 'http://x').searchParams.get('valueRenderOption')).toBe(
       'UNFORMATTED_VALUE',
     );
-    expect(read?.authorization).toBe('Bearer ya29.test-token');
+    expect(read?.authorization).toMatch(/^Bearer ya29\.fake-/);
   });
 
   it('stores every tricky string unchanged in the spreadsheet itself', async () => {

@@ -12,7 +12,7 @@ import { buildStatusReport } from '../../domain/status-report';
 import { vietnamDateOf } from '../../domain/time';
 import type { Mailer } from '../../ports';
 import { UsageError } from '../cli-errors';
-import { loadGoogleCredentials, sheetsClient } from '../google-credentials';
+import { loadGoogleCredentials, sheetsClient, signInToGoogle } from '../google-credentials';
 import { FileMailJournal } from '../file-mail-journal';
 import { privateCacheDirectory, withWorkbookLock } from '../local-lock';
 import { mailTargetOption, maxMailOption, pathOption, requireOption, type MailTarget } from '../options';
@@ -95,6 +95,8 @@ const NO_SMTP_LINE = 'Không có --smtp: chạy thử, không gửi thư và kh�
 
 export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOutcome> {
   const credentials = await loadGoogleCredentials(options.credentialsPath);
+  // The token endpoint first: a revoked key or refresh token is told before anything is read.
+  await signInToGoogle(credentials);
   const api = sheetsClient(credentials.auth, options.sheetsApiRootUrl);
   // Two runs on this machine at once (a slow run and the next timer) would both send: the second
   // one stops here. The lock and the send journal are named after the spreadsheet, so each sheet
