@@ -40,6 +40,8 @@ async function startSink() {
       });
     },
   });
+  // A client killed mid-session resets its connection: that is the experiment, not a failure.
+  server.on('error', () => {});
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { received, port: server.server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
@@ -59,6 +61,24 @@ function hannop(args, cwd, kill) {
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
     });
   });
+}
+
+/** The department's own contact in `Cấu hình`, as it fills it in before real mail (`run --smtp` refuses the example). */
+const REAL_CONTACT = {
+  'Người phụ trách': 'Trần Thị Lan',
+  'Email người phụ trách': 'lan.tran@pgd-thu-nghiem.edu.vn',
+  'Điện thoại người phụ trách': '028 3896 1234',
+  'Email nhận thư tổng hợp': 'lan.tran@pgd-thu-nghiem.edu.vn',
+};
+
+async function fillContact(workbookPath) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookPath);
+  workbook.getWorksheet('Cấu hình').eachRow((row) => {
+    const value = REAL_CONTACT[String(row.getCell(1).value ?? '')];
+    if (value !== undefined) row.getCell(2).value = value;
+  });
+  await workbook.xlsx.writeFile(workbookPath);
 }
 
 async function registeredResponses(workbookPath) {
@@ -89,6 +109,7 @@ export async function processKillSection() {
     const seed = join(base, 'seed.xlsx');
     const init = await hannop(['init', '--workbook', seed, '--demo'], base);
     if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+    await fillContact(seed);
 
     // The fault-free run: what must be received, and how long a run takes.
     const cleanDir = mkdtempSync(join(base, 'clean-'));
