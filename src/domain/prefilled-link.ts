@@ -46,16 +46,7 @@ export function templateFromSampleLink(
   const queryStart = sampleLink.indexOf('?');
   if (queryStart < 0) throw new PrefilledLinkError(`not a pre-filled link (no query): ${sampleLink}`);
   const formUrl = sampleLink.slice(0, queryStart);
-  const parameters = sampleLink
-    .slice(queryStart + 1)
-    .split('&')
-    .map((pair) => {
-      const equals = pair.indexOf('=');
-      return equals < 0
-        ? { name: pair, value: '' }
-        : { name: pair.slice(0, equals), value: decodeFormValue(pair.slice(equals + 1)) };
-    })
-    .filter((parameter) => /^entry\.\d+$/.test(parameter.name));
+  const parameters = entryParameters(sampleLink);
   const entries: PrefilledAnswers = {};
   for (const role of ROLES) {
     const sample = sampleAnswers[role];
