@@ -10,49 +10,10 @@ import { OPTIONS, USAGE_LINES } from '../../src/node/cli-usage';
 import { formatCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { GOOD_PLAN } from '../domain/forms/form-fixture';
-import { runCli, type CliOutcome } from './cli-runner';
+import { UNITS_CSV, runCli, type CliOutcome } from './cli-runner';
 
 const REPO = resolve(__dirname, '..', '..');
 const NOW = vietnamInstant('2023-03-25', 9);
-
-const UNITS_CSV = formatCsv([
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Cấp học',
-    'Loại hình',
-    'Phường/Xã',
-    'Email',
-    'Thủ trưởng',
-    'Điện thoại',
-    'Đang hoạt động',
-    'Mã xác nhận',
-  ],
-  [
-    'MNHM',
-    'Trường Mầm non Hoa Mai',
-    'Mầm non',
-    'Công lập',
-    'Hiệp Phú',
-    'mnhm@truong.example.edu.vn',
-    'Nguyễn Thị Lan',
-    '0901234567',
-    'Có',
-    'MNHM-7K2Q',
-  ],
-  [
-    'THDD',
-    'Trường Tiểu học Đặng Đức',
-    'Tiểu học',
-    'Công lập',
-    'Linh Trung',
-    'thdd@truong.example.edu.vn; vanthu@thdd.example.edu.vn',
-    'Trần Văn Hùng',
-    '0901234568',
-    '',
-    '',
-  ],
-]);
 
 let dir: string;
 

@@ -9,35 +9,9 @@ import { SAVE_AS_CSV_UTF8 } from '../../src/domain/export-check';
 import { vietnamInstant } from '../../src/domain/time';
 import { formatCsv } from '../../src/node/csv';
 import { GOOD_PLAN, GOOD_REPORT } from '../domain/forms/form-fixture';
-import { runCli } from './cli-runner';
+import { runCli, UNITS_CSV } from './cli-runner';
 
 const NOW = vietnamInstant('2023-03-25', 9);
-const UNITS_CSV = formatCsv([
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Cấp học',
-    'Loại hình',
-    'Phường/Xã',
-    'Email',
-    'Thủ trưởng',
-    'Điện thoại',
-    'Đang hoạt động',
-    'Mã xác nhận',
-  ],
-  [
-    'MNHM',
-    'Trường Mầm non Hoa Mai',
-    'Mầm non',
-    'Công lập',
-    'Hiệp Phú',
-    'mnhm@truong.example.edu.vn',
-    'Nguyễn Thị Lan',
-    '0901234567',
-    'Có',
-    'MNHM-7K2Q',
-  ],
-]);
 
 const planRow = (changes: Readonly<Record<string, string>> = {}) => [
   '28/03/2023 09:30:00',
