@@ -1,0 +1,70 @@
+// The daily digest to the department: rates per open period and the table of late units.
+import {
+  paragraph,
+  renderBlocks,
+  type Block,
+  type MailContent,
+  type MailContentContext,
+} from './mail-document';
+import type { DigestMail } from './mail-plan';
+import { deadlineLine, lateDays } from './mail-wording';
+import { STATUS_LABEL } from './status';
+import { formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+export function renderDigest(mail: DigestMail, context: MailContentContext): MailContent {
+  const { config, asOf } = context;
+  const today = vietnamDateOf(asOf);
+  const lateCodes = new Set(
+    mail.sections.flatMap((section) => section.lateUnits.map((late) => late.unit.code)),
+  );
+  const subject = `Tổng hợp tình hình nộp ngày ${formatVietnameseDate(mail.day)}: ${
+    lateCodes.size > 0 ? `${lateCodes.size} đơn vị chưa nộp đúng yêu cầu` : 'không có đơn vị quá hạn'
+  }`;
+  const blocks: Block[] = [
+    paragraph([`Kính gửi Lãnh đạo ${config.agencyName},`]),
+    paragraph([
+      `Tình hình nộp theo Kế hoạch ${config.planName}, tính đến ${formatVietnameseDateTime(asOf)}:`,
+    ]),
+  ];
+  for (const { period, rates, lateUnits } of mail.sections) {
+    blocks.push({ kind: 'heading', text: period.name });
+    blocks.push(
+      paragraph(deadlineLine(period), [
+        `Phải nộp ${rates.expected} đơn vị; đã nộp ${rates.submitted} (${percent(rates.reportingRate)}); đúng hạn ${rates.onTime} (${percent(
+          rates.onTimeRate,
+        )}); trễ hạn ${rates.late}; quá hạn ${rates.overdue}; cần bổ sung ${rates.needsFix}; đã duyệt ${rates.approved}.`,
+      ]),
+    );
+    if (lateUnits.length === 0) {
+      blocks.push(paragraph(['Không có đơn vị quá hạn.']));
+      continue;
+    }
+    blocks.push({
+      kind: 'table',
+      head: ['Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Quá hạn (ngày)', 'Thủ trưởng', 'Điện thoại', 'Email'],
+      rows: lateUnits.map(({ unit, status }) => [
+        unit.code,
+        unit.name,
+        STATUS_LABEL[status.status],
+        String(lateDays(period, today)),
+        unit.head,
+        unit.phone,
+        unit.emails.join(', '),
+      ]),
+    });
+  }
+  blocks.push(
+    paragraph([
+      'Chi tiết xem trang «Tổng hợp» của bảng tính. Các đơn vị quá hạn đã được nhắc qua email theo lịch nhắc.',
+    ]),
+  );
+  blocks.push({
+    kind: 'footer',
+    lines: [[`Thư tổng hợp được gửi tự động từ hệ thống theo dõi hạn nộp của ${config.agencyName}.`]],
+  });
+  return renderBlocks(subject, blocks);
+}
