@@ -24,33 +24,29 @@
 // unit submitted meanwhile) is closed as `Không cần gửi`.
 import type { Period } from './campaign';
 import { periodForUnit } from './extensions';
-import { planExtensionMails, type ExtensionMail } from './extension-mail';
-import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from './mail';
-import { MAIL_LOG_COLUMNS } from './layout';
+import { planExtensionMails } from './extension-mail';
 import { mailPriority } from './mail-priority';
-import {
-  periodRates,
-  statusKey,
-  statusOf,
-  type PeriodRates,
-  type StatusBoard,
-  type StatusKey,
-  type UnitPeriodStatus,
-} from './status';
+import { periodRates, statusKey, statusOf, type StatusKey } from './status';
 import { awaitsAcceptance, type Submission, type SubmissionOutcome } from './submissions';
-import { cellInstant, cellText, type SheetRecord } from './table';
-import { cleanText, labelKey } from './text';
 import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
-import { isValidEmail, splitEmails, type Unit } from './units';
+import { isValidEmail, splitEmails } from './units';
+import { digestKey, openingKey, receiptKey, returnedKey, unitNoticeKey, type MailLogEntry } from './mail-log';
+import type {
+  ClosedMail,
+  DigestMail,
+  DigestSection,
+  LateUnit,
+  MailPlan,
+  MailPlanInput,
+  NoticeItem,
+  NoticeKind,
+  PlannedMail,
+  ReceiptMail,
+  RegisterDetails,
+} from './planned-mail';
 
-export type NoticeKind = Extract<MailKind, 'reminder' | 'overdue' | 'needs_fix'>;
-
-/** A row of `Nhật ký thư` can also be closed: nothing calls for it any more. */
-export type MailLogState = MailResult | 'superseded';
-export const MAIL_LOG_STATE_LABEL: Record<MailLogState, string> = {
-  ...MAIL_RESULT_LABEL,
-  superseded: 'Không cần gửi',
-};
+export * from './mail-log';
+export type * from './planned-mail';
 
 /** A receipt is not sent for a version that arrived longer ago than this (a first run on old data). */
 export const RECEIPT_WINDOW_DAYS = 7;
@@ -58,174 +54,6 @@ export const RECEIPT_WINDOW_DAYS = 7;
 export const OPENING_WINDOW_DAYS = 3;
 /** A digest day older than this is not fired any more: the next Monday's digest replaces it. */
 const DIGEST_WINDOW_DAYS = 6;
-
-export function unitNoticeKey(unitCode: string, day: IsoDate): string {
-  return `unit:${unitCode}:${day}`;
-}
-export function receiptKey(responseId: string, version: number): string {
-  return `receipt:${responseId}:v${version}`;
-}
-export function returnedKey(responseId: string, version: number): string {
-  return `returned:${responseId}:v${version}`;
-}
-/** The opening notice of a period to a unit: once ever, whatever day it goes out. */
-export function openingKey(unitCode: string, periodId: string): string {
-  return `opening:${unitCode}:${periodId}`;
-}
-export function digestKey(day: IsoDate): string {
-  return `digest:${day}`;
-}
-
-/** `Mã kỳ` of a log row holds every period of the mail, joined by ", ". */
-export function joinPeriodIds(periodIds: readonly string[]): string {
-  return periodIds.join(', ');
-}
-
-export interface MailLogEntry {
-  readonly key: string;
-  /** When it was sent (Đã gửi), first queued (Chờ gửi), last tried (Lỗi) or closed. */
-  readonly at: Date | null;
-  readonly unitCode: string;
-  readonly periodIds: readonly string[];
-  readonly kind: MailKind | null;
-  readonly state: MailLogState | null;
-}
-
-/** Reads `Nhật ký thư`; rows without `Khóa thư` (typed by a person, or older) are kept but not keyed. */
-export function parseMailLog(records: readonly SheetRecord[]): MailLogEntry[] {
-  const entries: MailLogEntry[] = [];
-  for (const record of records) {
-    const text = (column: string) => cleanText(cellText(record.get(column)));
-    const key = text(MAIL_LOG_COLUMNS.key);
-    if (!key) continue;
-    entries.push({
-      key,
-      at: cellInstant(record.get(MAIL_LOG_COLUMNS.at)),
-      unitCode: text(MAIL_LOG_COLUMNS.unitCode),
-      periodIds: text(MAIL_LOG_COLUMNS.periodId)
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-      kind: labelKey(MAIL_KIND_LABEL, text(MAIL_LOG_COLUMNS.kind)) ?? null,
-      state: labelKey(MAIL_LOG_STATE_LABEL, text(MAIL_LOG_COLUMNS.result)) ?? null,
-    });
-  }
-  return entries;
-}
-
-/** What the planner needs of a `Bài nộp` row beyond its Submission (the register's entries have it). */
-export interface RegisterDetails {
-  readonly responseId: string;
-  readonly unitName: string;
-  readonly submitterEmail: string;
-  /** Forms' edit link of the response; '' when unknown. */
-  readonly editLink: string;
-  /** When the newest version arrived (Forms overwrites its timestamp on edit). */
-  readonly lastVersionAt: Date;
-  /** Errors, then warnings prefixed `Lưu ý: `. */
-  readonly problems: readonly string[];
-}
-
-export interface NoticeItem {
-  readonly kind: NoticeKind;
-  readonly period: Period;
-  readonly status: UnitPeriodStatus;
-  /** The schedule day this notice answers. */
-  readonly scheduleDay: IsoDate;
-  /** Where the unit edits its newest response, when it must fix one; null when unknown. */
-  readonly editLink: string | null;
-}
-
-interface PlannedBase {
-  readonly key: string;
-  readonly to: readonly string[];
-  readonly periods: readonly Period[];
-  /** In the log as `Chờ gửi` or `Lỗi` since this moment; null for mail first planned in this run. */
-  readonly waitingSince: Date | null;
-}
-
-export interface UnitNoticeMail extends PlannedBase {
-  /** The most urgent kind among the items. */
-  readonly kind: NoticeKind;
-  readonly unit: Unit;
-  readonly items: readonly NoticeItem[];
-}
-
-export interface ReceiptMail extends PlannedBase {
-  readonly kind: 'receipt';
-  /** Held and then vouched for by the department reads as accepted. */
-  readonly outcome: SubmissionOutcome;
-  /** Null when the response names no registered unit. */
-  readonly unit: Unit | null;
-  readonly submission: Submission;
-  readonly details: RegisterDetails;
-  readonly period: Period | null;
-  /** Where the unit stands for the period now (timeliness is judged on its first accepted version). */
-  readonly status: UnitPeriodStatus | null;
-}
-
-export interface ReturnedMail extends PlannedBase {
-  readonly kind: 'returned';
-  readonly unit: Unit;
-  readonly submission: Submission;
-  readonly details: RegisterDetails;
-  readonly period: Period | null;
-}
-
-export interface LateUnit {
-  readonly unit: Unit;
-  readonly status: UnitPeriodStatus;
-}
-
-export interface DigestSection {
-  readonly period: Period;
-  readonly rates: PeriodRates;
-  /** Overdue units, and units still without an accepted version that must fix one; in name order. */
-  readonly lateUnits: readonly LateUnit[];
-}
-
-export interface DigestMail extends PlannedBase {
-  readonly kind: 'digest';
-  readonly day: IsoDate;
-  /** Periods whose last day of grace is over, by due moment. */
-  readonly sections: readonly DigestSection[];
-}
-
-/** A period has opened: the unit's deliverable, deadline, own link and code. */
-export interface OpeningMail extends PlannedBase {
-  readonly kind: 'opening';
-  readonly unit: Unit;
-  readonly period: Period;
-}
-
-export type PlannedMail =
-  UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail | ExtensionMail | OpeningMail;
-
-/** A key that is closed as `Không cần gửi`: a waiting row nothing calls for, or a receipt a return replaces. */
-export interface ClosedMail {
-  readonly key: string;
-  readonly kind: MailKind | null;
-  readonly unitCode: string;
-  readonly periodIds: readonly string[];
-}
-
-export interface MailPlanInput {
-  readonly asOf: Date;
-  readonly periods: readonly Period[];
-  /** Units in name order (the registry's `all`). */
-  readonly units: readonly Unit[];
-  readonly board: StatusBoard;
-  readonly submissions: readonly Submission[];
-  readonly details: readonly RegisterDetails[];
-  readonly log: readonly MailLogEntry[];
-  readonly digestEmails: readonly string[];
-}
-
-export interface MailPlan {
-  /** In sending order: waiting mail first (oldest first), then by priority. */
-  readonly mails: readonly PlannedMail[];
-  readonly closed: readonly ClosedMail[];
-}
 
 /** The unit's unanswered items: pending → reminder, overdue → overdue, needs_fix → needs_fix. */
 function noticeKindOf(status: StatusKey): NoticeKind | null {

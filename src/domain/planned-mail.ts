@@ -1,0 +1,124 @@
+// The mails a run plans, as data: what each kind carries for its rendering and its log row.
+import type { Period } from './campaign';
+import { type ExtensionMail } from './extension-mail';
+import { type MailKind } from './mail';
+import { type PeriodRates, type StatusBoard, type UnitPeriodStatus } from './status';
+import { type Submission, type SubmissionOutcome } from './submissions';
+import { type IsoDate } from './time';
+import { type Unit } from './units';
+import type { MailLogEntry } from './mail-log';
+
+export type NoticeKind = Extract<MailKind, 'reminder' | 'overdue' | 'needs_fix'>;
+
+export interface RegisterDetails {
+  readonly responseId: string;
+  readonly unitName: string;
+  readonly submitterEmail: string;
+  /** Forms' edit link of the response; '' when unknown. */
+  readonly editLink: string;
+  /** When the newest version arrived (Forms overwrites its timestamp on edit). */
+  readonly lastVersionAt: Date;
+  /** Errors, then warnings prefixed `Lưu ý: `. */
+  readonly problems: readonly string[];
+}
+
+export interface NoticeItem {
+  readonly kind: NoticeKind;
+  readonly period: Period;
+  readonly status: UnitPeriodStatus;
+  /** The schedule day this notice answers. */
+  readonly scheduleDay: IsoDate;
+  /** Where the unit edits its newest response, when it must fix one; null when unknown. */
+  readonly editLink: string | null;
+}
+
+interface PlannedBase {
+  readonly key: string;
+  readonly to: readonly string[];
+  readonly periods: readonly Period[];
+  /** In the log as `Chờ gửi` or `Lỗi` since this moment; null for mail first planned in this run. */
+  readonly waitingSince: Date | null;
+}
+
+export interface UnitNoticeMail extends PlannedBase {
+  /** The most urgent kind among the items. */
+  readonly kind: NoticeKind;
+  readonly unit: Unit;
+  readonly items: readonly NoticeItem[];
+}
+
+export interface ReceiptMail extends PlannedBase {
+  readonly kind: 'receipt';
+  /** Held and then vouched for by the department reads as accepted. */
+  readonly outcome: SubmissionOutcome;
+  /** Null when the response names no registered unit. */
+  readonly unit: Unit | null;
+  readonly submission: Submission;
+  readonly details: RegisterDetails;
+  readonly period: Period | null;
+  /** Where the unit stands for the period now (timeliness is judged on its first accepted version). */
+  readonly status: UnitPeriodStatus | null;
+}
+
+export interface ReturnedMail extends PlannedBase {
+  readonly kind: 'returned';
+  readonly unit: Unit;
+  readonly submission: Submission;
+  readonly details: RegisterDetails;
+  readonly period: Period | null;
+}
+
+export interface LateUnit {
+  readonly unit: Unit;
+  readonly status: UnitPeriodStatus;
+}
+
+export interface DigestSection {
+  readonly period: Period;
+  readonly rates: PeriodRates;
+  /** Overdue units, and units still without an accepted version that must fix one; in name order. */
+  readonly lateUnits: readonly LateUnit[];
+}
+
+export interface DigestMail extends PlannedBase {
+  readonly kind: 'digest';
+  readonly day: IsoDate;
+  /** Periods whose last day of grace is over, by due moment. */
+  readonly sections: readonly DigestSection[];
+}
+
+/** A period has opened: the unit's deliverable, deadline, own link and code. */
+export interface OpeningMail extends PlannedBase {
+  readonly kind: 'opening';
+  readonly unit: Unit;
+  readonly period: Period;
+}
+
+export type PlannedMail =
+  UnitNoticeMail | ReceiptMail | ReturnedMail | DigestMail | ExtensionMail | OpeningMail;
+
+/** A key that is closed as `Không cần gửi`: a waiting row nothing calls for, or a receipt a return replaces. */
+export interface ClosedMail {
+  readonly key: string;
+  readonly kind: MailKind | null;
+  readonly unitCode: string;
+  readonly periodIds: readonly string[];
+}
+
+export interface MailPlanInput {
+  readonly asOf: Date;
+  readonly periods: readonly Period[];
+  /** Units in name order (the registry's `all`). */
+  readonly units: readonly Unit[];
+  readonly board: StatusBoard;
+  readonly submissions: readonly Submission[];
+  readonly details: readonly RegisterDetails[];
+  readonly log: readonly MailLogEntry[];
+  readonly digestEmails: readonly string[];
+}
+
+export interface MailPlan {
+  /** In sending order: waiting mail first (oldest first), then by priority. */
+  readonly mails: readonly PlannedMail[];
+  readonly closed: readonly ClosedMail[];
+}
