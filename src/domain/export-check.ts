@@ -92,6 +92,9 @@ function headerDelimiter(text: string): ',' | ';' | '\t' | null {
   return best && best[1] > 0 ? best[0] : null;
 }
 
+/** The columns every export has besides the questions, in both locales Google exports in. */
+const FIXED_COLUMN_TITLES = ['Dấu thời gian', 'Timestamp', 'Địa chỉ email', 'Email Address', 'Email'];
+
 const DELIMITER_NAME = { ';': 'dấu chấm phẩy (;)', '\t': 'dấu tab' } as const;
 
 /** The 1-based line where a quote opens that never closes, if one does. */
@@ -140,9 +143,25 @@ function requiredTitles(spec: FormSpec): string[] {
   return spec.questions.filter((question) => question.required).map((question) => question.title);
 }
 
+/** Columns the import reads (the questions, the timestamp, the address) that the header holds more than once. */
+function duplicatedColumns(headers: readonly string[], spec: FormSpec): [string, number][] {
+  const read = new Set(
+    [...spec.questions.map((question) => question.title), ...FIXED_COLUMN_TITLES].map(titleKey),
+  );
+  const counts = new Map<string, { title: string; count: number }>();
+  for (const header of headers) {
+    const key = titleKey(header);
+    if (!read.has(key)) continue;
+    const seen = counts.get(key);
+    counts.set(key, { title: seen?.title ?? header, count: (seen?.count ?? 0) + 1 });
+  }
+  return [...counts.values()].filter((entry) => entry.count > 1).map((entry) => [entry.title, entry.count]);
+}
+
 /**
- * The header is the export of `form`: every required question has its column. The export of the
- * other form is named as such; otherwise the missing columns are named.
+ * The header is the export of `form`: every required question has its column, and no column the
+ * import reads comes twice (which of the two would be the answer?). The export of the other form
+ * is named as such; otherwise the missing columns are named.
  */
 export function checkExportForm(
   headers: readonly string[],
@@ -150,6 +169,14 @@ export function checkExportForm(
   specs: Readonly<Record<FormKind, FormSpec>>,
   where: string,
 ): void {
+  const [duplicated] = duplicatedColumns(headers, specs[form]);
+  if (duplicated) {
+    const [title, count] = duplicated;
+    throw refused(
+      where,
+      `có ${count === 2 ? 'hai' : count} cột «${title}»: không biết câu trả lời ở cột nào là đúng; hãy dùng đúng tệp xuất từ biểu mẫu, không sửa dòng tiêu đề.`,
+    );
+  }
   const present = new Set(headers.map(titleKey));
   const missing = requiredTitles(specs[form]).filter((title) => !present.has(titleKey(title)));
   if (missing.length === 0) return;

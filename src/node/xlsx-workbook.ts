@@ -106,7 +106,17 @@ function setCell(cell: ExcelJS.Cell, value: CellValue | undefined, dateNumberFor
     return;
   }
   // A string is stored as a string cell: exceljs makes a formula only of a `{ formula }` object.
-  cell.value = value;
+  cell.value = typeof value === 'string' ? xlsxText(value) : value;
+}
+
+/**
+ * A text as a cell must hold it to read back as itself. OOXML reads `_xHHHH_` as the character
+ * HHHH, so a literal one is escaped as `_x005F_xHHHH_`, as Excel writes it; and XML cannot hold
+ * U+FFFE or U+FFFF at all: exceljs would write them and the workbook would no longer open.
+ * (exceljs drops the C0 control characters XML cannot hold; a line break CR reads back as LF.)
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/[\ufffe\uffff]/g, '').replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
 }
 
 /** Removes `<file>.<pid>.partial` files of saves whose process is gone (killed mid-save). */

@@ -141,6 +141,15 @@ describe('hannop import checks the file before reading a row', () => {
       '«x.csv», dòng 2, cột «Ghi chú»: câu trả lời dài 40.000 ký tự, quá 32.767 ký tự một ô chứa được; đề nghị đơn vị rút gọn (hoặc gửi tệp đính kèm qua đường dẫn) rồi nộp lại.',
     ],
     [
+      'a question column twice (which one holds the answer?)',
+      () =>
+        formatCsv([
+          [...responseColumns(PLAN_FORM), 'Ghi chú'],
+          [...planRow({ notes: 'ghi chú thật' }), 'ghi chú khác'],
+        ]),
+      '«x.csv»: có hai cột «Ghi chú»: không biết câu trả lời ở cột nào là đúng; hãy dùng đúng tệp xuất từ biểu mẫu, không sửa dòng tiêu đề.',
+    ],
+    [
       'an .xlsx workbook named .csv',
       () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
       `«x.csv»: đây là tệp Excel (.xlsx), không phải CSV: ${SAVE_AS_CSV_UTF8}.`,

@@ -133,6 +133,27 @@ describe('XlsxWorkbook', () => {
     expect(sheet.getCell('A2').value).toBe('=1+1');
   });
 
+  it('reads a text back as itself, even one that spells an OOXML escape (_x0041_)', async () => {
+    const filePath = freshPath();
+    const workbook = XlsxWorkbook.createEmpty();
+    const texts = ['_x0041_', 'a_x000D_b', '_x005F_', '_x00e9_ thường'];
+    workbook.write([{ kind: 'replace', sheet: 'Chuỗi', headers: ['Văn bản'], rows: texts.map((t) => [t]) }]);
+    await workbook.saveAs(filePath);
+    const table = (await XlsxWorkbook.open(filePath)).read(['Chuỗi']).get('Chuỗi');
+    expect(table?.rows).toEqual(texts.map((text) => [text]));
+  });
+
+  it('keeps a workbook readable when a text holds U+FFFE or U+FFFF, which XML cannot hold', async () => {
+    const filePath = freshPath();
+    const workbook = XlsxWorkbook.createEmpty();
+    workbook.write([
+      { kind: 'replace', sheet: 'Chuỗi', headers: ['Văn bản'], rows: [['phi\ufffe ký tự\uffff'], ['sau']] },
+    ]);
+    await workbook.saveAs(filePath);
+    const table = (await XlsxWorkbook.open(filePath)).read(['Chuỗi']).get('Chuỗi');
+    expect(table?.rows).toEqual([['phi ký tự'], ['sau']]);
+  });
+
   it('reads formulas, rich text, hyperlinks and errors as what the sheet shows', async () => {
     const filePath = freshPath();
     const excel = new ExcelJS.Workbook();
