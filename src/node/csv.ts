@@ -67,6 +67,18 @@ export function formatCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(quoteField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** What a spreadsheet takes for the start of a formula when it opens a CSV (OWASP, «CSV injection»). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Rows as CSV for a person to open in Excel or Sheets: a field that a spreadsheet would run as a
+ * formula (a unit named `=HYPERLINK(…)`) is written with a leading apostrophe, which the
+ * spreadsheet shows as text, so opening the file never runs what a workbook cell held.
+ */
+export function formatCsvForSpreadsheet(rows: readonly (readonly string[])[]): string {
+  return formatCsv(rows.map((row) => row.map((field) => (FORMULA_START.test(field) ? `'${field}` : field))));
+}
+
 /**
  * A form's CSV export read for import into an .xlsx workbook, checked as a file first (encoding,
  * delimiter, quotes, the form's questions, cell sizes): a wrong file is refused before any row.

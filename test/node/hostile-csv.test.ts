@@ -21,6 +21,7 @@ import {
   csvFileOf,
   csvModel,
   HOSTILE_SEED,
+  hostileRuns,
   newFormulaCells,
   sha256,
   storedInXlsx,
@@ -128,7 +129,7 @@ describe('hostile CSV files given to hannop import', () => {
         expect(outcome.added).toBe(model.header === 'only-header' ? 0 : file.answers.length);
         if (outcome.added > 0) await expectRowsKept(model, file, outcome.saved);
       }),
-      { seed: HOSTILE_SEED, numRuns: 150 },
+      { seed: HOSTILE_SEED, numRuns: hostileRuns(150) },
     );
     // The files cover both ends: many imported, many refused.
     expect(seen.imported).toBeGreaterThan(20);
@@ -175,7 +176,7 @@ describe('hostile CSV files through the command line', () => {
         expect(await newFormulaCells(base, after)).toEqual([]);
         expect((await XlsxWorkbook.open(join(dir, 'w.xlsx'))).path).not.toBeNull();
       }),
-      { seed: HOSTILE_SEED, numRuns: 20 },
+      { seed: HOSTILE_SEED, numRuns: hostileRuns(20) },
     );
   });
 

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as ExcelJS from 'exceljs';
 import { demoFormFacts } from '../../src/demo/forms';
 import { CONFIG_COLUMNS, SHEET, UNIT_LINK_COLUMNS, columnsOf } from '../../src/domain/layout';
 import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
@@ -50,6 +51,22 @@ describe('hannop links', () => {
     }
     const workbook = await XlsxWorkbook.open(join(dir, 'dot.xlsx'));
     expect(workbook.read([SHEET.unitLinks]).get(SHEET.unitLinks)?.rows).toHaveLength(rows.length);
+  });
+
+  it('writes no field that Excel would run as a formula when it opens the CSV', async () => {
+    expect((await hannop('init', '--workbook', 'dot.xlsx', '--demo')).code).toBe(0);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(join(dir, 'dot.xlsx'));
+    const units = excel.getWorksheet(SHEET.units) as ExcelJS.Worksheet;
+    const nameColumn = (units.getRow(1).values as unknown[]).indexOf('Tên đơn vị');
+    units.getCell(2, nameColumn).value = '=HYPERLINK("http://evil.example/","Bấm vào đây")';
+    units.getCell(3, nameColumn).value = '@SUM(1+1)';
+    await excel.xlsx.writeFile(join(dir, 'dot.xlsx'));
+    expect((await hannop('links', '--workbook', 'dot.xlsx', '--csv', 'duong-dan.csv')).code).toBe(0);
+    const fields = parseCsv(readFileSync(join(dir, 'duong-dan.csv'), 'utf8')).flat();
+    expect(fields).toContain('\'=HYPERLINK("http://evil.example/","Bấm vào đây")');
+    expect(fields).toContain("'@SUM(1+1)");
+    expect(fields.filter((field) => /^[=+\-@\t\r]/.test(field))).toEqual([]);
   });
 
   it('says which rows have no link while `Biểu mẫu` is empty', async () => {

@@ -1,9 +1,9 @@
 // `hannop links --workbook F --csv OUT`: writes `Đường dẫn đơn vị` into the workbook and the same
-// rows to a CSV (UTF-8 with a BOM, so Excel shows the Vietnamese right).
+// rows to a CSV (UTF-8 with a BOM, so Excel shows the Vietnamese right; no field opens as a formula).
 import { writeFileSync } from 'node:fs';
 import { unitLinksSheet } from '../../app/unit-links-sheet';
 import { cellText } from '../../domain/table';
-import { formatCsv } from '../csv';
+import { formatCsvForSpreadsheet } from '../csv';
 import { withWorkbookLock } from '../local-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
@@ -19,7 +19,7 @@ export async function linksCommand(workbookPath: string, asOf: Date, csvPath: st
     workbook.write([write]);
     await workbook.save();
     const rows = [write.headers, ...write.rows.map((row) => row.map((cell) => cellText(cell)))];
-    writeFileSync(csvPath, `\ufeff${formatCsv(rows)}`, 'utf8');
+    writeFileSync(csvPath, `\ufeff${formatCsvForSpreadsheet(rows)}`, 'utf8');
     return { rows: write.rows.length, withoutLink };
   });
 }
