@@ -16,6 +16,7 @@ import { formatCsv } from '../../src/node/csv';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { GOOD_PLAN } from '../domain/forms/form-fixture';
 import { runCli, UNITS_CSV } from './cli-runner';
+import { fillContact } from './filled-contact';
 import {
   HOSTILE_SEED,
   hostileRuns,
@@ -171,6 +172,8 @@ beforeAll(async () => {
     join(dir, 'more.csv'),
     formatCsv([responseColumns(PLAN_FORM), planRow('29/03/2023 08:00:00', { notes: '@SUM(A1)' })]),
   );
+  // The department's real contact, so that `check` can pass and `run` behaves as in real use.
+  await fillContact(join(dir, 'base.xlsx'));
   base = readFileSync(join(dir, 'base.xlsx'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -179,6 +182,7 @@ describe('hostile workbooks given to hannop run, check, status and import', () =
   it('exit 0 with no formula written, or 1 in Vietnamese with the file as it was; never a crash', async () => {
     let index = 0;
     const seen = { 0: 0, 1: 0 };
+    const checked = { 0: 0, 1: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
@@ -201,6 +205,7 @@ describe('hostile workbooks given to hannop run, check, status and import', () =
             internal: /Lỗi nội bộ/.test(outcome.stderr),
           }).toEqual({ run: index, command, code: outcome.code === 0 ? 0 : 1, internal: false });
           seen[outcome.code as 0 | 1] += 1;
+          if (command === 'check') checked[outcome.code as 0 | 1] += 1;
           if (outcome.code === 1 || READ_ONLY.has(command)) {
             if (outcome.code === 1) expect(`${outcome.stderr}${outcome.stdout}`).toMatch(VIETNAMESE);
             expect(sha256(after)).toBe(sha256(before));
@@ -214,5 +219,58 @@ describe('hostile workbooks given to hannop run, check, status and import', () =
     );
     expect(seen[0]).toBeGreaterThan(4);
     expect(seen[1]).toBeGreaterThan(4);
+    expect(checked[0]).toBeGreaterThan(0);
+  }, 120000);
+
+  it('refuses a file that is no workbook, or a broken one, in Vietnamese and leaves it as it was', async () => {
+    const damage = fc.oneof(
+      fc.record({
+        kind: fc.constant('truncate' as const),
+        at: fc.double({ min: 0, max: 0.99, noNaN: true }),
+      }),
+      fc.record({
+        kind: fc.constant('overwrite' as const),
+        at: fc.double({ min: 0, max: 0.99, noNaN: true }),
+        bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+      }),
+      fc.record({
+        kind: fc.constant('other' as const),
+        bytes: fc.constantFrom(
+          Buffer.alloc(0),
+          Buffer.from('Mã đơn vị,Tên đơn vị\r\n', 'utf8'),
+          Buffer.from('<html><body>=1+1</body></html>'),
+          Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        damage,
+        fc.constantFrom<Command>('run', 'check', 'status', 'import'),
+        async (hurt, command) => {
+          const before =
+            hurt.kind === 'other'
+              ? hurt.bytes
+              : hurt.kind === 'truncate'
+                ? base.subarray(0, Math.floor(base.length * hurt.at))
+                : Buffer.concat([
+                    base.subarray(0, Math.floor(base.length * hurt.at)),
+                    Buffer.from(hurt.bytes),
+                    base.subarray(Math.floor(base.length * hurt.at) + hurt.bytes.length),
+                  ]);
+          writeFileSync(join(dir, 'w.xlsx'), before);
+          const outcome = await runCli(COMMAND_ARGS[command], { now: () => NOW, cwd: dir });
+          expect({ code: outcome.code, internal: /Lỗi nội bộ/.test(outcome.stderr) }).toEqual({
+            code: outcome.code === 0 ? 0 : 1,
+            internal: false,
+          });
+          if (outcome.code === 1) expect(`${outcome.stderr}${outcome.stdout}`).toMatch(VIETNAMESE);
+          // A few bytes overwritten in a part exceljs never reads may leave a workbook that opens.
+          if (outcome.code === 1 || READ_ONLY.has(command))
+            expect(sha256(readFileSync(join(dir, 'w.xlsx')))).toBe(sha256(before));
+        },
+      ),
+      { seed: HOSTILE_SEED, numRuns: hostileRuns(16) },
+    );
   }, 120000);
 });
