@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { hostileFilesSection, hostileRowFailed, hostileTable, isHostileRow } from './reliability-hostile.mjs';
+
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const ExcelJS = require('exceljs');
@@ -46,11 +48,15 @@ async function startSink() {
   return { received, port: server.server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Runs hannop; `kill` = { signal, afterMs } kills it at that moment. */
-function hannop(args, cwd, kill) {
+/** Runs hannop; `kill` = { signal, afterMs } kills it at that moment; `env` adds to the environment. */
+function hannop(args, cwd, kill, env) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(env ? { env: { ...process.env, ...env } } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -203,7 +209,12 @@ export async function processKillSection() {
   }
 }
 
-export const SECTIONS = [processKillSection];
+/** The hostile-files section (scripts/reliability-hostile.mjs), run with this runner's helpers. */
+export function hostileSection() {
+  return hostileFilesSection({ hannop, fillContact, pool, root: ROOT, concurrency: CONCURRENCY });
+}
+
+export const SECTIONS = [processKillSection, hostileSection];
 
 function table(rows) {
   const header = [
@@ -229,25 +240,46 @@ function table(rows) {
 
 async function main() {
   const started = Date.now();
+  // `npm run reliability -- --only hostileSection` runs one section and prints it, without writing the docs.
+  const only = process.argv.indexOf('--only') > 0 ? process.argv[process.argv.indexOf('--only') + 1] : null;
   const rows = [];
-  for (const section of SECTIONS) rows.push(...(await section()));
+  for (const section of SECTIONS.filter((each) => only === null || each.name === only)) {
+    rows.push(...(await section()));
+  }
   const seconds = Math.round((Date.now() - started) / 1000);
-  const text = table(rows);
-  console.log(text);
+  const killRows = rows.filter((row) => !isHostileRow(row));
+  const hostileRows = rows.filter(isHostileRow);
+  const text = table(killRows);
+  const hostileText = hostileTable(hostileRows);
+  console.log(`${text}\n\n${hostileText}`);
   console.log(`\n${seconds} s`);
+  const failed =
+    killRows.some((row) => row.responsesLost > 0 || row.duplicated > 0 || row.missing > 0) ||
+    hostileRows.some(hostileRowFailed);
+  if (only !== null) {
+    process.exitCode = failed ? 1 : 0;
+    return;
+  }
   const markdown =
     '# Độ tin cậy: mỗi thư gửi đúng một lần, không mất phản hồi\n\n' +
     'Kết quả của `npm run reliability` (scripts/reliability.mjs): một lệnh `hannop run` thật gửi thư qua SMTP tới ' +
     'một máy chủ thử trên 127.0.0.1, bị dừng đột ngột (SIGKILL) ở 20 thời điểm và bị yêu cầu dừng (SIGTERM) ở 5 thời ' +
     'điểm trong lần chạy, rồi được chạy lại. Mỗi thư được đếm theo Message-ID (suy ra từ khóa thư).\n\n' +
-    `${text}\n\nThời gian: ${seconds} giây.\n`;
+    `${text}\n\n` +
+    '## Tệp độc hại\n\n' +
+    'Các lệnh `hannop` thật nhận những tệp không phải như chúng phải là: tệp CSV xuất sai bảng mã (UTF-16, ' +
+    'Windows-1258, UTF-8 hỏng), dấu ngoặc kép không đóng, ô quá dài, cột trùng hoặc thiếu, công thức, HTML, ' +
+    'ký tự vô hình và ký tự điều khiển; bảng tính có ô công thức thật, thiếu trang, thiếu cột, tệp zip hỏng. ' +
+    'Mỗi lệnh trong phần trợ giúp cũng được chạy với một mật khẩu SMTP được đánh dấu (qua --smtp, --smtp-file, ' +
+    'HANNOP_SMTP_URL), rồi tìm mật khẩu trong mọi đầu ra và mọi tệp được ghi. Các bộ kiểm thử ' +
+    '`test/node/hostile-*.test.ts` thử thêm hàng trăm tệp sinh ngẫu nhiên (fast-check, hạt giống cố định).\n\n' +
+    `${hostileText}\n\nThời gian: ${seconds} giây.\n`;
   // Written as the project's formatter would, so `npm test`'s format check stays green after a run.
   const target = join(ROOT, 'docs', 'reliability.md');
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(target)) ?? {};
   writeFileSync(target, await prettier.format(markdown, { ...options, filepath: target }));
-  const bad = rows.some((row) => row.responsesLost > 0 || row.duplicated > 0 || row.missing > 0);
-  process.exitCode = bad ? 1 : 0;
+  process.exitCode = failed ? 1 : 0;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
