@@ -360,6 +360,9 @@ export async function hostileFilesSection({ hannop, fillContact, pool, root, con
     };
     const workbooks = [];
     for (const [name, edit] of hostileWorkbooks()) workbooks.push([name, await applyEdit(base, edit)]);
+    // The detector detects: the first workbook holds the formula cells it was given.
+    if (((await formulaCells(workbooks[0][1])) ?? new Set()).size < 3)
+      throw new Error('formula detector broken');
     // Every workbook to the daily run and to status; the two with formulas and hostile text to
     // every command that reads the workbook (each run is a Node start and an exceljs load).
     const workbookRuns = workbooks.flatMap(([name, bytes], index) =>
@@ -530,7 +533,13 @@ async function secretTrials({ hannop, pool, root, baseDir, base, more, concurren
         if (SECRET_MARKS.some((mark) => text.includes(mark))) leaks.push(where);
       }
       for (const file of filesUnder(dir)) {
-        if (file.endsWith('smtp.txt') || !statSync(file).isFile()) continue;
+        if (file.endsWith('smtp.txt')) {
+          // The detector detects: the file given on purpose holds the password.
+          if (!(await textsOf(file)).some((text) => text.includes(SECRET_MARKS[0])))
+            throw new Error('secret detector broken');
+          continue;
+        }
+        if (!statSync(file).isFile()) continue;
         const texts = await textsOf(file);
         if (texts.some((text) => SECRET_MARKS.some((mark) => text.includes(mark))))
           leaks.push(file.slice(dir.length + 1));
