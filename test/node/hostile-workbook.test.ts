@@ -194,6 +194,7 @@ describe('hostile workbooks given to hannop run, check, status and import', () =
           writeFileSync(join(dir, 'w.xlsx'), before);
           const outcome = await runCli(COMMAND_ARGS[command], { now: () => NOW, cwd: dir });
           const after = readFileSync(join(dir, 'w.xlsx'));
+          // HOSTILE_LOG=1 shows each command's time and answer, to see what the files exercise.
           if (process.env.HOSTILE_LOG)
             process.stderr.write(
               `${command} ${Date.now() - t0}ms code ${outcome.code} ${outcome.stderr.slice(0, 150)}\n`,
