@@ -15,6 +15,7 @@ import {
 } from './menu-handlers';
 import { appsScriptServices } from './services';
 import { runSetupMenu } from './setup';
+import { handleContinuation } from './resumable-jobs';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from './trigger-handlers';
 
 // onOpen runs as a simple trigger, without the officer's authorization: it touches only the Ui.
@@ -72,4 +73,8 @@ export function onDailyRun(): void {
 
 export function onEditReview(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleReviewEdit(appsScriptServices(), event);
+}
+
+export function onContinueJobs(event?: { readonly triggerUid?: string }): void {
+  handleContinuation(appsScriptServices(), event);
 }

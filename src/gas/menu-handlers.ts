@@ -3,14 +3,14 @@
 // services' menu surface, or the failure as a sentence), like every other menu item.
 import { readCampaignState } from '../app/campaign-state';
 import { consolidate } from '../app/consolidate';
-import { rebuildRegister } from '../app/rebuild-register';
 import { sendMail, type SendMailSummary } from '../app/send-mail';
 import { FORM_KIND_LABEL } from '../domain/campaign';
 import { SHEET } from '../domain/layout';
+import { budgetFrom, CONTINUATION_DELAY_MS } from '../domain/job-budget';
 import { MAIL_KIND_LABEL } from '../domain/mail';
 import { refreshChoices, type FormsSetupReport } from './forms-setup';
-import { formAppResponseSource } from './form-response-source';
 import { MENU_ITEMS } from './menu';
+import { runRebuildPart } from './resumable-jobs';
 import { runMenuAction } from './menu-action';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
@@ -51,33 +51,39 @@ export function runRefreshForms(services: GasServices): void {
 
 export function runRebuild(services: GasServices): void {
   runMenuAction(services.menuSurface, labelOf('menuRebuild'), () => {
-    const { forms, problems } = services.openForms();
+    const opened = services.openForms();
+    const { forms, problems } = opened;
     if (forms.length === 0) {
       return {
         message: 'Chưa có biểu mẫu nào để xử lý lại. Hãy chạy «Thiết lập ban đầu» trước.',
         dialog: true,
       };
     }
-    const { intake } = rebuildRegister(
-      {
-        workbook: services.workbook,
-        lock: services.lock(LOCK_WAIT_MS.menu),
-        now: () => services.now(),
-      },
-      formAppResponseSource(forms, { onlyChanged: false, problems }),
-      services.now(),
+    const part = runRebuildPart(
+      services,
+      null,
+      budgetFrom(services.now().getTime()),
+      LOCK_WAIT_MS.menu,
+      opened,
     );
+    const { intake } = part;
     const counts = { accepted: 0, rejected: 0, held: 0, closed: 0 };
     for (const entry of intake.registered) counts[entry.outcome] += 1;
     const lines = [
       `Đã xử lý lại ${intake.received} phản hồi: hợp lệ ${counts.accepted}, không hợp lệ ${counts.rejected}, ` +
         `chờ xác minh ${counts.held}${counts.closed > 0 ? `, nộp sau khóa ${counts.closed}` : ''}.`,
-      `Đã cập nhật «${SHEET.submissions}», «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}».`,
+      part.finished
+        ? `Đã cập nhật «${SHEET.submissions}», «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}».`
+        : `Còn phản hồi chưa xử lý: phần còn lại được xử lý tiếp tự động sau khoảng ${CONTINUATION_DELAY_MS / 60_000} phút, ` +
+          `trong giới hạn 6 phút mỗi lần chạy của Google; «${SHEET.summary}», «${SHEET.statistics}» và «${SHEET.figures}» được cập nhật khi xong.`,
     ];
     if (intake.failed.length > 0)
       lines.push(`${intake.failed.length} phản hồi gặp lỗi khi xử lý, xem trang «${SHEET.eventLog}».`);
     lines.push(...problems);
-    return { message: lines.join('\n'), dialog: intake.failed.length > 0 || problems.length > 0 };
+    return {
+      message: lines.join('\n'),
+      dialog: intake.failed.length > 0 || problems.length > 0 || !part.finished,
+    };
   });
 }
 

@@ -13,11 +13,16 @@ import {
   incomingFromFormResponse,
   singleResponseSource,
 } from './form-response-source';
+import { WORK_BUDGET_MS } from '../domain/job-budget';
+import { recordProgress } from './resumable-jobs';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
-/** Sending stops this long after the daily run starts, leaving time to write within the 6 minutes. */
-export const DAILY_SEND_BUDGET_MS = 270_000;
+/**
+ * Sending stops this long after the daily run starts, leaving time to write within the 6 minutes;
+ * the rest goes out from the continuation trigger (resumable-jobs.ts), as of the same moment.
+ */
+export const DAILY_SEND_BUDGET_MS = WORK_BUDGET_MS;
 
 export function handleFormSubmit(
   services: GasServices,
@@ -63,9 +68,16 @@ export function handleDailyRun(services: GasServices): void {
       prefilledLink: services.prefilledLink,
     },
   );
+  // Mail left for lack of time goes out from a continuation today; left for the quota, tomorrow.
+  const more = summary.mail.stoppedBy === 'time';
+  recordProgress(services, {
+    job: 'dailyMail',
+    checkpoint: more ? { job: 'dailyMail', asOf: startedAt, after: null, executions: 1 } : null,
+  });
   services.note(
     `Chạy hằng ngày: ${summary.intake.registered.length} phản hồi mới, ` +
-      `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi.`,
+      `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi` +
+      `${more ? ' (phần còn lại được gửi tiếp sau ít phút)' : ''}.`,
   );
 }
 

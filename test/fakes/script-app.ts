@@ -52,6 +52,8 @@ export interface InstalledTrigger {
     readonly atHour?: number;
     readonly nearMinute?: number;
     readonly timeZone: string;
+    /** A one-off trigger (`after`, `at`): when it is due, in epoch milliseconds. */
+    readonly dueAtMs?: number;
   };
 }
 
@@ -185,6 +187,7 @@ class ClockTriggerBuilder {
     everyMinutes?: number;
     atHour?: number;
     nearMinute?: number;
+    dueAtMs?: number;
   } = {};
   private timeZone: string;
 
@@ -236,6 +239,23 @@ class ClockTriggerBuilder {
     return this;
   }
 
+  /** A one-off trigger that runs once, at least this long from now (Google: plus or minus 15 minutes). */
+  after(durationMilliseconds: number): this {
+    this.record('after');
+    if (!Number.isFinite(durationMilliseconds) || durationMilliseconds < 0)
+      throw new Error('Invalid argument: durationMilliseconds');
+    this.settings.dueAtMs = this.app.nowMs() + durationMilliseconds;
+    return this;
+  }
+
+  /** A one-off trigger that runs once, at `date`. */
+  at(date: Date): this {
+    this.record('at');
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new Error('Invalid argument: date');
+    this.settings.dueAtMs = date.getTime();
+    return this;
+  }
+
   inTimezone(timeZone: string): this {
     this.record('inTimezone');
     if (!/^(UTC|GMT|[A-Za-z]+(\/[A-Za-z_+-]+)+)$/.test(String(timeZone))) {
@@ -252,6 +272,17 @@ class ClockTriggerBuilder {
       this.settings.everyHours,
       this.settings.everyMinutes,
     ].filter((n) => n !== undefined);
+    if (this.settings.dueAtMs !== undefined) {
+      if (recurrences.length > 0 || this.settings.atHour !== undefined)
+        throw new Error('A one-off clock trigger (after, at) cannot also recur.');
+      return this.app.install({
+        handler: this.handler,
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        clock: { dueAtMs: this.settings.dueAtMs, timeZone: this.timeZone },
+      });
+    }
     if (recurrences.length !== 1)
       throw new Error(
         'A clock trigger needs exactly one recurrence (everyDays, everyHours or everyMinutes).',
@@ -324,6 +355,9 @@ export class FakeScriptApp {
   private counter = 0;
   private readonly scriptId: string;
   private user: string;
+  private clock: () => number = () => Date.now();
+  /** One-off triggers that have run: Google leaves them in the project, spent, until deleted. */
+  private readonly spent = new Set<string>();
   /** Session, as the same account sees it: `Session.getEffectiveUser().getEmail()`. */
   readonly session = {
     getEffectiveUser: () => ({ getEmail: () => this.user }),
@@ -348,6 +382,37 @@ export class FakeScriptApp {
   }
 
   // --- test helpers (not Google's API; not counted) ---
+
+  /** The time one-off triggers are due by (the test's clock), in epoch milliseconds. */
+  setClock(now: () => number): void {
+    this.clock = now;
+  }
+
+  nowMs(): number {
+    return this.clock();
+  }
+
+  /** One-off triggers installed and not yet run. */
+  get pendingOneOff(): readonly InstalledTrigger[] {
+    return this.triggers.filter(
+      (trigger) => trigger.clock?.dueAtMs !== undefined && !this.spent.has(trigger.uniqueId),
+    );
+  }
+
+  /**
+   * Runs every one-off trigger due by `nowMs` that has not run, once, in due order (as Google does;
+   * it stays listed, spent, until deleted). Returns how many ran.
+   */
+  fireDueOneOff(nowMs: number): number {
+    const due = this.pendingOneOff
+      .filter((trigger) => (trigger.clock?.dueAtMs as number) <= nowMs)
+      .sort((a, b) => (a.clock?.dueAtMs as number) - (b.clock?.dueAtMs as number));
+    due.forEach((trigger) => {
+      this.spent.add(trigger.uniqueId);
+      this.run(trigger, { timezone: 'UTC' });
+    });
+    return due.length;
+  }
 
   /** What is installed, with the settings Google's Trigger does not show. */
   get installed(): readonly InstalledTrigger[] {
@@ -409,7 +474,7 @@ export class FakeScriptApp {
   fireClock(at: Date): number {
     const matching = this.triggers.filter((trigger) => {
       const clock = trigger.clock;
-      if (trigger.eventType !== 'CLOCK' || !clock) return false;
+      if (trigger.eventType !== 'CLOCK' || !clock || clock.dueAtMs !== undefined) return false;
       if (clock.atHour === undefined) return true;
       return hourIn(at, clock.timeZone) === clock.atHour;
     });

@@ -14,6 +14,8 @@ import { installTriggers, storedFormIds } from '../../src/gas/install-triggers';
 import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from '../../src/gas/trigger-handlers';
+import { CONTINUATION_HANDLER } from '../../src/gas/continuation';
+import { handleContinuation } from '../../src/gas/resumable-jobs';
 import { FakeAdvancedSheets } from '../fakes/advanced-sheets';
 import { makeUnit, periods2023 } from '../fakes/campaign-fixture';
 import { FakeDocumentApp } from '../fakes/document-app';
@@ -135,14 +137,21 @@ export function makeGasWorld(
     sheetsService?: (fakes: GasFakes) => AppsScriptGlobals['Sheets'];
     /** What Utilities.sleep does (moves the quota fake's clock). */
     sleep?: (milliseconds: number) => void;
+    /** MailApp's daily quota in recipients (100: a consumer account; 1,500: Workspace). */
+    mailQuota?: number;
   } = {},
 ) {
   const meter = options.meter;
   const units = options.units ?? manyUnits(3);
-  const fakes = makeGasFakes();
+  const fakes = makeGasFakes(
+    options.mailQuota === undefined ? {} : { mailApp: new FakeMailApp(options.mailQuota) },
+  );
   const { sheets, formApp, scriptApp, lockService, properties, mailApp } = fakes;
   let nowMs = at(options.start ?? '2023-03-20T08:00').getTime();
   const clock = { now: () => new Date(nowMs) };
+  scriptApp.setClock(() => nowMs);
+  // Forms delivers each response to the submit triggers, unless a test fills the forms first.
+  let delivering = true;
   const given = globalsOf(fakes);
   const sheetsService = options.sheetsService?.(fakes);
   const sleep = options.sleep;
@@ -209,10 +218,12 @@ export function makeGasWorld(
     onDailyRun: () => handleDailyRun(services()),
     onEditReview: (event: Parameters<typeof handleReviewEdit>[1]) =>
       handleReviewEdit(services(), metered(event)),
+    [CONTINUATION_HANDLER]: (event: Parameters<typeof handleContinuation>[1]) =>
+      handleContinuation(services(), event),
   });
   // Forms delivers each response (and each edit) to the form's submit triggers.
   formApp.onResponse((form, response) => {
-    scriptApp.fireFormSubmit(form.id, { response, source: form });
+    if (delivering) scriptApp.fireFormSubmit(form.id, { response, source: form });
   });
   sheets.calls.reset();
 
@@ -238,6 +249,17 @@ export function makeGasWorld(
     },
     setNow(text: string): void {
       nowMs = at(text).getTime();
+    },
+    /** Moves the clock on (a cost per service call, a wait between executions). */
+    advance(milliseconds: number): void {
+      nowMs += milliseconds;
+    },
+    get nowMs(): number {
+      return nowMs;
+    },
+    /** Whether Forms fires the submit triggers (off: responses wait in the forms for a rebuild). */
+    setDelivering(on: boolean): void {
+      delivering = on;
     },
     /** The table as the next execution reads it (costs calls: reset the log after). */
     table(name: string): Table | undefined {

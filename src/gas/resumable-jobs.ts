@@ -1,0 +1,144 @@
+// The long jobs of Apps Script within Google's 6 minutes: a rebuild part, the rest of the day's
+// mail, and the continuation trigger that runs them (src/domain/job-budget.ts decides, and
+// continuation.ts keeps the checkpoints and the trigger). Each part writes what it did before it
+// saves the checkpoint, so an execution that dies in between repeats a part (the same cells again;
+// mail already sent is in the send journal) and loses nothing.
+import { rebuildRegister } from '../app/rebuild-register';
+import { sendMail, type SendMailSummary } from '../app/send-mail';
+import type { IntakeSummary } from '../app/intake-responses';
+import {
+  budgetFrom,
+  isSpent,
+  remainingMs,
+  type Budget,
+  type Checkpoint,
+  type ResumableJob,
+} from '../domain/job-budget';
+import {
+  clearCheckpoint,
+  loadCheckpoints,
+  saveCheckpoint,
+  settleContinuation,
+  type ContinuationOutcome,
+} from './continuation';
+import { resumableFormSource } from './resumable-form-source';
+import { LOCK_WAIT_MS } from './script-lock';
+import type { GasServices } from './services';
+
+export interface RebuildPart {
+  readonly intake: IntakeSummary;
+  readonly finished: boolean;
+  /** The executions the rebuild has taken so far, this one included. */
+  readonly executions: number;
+}
+
+/**
+ * Saves or clears a job's checkpoint (when given) and settles the continuation, under the script
+ * lock. `runningTriggerId`: the continuation trigger that started this execution, deleted here.
+ */
+export function recordProgress(
+  services: GasServices,
+  change: { readonly job: ResumableJob; readonly checkpoint: Checkpoint | null } | null,
+  runningTriggerId?: string,
+): ContinuationOutcome {
+  return services.lock(LOCK_WAIT_MS.daily).withLock(() => {
+    const properties = services.scriptProperties;
+    if (change?.checkpoint) saveCheckpoint(properties, change.checkpoint);
+    else if (change) clearCheckpoint(properties, change.job);
+    return settleContinuation(services.globals.ScriptApp, properties, {
+      nowMs: services.now().getTime(),
+      runningTriggerId,
+    });
+  });
+}
+
+/**
+ * One part of a rebuild: the responses after the checkpoint's cursor, as many as the budget
+ * allows; the last part consolidates. `checkpoint` null starts a rebuild as of now.
+ */
+export function runRebuildPart(
+  services: GasServices,
+  checkpoint: Checkpoint | null,
+  budget: Budget,
+  lockWaitMs: number,
+  opened: ReturnType<GasServices['openForms']> = services.openForms(),
+): RebuildPart {
+  const { forms, problems } = opened;
+  const asOf = checkpoint?.asOf ?? new Date(budget.startedAtMs);
+  const source = resumableFormSource(forms, {
+    after: checkpoint?.after ?? null,
+    asOf,
+    spent: () => isSpent(budget, services.now().getTime()),
+    answerEntries: (kind) => services.answerEntries(kind),
+    problems,
+  });
+  const { intake } = rebuildRegister(
+    { workbook: services.workbook, lock: services.lock(lockWaitMs), now: () => services.now() },
+    source,
+    asOf,
+    { finished: () => source.progress().finished },
+  );
+  const { after, finished } = source.progress();
+  const executions = (checkpoint?.executions ?? 0) + 1;
+  recordProgress(services, {
+    job: 'rebuild',
+    checkpoint: finished ? null : { job: 'rebuild', asOf, after, executions },
+  });
+  return { intake, finished, executions };
+}
+
+/** The rest of the day's mail, as of the moment the daily run planned it. */
+function runDailyMailPart(services: GasServices, checkpoint: Checkpoint, budget: Budget): SendMailSummary {
+  return sendMail(
+    {
+      workbook: services.workbook,
+      mailer: services.mailer,
+      journal: services.mailJournal,
+      lock: services.lock(LOCK_WAIT_MS.daily),
+    },
+    {
+      asOf: checkpoint.asOf,
+      clock: services.clock,
+      timeBudgetMs: remainingMs(budget, services.now().getTime()),
+      prefilledLink: services.prefilledLink,
+    },
+  );
+}
+
+/**
+ * What the continuation trigger runs: the rebuild left half done first (the day's mail should go
+ * out from a register that is whole), then the day's mail, each within what is left of the budget.
+ * Its own trigger is deleted, and a new one made only if work is still left.
+ */
+export function handleContinuation(
+  services: GasServices,
+  event: { readonly triggerUid?: string } | undefined,
+): void {
+  const budget = budgetFrom(services.now().getTime());
+  const runningTriggerId = event?.triggerUid;
+  const checkpoints = services
+    .lock(LOCK_WAIT_MS.daily)
+    .withLock(() => loadCheckpoints(services.scriptProperties));
+  const notes: string[] = [];
+  for (const checkpoint of checkpoints) {
+    if (isSpent(budget, services.now().getTime())) break;
+    if (checkpoint.job === 'rebuild') {
+      const part = runRebuildPart(services, checkpoint, budget, LOCK_WAIT_MS.daily);
+      notes.push(
+        `Xử lý lại toàn bộ: thêm ${part.intake.received} phản hồi${part.finished ? ', đã xong' : ''}.`,
+      );
+      if (!part.finished) break;
+    } else {
+      const mail = runDailyMailPart(services, checkpoint, budget);
+      const more = mail.stoppedBy === 'time';
+      recordProgress(services, {
+        job: 'dailyMail',
+        checkpoint: more ? { ...checkpoint, executions: checkpoint.executions + 1 } : null,
+      });
+      notes.push(`Gửi thư tiếp: ${mail.sent} thư đã gửi, ${mail.queued} thư chờ gửi.`);
+    }
+  }
+  // Deletes this trigger, and makes the next one if a checkpoint is left.
+  recordProgress(services, null, runningTriggerId);
+  services.note(notes.join(' ') || 'Không còn việc nào phải làm tiếp.');
+}
