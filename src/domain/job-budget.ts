@@ -59,6 +59,18 @@ export function isSpent(budget: Budget, nowMs: number): boolean {
   return nowMs >= budget.deadlineMs;
 }
 
+/**
+ * The least a part takes, even past its budget, so that a job whose listing alone spends the
+ * budget still moves on; until the hard stop, a minute before Google's limit.
+ */
+export const MIN_ITEMS_PER_PART = 200;
+
+/** Whether a part that has taken `taken` items stops taking more at `nowMs`. */
+export function stopsTaking(budget: Budget, nowMs: number, taken: number): boolean {
+  if (nowMs >= budget.startedAtMs + EXECUTION_LIMIT_MS - 60_000) return true;
+  return isSpent(budget, nowMs) && taken >= MIN_ITEMS_PER_PART;
+}
+
 /** The time left for the work, never negative. */
 export function remainingMs(budget: Budget, nowMs: number): number {
   return Math.max(0, budget.deadlineMs - nowMs);

@@ -7,7 +7,7 @@
 import type { ResponseSource } from '../app/intake-responses';
 import type { FormKind } from '../domain/campaign';
 import type { IncomingResponse } from '../domain/intake';
-import { byCursorOrder, isAfterCursor, type Checkpoint } from '../domain/job-budget';
+import { byCursorOrder, type Checkpoint } from '../domain/job-budget';
 import type { AnswerEntries } from '../domain/prefilled-link';
 import { incomingFromFormResponse, type OpenForm } from './form-response-source';
 
@@ -23,8 +23,8 @@ export function resumableFormSource(
   options: {
     readonly after: Checkpoint['after'];
     readonly asOf: Date;
-    /** Whether the budget is spent: no further response is read. */
-    readonly spent: () => boolean;
+    /** Whether the budget is spent, `taken` responses read so far: no further one is read. */
+    readonly spent: (taken: number) => boolean;
     readonly answerEntries: (kind: FormKind) => AnswerEntries | null;
     readonly problems?: readonly string[];
   },
@@ -35,27 +35,41 @@ export function resumableFormSource(
     sheets: [],
     progress: () => ({ after, finished }),
     read() {
-      const listed: { kind: FormKind; response: FormResponse; atMs: number; responseId: string }[] = [];
+      // One call a response to list them (its timestamp); its id only where timestamps tie.
+      const listed: { kind: FormKind; response: FormResponse; atMs: number; id?: string }[] = [];
       for (const { kind, form } of forms) {
-        // Google answers with the responses at or after the moment: the ones before the cursor are not even listed.
+        // Google answers with the responses at or after the moment: the ones before are not even listed.
         const since = after ? new Date(after.atMs) : undefined;
-        for (const response of since ? form.getResponses(since) : form.getResponses()) {
+        for (const response of since
+          ? form.getResponses(since as unknown as GoogleAppsScript.Base.Date)
+          : form.getResponses()) {
           const atMs = (response.getTimestamp() as unknown as Date).getTime();
-          if (atMs > options.asOf.getTime()) continue;
-          const responseId = response.getId();
-          if (isAfterCursor({ atMs, responseId }, after)) listed.push({ kind, response, atMs, responseId });
+          if (atMs <= options.asOf.getTime()) listed.push({ kind, response, atMs });
         }
       }
-      listed.sort(byCursorOrder);
+      const idOf = (item: (typeof listed)[number]): string => (item.id ??= item.response.getId());
+      const ahead = listed.filter(
+        (item) =>
+          !after || item.atMs > after.atMs || (item.atMs === after.atMs && idOf(item) > after.responseId),
+      );
+      const ties = new Set<number>();
+      const seen = new Set<number>();
+      for (const item of ahead) (seen.has(item.atMs) ? ties : seen).add(item.atMs);
+      ahead.sort((a, b) =>
+        a.atMs !== b.atMs || !ties.has(a.atMs)
+          ? a.atMs - b.atMs
+          : byCursorOrder({ atMs: a.atMs, responseId: idOf(a) }, { atMs: b.atMs, responseId: idOf(b) }),
+      );
       const responses: IncomingResponse[] = [];
       finished = true;
-      for (const item of listed) {
-        if (options.spent()) {
+      for (const item of ahead) {
+        if (options.spent(responses.length)) {
           finished = false;
           break;
         }
-        responses.push(incomingFromFormResponse(item.kind, item.response, options.answerEntries(item.kind)));
-        after = { atMs: item.atMs, responseId: item.responseId };
+        const incoming = incomingFromFormResponse(item.kind, item.response, options.answerEntries(item.kind));
+        responses.push(incoming);
+        after = { atMs: item.atMs, responseId: incoming.responseId };
       }
       return { responses, problems: options.problems ?? [] };
     },

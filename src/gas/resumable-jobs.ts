@@ -6,10 +6,12 @@
 import { rebuildRegister } from '../app/rebuild-register';
 import { sendMail, type SendMailSummary } from '../app/send-mail';
 import type { IntakeSummary } from '../app/intake-responses';
+import { errorMessageOf, logFailure } from '../app/log-failure';
 import {
   budgetFrom,
   isSpent,
   remainingMs,
+  stopsTaking,
   type Budget,
   type Checkpoint,
   type ResumableJob,
@@ -24,6 +26,8 @@ import {
 import { resumableFormSource } from './resumable-form-source';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
+
+const CONTINUATION_JOB = 'Chạy tiếp';
 
 export interface RebuildPart {
   readonly intake: IntakeSummary;
@@ -68,7 +72,7 @@ export function runRebuildPart(
   const source = resumableFormSource(forms, {
     after: checkpoint?.after ?? null,
     asOf,
-    spent: () => isSpent(budget, services.now().getTime()),
+    spent: (taken) => stopsTaking(budget, services.now().getTime(), taken),
     answerEntries: (kind) => services.answerEntries(kind),
     problems,
   });
@@ -120,23 +124,35 @@ export function handleContinuation(
     .lock(LOCK_WAIT_MS.daily)
     .withLock(() => loadCheckpoints(services.scriptProperties));
   const notes: string[] = [];
-  for (const checkpoint of checkpoints) {
-    if (isSpent(budget, services.now().getTime())) break;
-    if (checkpoint.job === 'rebuild') {
-      const part = runRebuildPart(services, checkpoint, budget, LOCK_WAIT_MS.daily);
-      notes.push(
-        `Xử lý lại toàn bộ: thêm ${part.intake.received} phản hồi${part.finished ? ', đã xong' : ''}.`,
-      );
-      if (!part.finished) break;
-    } else {
-      const mail = runDailyMailPart(services, checkpoint, budget);
-      const more = mail.stoppedBy === 'time';
-      recordProgress(services, {
-        job: 'dailyMail',
-        checkpoint: more ? { ...checkpoint, executions: checkpoint.executions + 1 } : null,
-      });
-      notes.push(`Gửi thư tiếp: ${mail.sent} thư đã gửi, ${mail.queued} thư chờ gửi.`);
+  try {
+    for (const checkpoint of checkpoints) {
+      if (isSpent(budget, services.now().getTime())) break;
+      if (checkpoint.job === 'rebuild') {
+        const part = runRebuildPart(services, checkpoint, budget, LOCK_WAIT_MS.daily);
+        notes.push(
+          `Xử lý lại toàn bộ: thêm ${part.intake.received} phản hồi${part.finished ? ', đã xong' : ''}.`,
+        );
+        if (!part.finished) break;
+      } else {
+        const mail = runDailyMailPart(services, checkpoint, budget);
+        const more = mail.stoppedBy === 'time';
+        recordProgress(services, {
+          job: 'dailyMail',
+          checkpoint: more ? { ...checkpoint, executions: checkpoint.executions + 1 } : null,
+        });
+        notes.push(`Gửi thư tiếp: ${mail.sent} thư đã gửi, ${mail.queued} thư chờ gửi.`);
+      }
     }
+  } catch (error) {
+    // The checkpoints still say where the work is: the next continuation repeats the part that
+    // failed (mail already sent is in the send journal), and Google tells the owner of this one.
+    logFailure(services.workbook, {
+      at: services.now(),
+      job: CONTINUATION_JOB,
+      message: errorMessageOf(error),
+    });
+    recordProgress(services, null, runningTriggerId);
+    throw error;
   }
   // Deletes this trigger, and makes the next one if a checkpoint is left.
   recordProgress(services, null, runningTriggerId);
