@@ -110,16 +110,6 @@ export function decodeCheckpoint(text: string | null): Checkpoint | null {
   return { job: known, asOf: new Date(asOf), after: cursor, executions };
 }
 
-/** Whether a response comes after the cursor in (timestamp, id) order: the order a rebuild takes them in. */
-export function isAfterCursor(
-  response: { readonly atMs: number; readonly responseId: string },
-  cursor: Checkpoint['after'],
-): boolean {
-  if (!cursor) return true;
-  if (response.atMs !== cursor.atMs) return response.atMs > cursor.atMs;
-  return response.responseId > cursor.responseId;
-}
-
 /** (timestamp, id) order; ids compared by code units, the same everywhere. */
 export function byCursorOrder(
   a: { readonly atMs: number; readonly responseId: string },

@@ -6,6 +6,7 @@
 import { rebuildRegister } from '../app/rebuild-register';
 import { sendMail, type SendMailSummary } from '../app/send-mail';
 import type { IntakeSummary } from '../app/intake-responses';
+import { eventLogWrite } from '../app/event-log';
 import { errorMessageOf, logFailure } from '../app/log-failure';
 import {
   budgetFrom,
@@ -25,9 +26,16 @@ import {
 } from './continuation';
 import { resumableFormSource } from './resumable-form-source';
 import { LOCK_WAIT_MS } from './script-lock';
+import { MAX_TRIGGERS_PER_USER } from './triggers';
 import type { GasServices } from './services';
 
 const CONTINUATION_JOB = 'Chạy tiếp';
+
+/** What `Nhật ký` says when Google's 20 triggers leave no room for a continuation. */
+export const LIMIT_MESSAGE =
+  `Không tạo được trình kích hoạt chạy tiếp: dự án đã có ${MAX_TRIGGERS_PER_USER} trình kích hoạt, ` +
+  'bằng giới hạn của Google. Phần việc còn lại sẽ được làm tiếp ở lần chạy hằng ngày; hãy xóa các ' +
+  'trình kích hoạt không còn dùng (Apps Script › Trình kích hoạt).';
 
 export interface RebuildPart {
   readonly intake: IntakeSummary;
@@ -45,7 +53,7 @@ export function recordProgress(
   change: { readonly job: ResumableJob; readonly checkpoint: Checkpoint | null } | null,
   runningTriggerId?: string,
 ): ContinuationOutcome {
-  return services.lock(LOCK_WAIT_MS.daily).withLock(() => {
+  const outcome = services.lock(LOCK_WAIT_MS.daily).withLock(() => {
     const properties = services.scriptProperties;
     if (change?.checkpoint) saveCheckpoint(properties, change.checkpoint);
     else if (change) clearCheckpoint(properties, change.job);
@@ -54,6 +62,19 @@ export function recordProgress(
       runningTriggerId,
     });
   });
+  if (outcome.action === 'limit') {
+    services.workbook.write(
+      eventLogWrite([
+        {
+          at: services.now(),
+          level: 'Cảnh báo',
+          job: CONTINUATION_JOB,
+          message: LIMIT_MESSAGE,
+        },
+      ]),
+    );
+  }
+  return outcome;
 }
 
 /**
