@@ -18,8 +18,9 @@ export const USAGE_LINES: readonly string[] = [
               địa chỉ SMTP cũng đọc được từ biến môi trường HANNOP_SMTP_URL)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
   'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
-  `hannop check  --workbook FILE
-              (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1)`,
+  `hannop check  --workbook FILE [--max-mail N]
+              (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1;
+              --max-mail: so dự báo thư mỗi ngày với N người nhận)`,
   `hannop codes  --workbook FILE
               (tạo mã xác nhận còn thiếu của đơn vị)`,
   `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]

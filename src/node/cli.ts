@@ -203,8 +203,9 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
     }
     case 'check': {
       const path = existingWorkbookPath(values, io.cwd);
+      const maxMail = maxMailOption(values);
       const { checkCommand } = await import('./commands/check.js');
-      const result = await checkCommand(path);
+      const result = await checkCommand(path, maxMail);
       io.stdout(`${result.message}\n`);
       return;
     }

@@ -179,4 +179,32 @@ describe('hannop check', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).not.toContain('Lỗi (cần sửa');
   });
+
+  it('with --max-mail compares the campaign’s mail forecast with the allowance', async () => {
+    expect((await hannop('init', '--workbook', 'dot.xlsx', '--demo')).code).toBe(0);
+    const workbook = await XlsxWorkbook.open(join(dir, 'dot.xlsx'));
+    workbook.write([
+      {
+        kind: 'replace',
+        sheet: SHEET.config,
+        headers: columnsOf(CONFIG_COLUMNS),
+        rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+      },
+    ]);
+    await workbook.save();
+    const roomy = await hannop('check', '--workbook', 'dot.xlsx', '--max-mail', '100000');
+    expect(roomy.stdout).not.toContain('«Dự báo thư»');
+    const tight = await hannop('check', '--workbook', 'dot.xlsx', '--max-mail', '3');
+    expect(tight.code).toBe(0);
+    expect(tight.stdout).toMatch(
+      /• «Dự báo thư»: dự báo thư của đợt thu vượt hạn mức 0 người nhận mỗi ngày vào \d+ ngày/,
+    );
+    expect(tight.stdout).toContain('gửi thư qua SMTP từ máy chủ');
+    expect(await hannop('check', '--workbook', 'dot.xlsx', '--max-mail', 'nhiều')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Lỗi: --max-mail «nhiều» không hợp lệ; ghi một số nguyên không âm (số người nhận được gửi thư trong ngày).\n',
+    });
+  });
 });
