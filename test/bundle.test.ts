@@ -16,8 +16,9 @@ import { goodPlanAnswers, makeGasWorld } from './gas/gas-world';
 const projectRoot = path.resolve(__dirname, '..');
 const codePath = path.join(projectRoot, 'dist', 'Code.js');
 // Apps Script parses the whole file on every trigger run; `npm run bench` measures that load. The
-// budget is kept unminified so a stack trace in Executions points at readable code.
-const maxBundleBytes = 400 * 1024;
+// budget is kept unminified so a stack trace in Executions points at readable code. 416 KB since
+// the long jobs resume through a continuation trigger (issue 15: about 9 KB of checkpoints and triggers).
+const maxBundleBytes = 416 * 1024;
 const nodeOnlyGlobals = [
   'require',
   'module',

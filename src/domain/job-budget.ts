@@ -28,11 +28,6 @@ export const CONTINUATION_STALE_MS = 15 * 60_000;
 /** The jobs that resume: a rebuild (`Xử lý lại toàn bộ`) and the sending of the day's mail. */
 export type ResumableJob = 'rebuild' | 'dailyMail';
 
-export const RESUMABLE_JOB_LABEL: Record<ResumableJob, string> = {
-  rebuild: 'Xử lý lại toàn bộ',
-  dailyMail: 'Gửi thư của lần chạy hằng ngày',
-};
-
 /** Where a job was when its budget ran out: enough to finish it exactly as one run would have. */
 export interface Checkpoint {
   readonly job: ResumableJob;
