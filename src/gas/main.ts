@@ -14,6 +14,7 @@ import {
   runSendReminders,
 } from './menu-handlers';
 import { appsScriptServices } from './services';
+import { runNewYearMenu } from './new-year-menu';
 import { runSetupMenu } from './setup';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from './trigger-handlers';
 
@@ -72,4 +73,8 @@ export function onDailyRun(): void {
 
 export function onEditReview(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleReviewEdit(appsScriptServices(), event);
+}
+
+export function menuNewYear(): void {
+  runNewYearMenu(appsScriptServices());
 }

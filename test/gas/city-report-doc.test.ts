@@ -258,6 +258,8 @@ describe('runExportReportMenu', () => {
       newDataValidation: () => app.newDataValidation(),
       ProtectionType: app.ProtectionType,
       flush: () => app.flush(),
+      create: (name) => app.create(name),
+      openById: (id) => app.openById(id),
     };
     const services = new GasServices(
       { ...world.globals, SpreadsheetApp: spreadsheetApp },
