@@ -4,6 +4,7 @@
 // year. A due day that lands on a weekend or a `Ngày nghỉ` day is reported, never moved: the
 // department's plan says the date, not hannop. The year's records are archived whole, then emptied.
 import { parseConfig, parsePeriods } from './campaign';
+import { REPORT_CONFIG_KEY, reportSettingsOf } from './city-report';
 import { parseHolidays } from './holidays';
 import { CONFIG_COLUMNS, CONFIG_KEY, HOLIDAY_COLUMNS, PERIOD_COLUMNS, PERIOD_READ, SHEET } from './layout';
 import { InputError } from './problems';
@@ -104,10 +105,17 @@ export interface NewYearPlan {
   readonly movedDates: readonly MovedDate[];
   readonly agencyName: string;
   readonly planName: string;
+  /** Keys of the old agency emptied for the new one, and what the City report now derives. */
+  readonly clearedKeys: readonly string[];
+  readonly superiorAgency: string;
+  readonly placeName: string;
   /** The sheets to archive and to empty, among those the workbook has. */
   readonly archived: readonly string[];
   readonly emptied: readonly string[];
 }
+
+/** `Cấu hình` keys that describe the agency: emptied when `--agency` names a new one. */
+const AGENCY_BOUND_KEYS: readonly string[] = [REPORT_CONFIG_KEY.superiorAgency, REPORT_CONFIG_KEY.placeName];
 
 const WEEKEND_DAY: Readonly<Record<number, string>> = { 0: 'Chủ nhật', 6: 'Thứ Bảy' };
 
@@ -166,8 +174,19 @@ export function planNewYear(
     if (foldForMatch(key) === foldForMatch(CONFIG_KEY.planName))
       return withYear(String(value ?? ''), fromYear, toYear);
     if (foldForMatch(key) === foldForMatch(CONFIG_KEY.agencyName) && agency) return agency;
+    // The old agency's superior body and place would be wrong for the new one: they follow from
+    // the new name again (reportSettingsOf) until the department writes them.
+    if (
+      agency &&
+      AGENCY_BOUND_KEYS.some((bound) => foldForMatch(bound) === foldForMatch(key)) &&
+      cellText(value)
+    ) {
+      cleared.push(key);
+      return null;
+    }
     return value;
   };
+  const cleared: string[] = [];
   const configRows = configTable.rows.map((row) => {
     const copy = [...row];
     setCell(copy, valueIndex, newValue(String(row[keyIndex] ?? '').trim(), row[valueIndex] ?? null));
@@ -233,6 +252,10 @@ export function planNewYear(
     dueDayNotes,
     movedDates,
     agencyName: agency ?? config.value.agencyName,
+    clearedKeys: cleared,
+    ...(({ superiorAgency, placeName }) => ({ superiorAgency, placeName }))(
+      reportSettingsOf({ ...configTable, rows: configRows }, agency ?? config.value.agencyName),
+    ),
     planName: withYear(config.value.planName, fromYear, toYear),
     archived: ARCHIVED_SHEETS.filter((sheet) => tables.has(sheet)),
     emptied: EMPTIED_SHEETS.filter((sheet) => tables.has(sheet)),
@@ -244,6 +267,13 @@ export function describeNewYear(plan: NewYearPlan, archive: string): string {
   const lines = [
     `Đã chuyển sang năm ${plan.toYear}. Dữ liệu năm ${plan.fromYear} đã lưu trong «${archive}».`,
     `Tên cơ quan: ${plan.agencyName}. Tên kế hoạch: ${plan.planName}.`,
+    `Báo cáo gửi Thành phố ghi cơ quan chủ quản «${plan.superiorAgency}», địa danh «${plan.placeName}».`,
+    ...(plan.clearedKeys.length > 0
+      ? [
+          `Đã xóa giá trị ${plan.clearedKeys.map((key) => `«${key}»`).join(', ')} của cơ quan cũ trong «${SHEET.config}»; ` +
+            'ghi lại nếu khác với giá trị trên.',
+        ]
+      : []),
     'Kỳ nộp:',
     ...plan.renamed.map((period) => `  ${period.from} → ${period.to} (${period.name})`),
     `Đã làm trống: ${plan.emptied.map((sheet) => `«${sheet}»`).join(', ')}.`,

@@ -118,6 +118,33 @@ describe('planNewYear', () => {
     expect(periodsOf(plan.periods)[0]?.id).toBe('KH-2025');
   });
 
+  it('with a new agency, empties the old superior body and place, which then follow from the new name', () => {
+    const config = tables().get(SHEET.config)!;
+    const rows = [
+      ...config.rows,
+      ['Cơ quan chủ quản', 'Ủy ban nhân dân thành phố Thủ Đức', ''],
+      ['Địa danh', 'Thủ Đức', ''],
+      ['Ký hiệu cơ quan', 'GDĐT', ''],
+    ];
+    const withKeys = makeTable(SHEET.config, config.headers, rows);
+    const kept = planNewYear(tables([withKeys]), { year: '2024' });
+    expect(kept.clearedKeys).toEqual([]);
+    expect(kept.superiorAgency).toBe('Ủy ban nhân dân thành phố Thủ Đức');
+    const plan = planNewYear(tables([withKeys]), {
+      year: '2025',
+      agencyName: 'Phòng Văn hóa - Xã hội phường Linh Xuân',
+    });
+    expect(plan.clearedKeys).toEqual(['Cơ quan chủ quản', 'Địa danh']);
+    const values = new Map(plan.config.rows.map((row) => [row[0], row[1]]));
+    expect(values.get('Cơ quan chủ quản')).toBeNull();
+    expect(values.get('Ký hiệu cơ quan')).toBe('GDĐT');
+    const text = describeNewYear(plan, 'dot-2023.xlsx');
+    expect(text).toContain(
+      'Báo cáo gửi Thành phố ghi cơ quan chủ quản «Ủy ban nhân dân phường Linh Xuân», địa danh «Linh Xuân».\n' +
+        'Đã xóa giá trị «Cơ quan chủ quản», «Địa danh» của cơ quan cũ trong «Cấu hình»; ghi lại nếu khác với giá trị trên.\n',
+    );
+  });
+
   it('names an id without the old year after the new one, and moves 29/02 to the 28th, saying so', () => {
     const periods = tables().get(SHEET.periods)!;
     const rows = periods.rows.map((row) => [...row]);
