@@ -16,8 +16,9 @@ import { goodPlanAnswers, makeGasWorld } from './gas/gas-world';
 const projectRoot = path.resolve(__dirname, '..');
 const codePath = path.join(projectRoot, 'dist', 'Code.js');
 // Apps Script parses the whole file on every trigger run; `npm run bench` measures that load. The
-// budget is kept unminified so a stack trace in Executions points at readable code.
-const maxBundleBytes = 400 * 1024;
+// budget is kept unminified so a stack trace in Executions points at readable code. 420 KB since
+// «Tạo đợt mới» and the City report's content widths (about 18 KB).
+const maxBundleBytes = 420 * 1024;
 const nodeOnlyGlobals = [
   'require',
   'module',
@@ -93,7 +94,7 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
     expect(received).toEqual([[{ authMode: 'LIMITED' }, 2, 'ba']]);
   });
 
-  it('onOpen installs the "Hạn nộp" menu with its nine items, each bound to a top-level function', () => {
+  it('onOpen installs the "Hạn nộp" menu with its ten items, each bound to a top-level function', () => {
     const { context, menus } = loadBundle();
     vm.runInContext('onOpen({ authMode: "LIMITED" })', context);
 
@@ -109,6 +110,7 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
       'Bảng điều khiển',
       'Xuất báo cáo',
       'Kiểm tra cấu hình',
+      'Tạo đợt mới',
     ]);
     for (const { functionName } of menus[0]?.items ?? []) {
       expect(typeof context[functionName]).toBe('function');
