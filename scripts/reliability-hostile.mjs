@@ -482,6 +482,7 @@ async function secretTrials({ hannop, pool, root, baseDir, base, more, concurren
       check: [['check', '--workbook', 'w.xlsx']],
       codes: [['codes', '--workbook', 'w.xlsx']],
       links: [['links', '--workbook', 'w.xlsx', '--as-of', AS_OF, '--csv', 'l.csv']],
+      'new-year': [['new-year', '--workbook', 'w.xlsx', '--year', '2024']],
       demo: [
         [
           'demo',

@@ -16,9 +16,10 @@ import { goodPlanAnswers, makeGasWorld } from './gas/gas-world';
 const projectRoot = path.resolve(__dirname, '..');
 const codePath = path.join(projectRoot, 'dist', 'Code.js');
 // Apps Script parses the whole file on every trigger run; `npm run bench` measures that load. The
-// budget is kept unminified so a stack trace in Executions points at readable code. 416 KB since
-// the long jobs resume through a continuation trigger (issue 15: about 9 KB of checkpoints and triggers).
-const maxBundleBytes = 416 * 1024;
+// budget is kept unminified so a stack trace in Executions points at readable code. 440 KB since
+// the long jobs resume through a continuation trigger (about 9 KB of checkpoints and triggers),
+// «Tạo đợt mới» and the City report's content widths (about 18 KB).
+const maxBundleBytes = 440 * 1024;
 const nodeOnlyGlobals = [
   'require',
   'module',
@@ -94,7 +95,7 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
     expect(received).toEqual([[{ authMode: 'LIMITED' }, 2, 'ba']]);
   });
 
-  it('onOpen installs the "Hạn nộp" menu with its nine items, each bound to a top-level function', () => {
+  it('onOpen installs the "Hạn nộp" menu with its ten items, each bound to a top-level function', () => {
     const { context, menus } = loadBundle();
     vm.runInContext('onOpen({ authMode: "LIMITED" })', context);
 
@@ -110,6 +111,7 @@ describe('dist/Code.js loaded with Apps Script globals only', () => {
       'Bảng điều khiển',
       'Xuất báo cáo',
       'Kiểm tra cấu hình',
+      'Tạo đợt mới',
     ]);
     for (const { functionName } of menus[0]?.items ?? []) {
       expect(typeof context[functionName]).toBe('function');

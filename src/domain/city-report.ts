@@ -65,7 +65,7 @@ export interface FigureTotal {
 }
 
 export interface CityReport {
-  /** A file or document name: `Báo cáo BC6T-2023 - Phòng Giáo dục và Đào tạo thành phố Thủ Đức`. */
+  /** A file or document name: `Báo cáo BC6T-2023 - Phòng Giáo dục và Đào tạo phường Linh Xuân`. */
   readonly documentTitle: string;
   readonly period: Period;
   readonly header: { readonly left: readonly TextLine[]; readonly right: readonly TextLine[] };
@@ -145,12 +145,25 @@ function latestOpened(opened: readonly Period[]): Period | undefined {
   return [...opened].sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime()).pop();
 }
 
-// `Phòng Giáo dục và Đào tạo thành phố Thủ Đức` → the district-level government it belongs to.
-const LOCALITY = /(thành phố|quận|huyện|thị xã)\s+(\S.*)$/iu;
+// `Phòng Giáo dục và Đào tạo thành phố X`, `Phòng Văn hóa - Xã hội phường Y` (since 2025 the
+// district level is gone), `Sở Giáo dục và Đào tạo tỉnh Z` → the government it belongs to.
+// The last locality word wins (`Xã hội phường Y`: the ward, not the `xã` of `Xã hội`).
+const LOCALITY = /^(?:.*\s)?(thành phố|quận|huyện|thị xã|phường|(?<!thị\s)xã|thị trấn|tỉnh)\s+(\S.*)$/iu;
 
 function localityOf(agencyName: string): { kind: string; name: string } | null {
   const match = LOCALITY.exec(agencyName.normalize('NFC'));
   return match ? { kind: (match[1] as string).toLowerCase(), name: (match[2] as string).trim() } : null;
+}
+
+/**
+ * The place a document is written at (Decree 30): the locality's name; a numbered one keeps its
+ * word (`Quận 1`, `Phường 15`), and Hồ Chí Minh City keeps `Thành phố` so as not to read as a name.
+ */
+function placeOf(locality: { kind: string; name: string }): string {
+  const word = locality.kind.charAt(0).toUpperCase() + locality.kind.slice(1);
+  if (/^\d+$/.test(locality.name)) return `${word} ${locality.name}`;
+  if (foldForMatch(locality.name) === foldForMatch('Hồ Chí Minh')) return `Thành phố ${locality.name}`;
+  return locality.name;
 }
 
 function defaultSignerTitle(agencyName: string): string {
@@ -162,9 +175,8 @@ function defaultSignerTitle(agencyName: string): string {
 
 /**
  * The report's own settings from `Cấu hình` (optional keys), else derived from the agency name:
- * a Phòng of `thành phố Thủ Đức` belongs to `Ủy ban nhân dân thành phố Thủ Đức` and writes its
- * documents at `Thủ Đức` (Decree 30: the place is the district's name; a numbered Quận keeps the
- * word, `Quận 1`). What cannot be derived stays a blank to fill in.
+ * a Phòng of `phường Linh Xuân` belongs to `Ủy ban nhân dân phường Linh Xuân` and writes its
+ * documents at `Linh Xuân` (placeOf). What cannot be derived stays a blank to fill in.
  */
 export function reportSettingsOf(configTable: Table | undefined, agencyName: string): ReportSettings {
   const values = new Map<string, string>();
@@ -180,11 +192,7 @@ export function reportSettingsOf(configTable: Table | undefined, agencyName: str
   }
   const configured = (key: string) => values.get(foldForMatch(key));
   const locality = localityOf(agencyName);
-  const derivedPlace = locality
-    ? locality.kind === 'quận' && /^\d+$/.test(locality.name)
-      ? `Quận ${locality.name}`
-      : locality.name
-    : BLANK;
+  const derivedPlace = locality ? placeOf(locality) : BLANK;
   return {
     superiorAgency:
       configured(REPORT_CONFIG_KEY.superiorAgency) ??

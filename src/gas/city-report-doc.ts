@@ -9,6 +9,7 @@ import {
   type CityReport,
   type TextLine,
 } from '../domain/city-report';
+import { columnWidthsTwip } from '../domain/column-widths';
 import { escapeHtml } from '../domain/mail-content';
 import type { Workbook } from '../ports';
 import { MENU_TITLE } from './menu';
@@ -25,8 +26,11 @@ type Table = GoogleAppsScript.Document.Table;
 
 export const EXPORT_REPORT_LABEL = 'Xuất báo cáo';
 const FONT = 'Times New Roman';
-const TABLE_SIZE_PT = 12;
-const BODY_SIZE_PT = 14;
+// Times New Roman 13, as the .docx (src/node/docx-report.ts).
+const TABLE_SIZE_PT = 13;
+const BODY_SIZE_PT = 13;
+/** Docs' default cell padding, left and right: 5 pt each, in twips. */
+const CELL_PADDING_TWIP = 2 * 5 * 20;
 const POINTS_PER_MM = 72 / 25.4;
 // Decree 30, Phụ lục I: A4; top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 const PAGE_MM = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15 } as const;
@@ -113,6 +117,15 @@ export function writeCityReportDoc(documentApp: DocumentServices, report: CityRe
     if (block.kind === 'table') {
       const table = body.appendTable([[...block.columns], ...block.rows.map((row) => [...row])]);
       table.setAttributes({ [Attribute.FONT_FAMILY]: FONT, [Attribute.FONT_SIZE]: TABLE_SIZE_PT });
+      // Widths from content, as in the .docx, so no code or number is cut. DocumentApp has no
+      // repeated header row nor keep-with-next: those are the .docx's (and Word's) to keep.
+      columnWidthsTwip({
+        columns: block.columns,
+        rows: block.rows,
+        totalTwip: Math.floor(TEXT_WIDTH_PT * 20),
+        sizePt: TABLE_SIZE_PT,
+        cellPaddingTwip: CELL_PADDING_TWIP,
+      }).forEach((twips, column) => table.setColumnWidth(column, Math.floor(twips / 2) / 10));
       table.getRow(0).setAttributes({ [Attribute.BOLD]: true });
       for (const row of block.boldRows) table.getRow(row + 1).setAttributes({ [Attribute.BOLD]: true });
       continue;

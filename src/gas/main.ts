@@ -14,6 +14,7 @@ import {
   runSendReminders,
 } from './menu-handlers';
 import { appsScriptServices } from './services';
+import { runNewYearMenu } from './new-year-menu';
 import { runSetupMenu } from './setup';
 import { handleContinuation } from './resumable-jobs';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from './trigger-handlers';
@@ -77,4 +78,8 @@ export function onEditReview(event?: GoogleAppsScript.Events.SheetsOnEdit): void
 
 export function onContinueJobs(event?: { readonly triggerUid?: string }): void {
   handleContinuation(appsScriptServices(), event);
+}
+
+export function menuNewYear(): void {
+  runNewYearMenu(appsScriptServices());
 }

@@ -1,6 +1,7 @@
 // How every menu item ends: the officer always learns what happened, in Vietnamese. A failure is
 // shown as a sentence, not a stack trace, and written to the execution log (Stackdriver) for the
 // IT person; menu runs do not rethrow, because the officer has already been told.
+import { NewYearError } from '../domain/new-year';
 import { InputError } from '../domain/problems';
 import { MENU_TITLE } from './menu';
 
@@ -25,6 +26,7 @@ export function failureMessage(label: string, error: unknown): string {
   if (error instanceof InputError) {
     return `Không thể thực hiện «${label}» vì bảng tính có chỗ chưa đúng:\n${error.message}`;
   }
+  if (error instanceof NewYearError) return `Không thể thực hiện «${label}»: ${error.message}`;
   const detail = error instanceof Error ? error.message : String(error);
   if (LOCK_TIMEOUT.test(detail)) {
     return `«${label}» chưa chạy được vì một tác vụ khác đang cập nhật bảng tính. Vui lòng thử lại sau ít phút.`;

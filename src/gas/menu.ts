@@ -20,6 +20,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Bảng điều khiển', handler: 'menuDashboard' },
   { label: 'Xuất báo cáo', handler: 'menuExportReport' },
   { label: 'Kiểm tra cấu hình', handler: 'menuCheckConfig' },
+  { label: 'Tạo đợt mới', handler: 'menuNewYear' },
 ];
 
 export function installMenu(ui: Pick<GoogleAppsScript.Base.Ui, 'createMenu'>): void {

@@ -32,6 +32,8 @@ export interface AppsScriptGlobals {
     | 'newDataValidation'
     | 'ProtectionType'
     | 'flush'
+    | 'create'
+    | 'openById'
   >;
   readonly FormApp: FormsService;
   readonly ScriptApp: TriggerService;

@@ -25,6 +25,8 @@ export const USAGE_LINES: readonly string[] = [
               (tạo mã xác nhận còn thiếu của đơn vị)`,
   `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]
               (mã và đường dẫn điền sẵn của từng đơn vị, mỗi kỳ đang mở)`,
+  `hannop new-year --workbook FILE --year YYYY [--agency TÊN]
+              (sang năm mới: lưu dữ liệu năm cũ vào FILE-<năm cũ>.xlsx, dời các kỳ nộp sang năm mới)`,
   `hannop demo   [--workbook FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--reset] [--outbox DIR]
               (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)`,
 ];
@@ -54,6 +56,8 @@ export const OPTIONS = {
   period: { type: 'string' },
   docx: { type: 'string' },
   html: { type: 'string' },
+  year: { type: 'string' },
+  agency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

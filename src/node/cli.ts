@@ -3,6 +3,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SHEET } from '../domain/layout';
+import { NewYearError } from '../domain/new-year';
 import { InputError } from '../domain/problems';
 import { version } from '../../package.json';
 import { ConfigCheckFailedError, MissingOptionError, UsageError } from './cli-errors';
@@ -225,6 +226,23 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       io.stdout(describeLinks(outcome, String(values.workbook), String(values.csv)));
       return;
     }
+    case 'new-year': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const year = requireOption(values, 'year');
+      const { newYearCommand } = await import('./commands/new-year.js');
+      io.stdout(
+        await onWorkbook(String(values.workbook), () =>
+          newYearCommand({
+            workbookPath: path,
+            shownWorkbook: String(values.workbook),
+            year,
+            now: io.now(),
+            ...optional('agencyName', values.agency),
+          }),
+        ),
+      );
+      return;
+    }
     case 'demo': {
       const shown = values.workbook ?? join('data', 'demo.xlsx');
       const path = resolve(io.cwd, shown);
@@ -295,7 +313,12 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
       io.stderr(`${error.message}\n`);
       return 1;
     }
-    if (error instanceof InputError || error instanceof UsageError || error instanceof RemoteShellError) {
+    if (
+      error instanceof InputError ||
+      error instanceof UsageError ||
+      error instanceof RemoteShellError ||
+      error instanceof NewYearError
+    ) {
       io.stderr(`Lỗi: ${error.message}\n`);
       return 1;
     }

@@ -11,6 +11,7 @@ import {
   Table,
   TableBorders,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -18,14 +19,18 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import type { CityReport, ReportBlock, TextLine } from '../domain/city-report';
+import { columnWidthsTwip } from '../domain/column-widths';
 
 const FONT = 'Times New Roman';
 // Decree 30, Phụ lục I: A4; top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 const PAGE_MM = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15 } as const;
 const TEXT_WIDTH_TWIP = convertMillimetersToTwip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right);
 const HEADER_LEFT_SHARE = 0.42;
-const BODY_SIZE_PT = 14;
-const TABLE_SIZE_PT = 12;
+// Times New Roman 13 (Decree 30 allows 13–14): the size the department's template uses.
+const BODY_SIZE_PT = 13;
+const TABLE_SIZE_PT = 13;
+/** Word's default cell padding, left and right: 108 twips (1.9 mm) each. */
+const CELL_PADDING_TWIP = 2 * 108;
 const FIRST_LINE_INDENT_TWIP = convertMillimetersToTwip(10);
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -61,7 +66,9 @@ function borderlessTable(columns: readonly (readonly Paragraph[])[], shares: rea
     columnWidths: widths,
     borders: TableBorders.NONE,
     rows: [
+      // One row that never splits: the signature stays whole, on one page.
       new TableRow({
+        cantSplit: true,
         children: columns.map(
           (children, index) =>
             new TableCell({
@@ -75,22 +82,24 @@ function borderlessTable(columns: readonly (readonly Paragraph[])[], shares: rea
   });
 }
 
-/** Widths in proportion to what a column holds: a name needs room, a count does not. */
+/** Widths from what a column holds (src/domain/column-widths.ts): no code or number is cut. */
 function columnWidthsOf(block: Extract<ReportBlock, { kind: 'table' }>): number[] {
-  const weights = block.columns.map((title, column) => {
-    const longestWord = Math.max(...title.split(/\s+/).map((word) => word.length));
-    const longestCell = Math.max(0, ...block.rows.map((row) => (row[column] ?? '').length));
-    return Math.min(Math.max(longestWord, longestCell, 3), 30);
+  return columnWidthsTwip({
+    columns: block.columns,
+    rows: block.rows,
+    totalTwip: TEXT_WIDTH_TWIP,
+    sizePt: TABLE_SIZE_PT,
+    cellPaddingTwip: CELL_PADDING_TWIP,
   });
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights.map((weight) => Math.floor((TEXT_WIDTH_TWIP * weight) / total));
 }
 
 function dataTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   const bold = new Set(block.boldRows);
-  const cell = (text: string, isBold: boolean, alignment: Alignment) =>
+  const widths = columnWidthsOf(block);
+  const cell = (text: string, isBold: boolean, alignment: Alignment, column: number) =>
     new TableCell({
       verticalAlign: VerticalAlign.CENTER,
+      width: { size: widths[column] ?? 0, type: WidthType.DXA },
       children: [
         new Paragraph({ alignment, children: [run({ text, bold: isBold, sizePt: TABLE_SIZE_PT })] }),
       ],
@@ -98,20 +107,29 @@ function dataTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   // Counts and rates read best centred; names and labels stay on the left.
   const isText = (column: number) =>
     block.rows.some((row) => /\p{L}/u.test(row[column] ?? '') && !/^\d[\d.,]*%?$/.test(row[column] ?? ''));
-  const widths = columnWidthsOf(block);
   return new Table({
     width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA },
     columnWidths: widths,
+    // Fixed: Word and LibreOffice keep these widths instead of re-fitting the columns to the text.
+    layout: TableLayoutType.FIXED,
     rows: [
+      // Repeated at the top of every page the table runs onto.
       new TableRow({
         tableHeader: true,
-        children: block.columns.map((title) => cell(title, true, AlignmentType.CENTER)),
+        cantSplit: true,
+        children: block.columns.map((title, column) => cell(title, true, AlignmentType.CENTER, column)),
       }),
       ...block.rows.map(
         (row, rowIndex) =>
           new TableRow({
+            cantSplit: true,
             children: row.map((text, column) =>
-              cell(text, bold.has(rowIndex), isText(column) ? AlignmentType.LEFT : AlignmentType.CENTER),
+              cell(
+                text,
+                bold.has(rowIndex),
+                isText(column) ? AlignmentType.LEFT : AlignmentType.CENTER,
+                column,
+              ),
             ),
           }),
       ),
@@ -119,7 +137,7 @@ function dataTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   });
 }
 
-function bodyBlock(block: ReportBlock): (Paragraph | Table)[] {
+function bodyBlock(block: ReportBlock, keepWithNext = false): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [
@@ -132,6 +150,8 @@ function bodyBlock(block: ReportBlock): (Paragraph | Table)[] {
       return [
         new Paragraph({
           alignment: AlignmentType.JUSTIFIED,
+          keepNext: keepWithNext,
+          keepLines: keepWithNext,
           indent: { firstLine: FIRST_LINE_INDENT_TWIP },
           spacing: { after: 120 },
           children: [run({ text: block.text, italic: block.italic ?? false, sizePt: BODY_SIZE_PT })],
@@ -181,7 +201,8 @@ export function cityReportDocument(report: CityReport): Document {
           new Paragraph({ children: [] }),
           ...column(report.title, AlignmentType.CENTER, 1),
           new Paragraph({ children: [] }),
-          ...report.body.flatMap(bodyBlock),
+          // The last paragraph goes to the page of the signature (Word keeps it with the next table).
+          ...report.body.flatMap((block, index) => bodyBlock(block, index === report.body.length - 1)),
           closing,
         ],
       },

@@ -166,6 +166,31 @@ describe('reportSettingsOf', () => {
     });
   });
 
+  it('derives them for the agencies since 2025: a ward, a province-level department', () => {
+    expect(reportSettingsOf(undefined, 'Phòng Văn hóa - Xã hội phường Linh Xuân')).toMatchObject({
+      superiorAgency: 'Ủy ban nhân dân phường Linh Xuân',
+      placeName: 'Linh Xuân',
+    });
+    expect(reportSettingsOf(undefined, 'Phòng Văn hóa - Xã hội phường 15')).toMatchObject({
+      superiorAgency: 'Ủy ban nhân dân phường 15',
+      placeName: 'Phường 15',
+    });
+    expect(reportSettingsOf(undefined, 'Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh')).toEqual({
+      superiorAgency: 'Ủy ban nhân dân thành phố Hồ Chí Minh',
+      placeName: 'Thành phố Hồ Chí Minh',
+      agencyAbbreviation: BLANK,
+      signerTitle: 'GIÁM ĐỐC',
+    });
+    expect(reportSettingsOf(undefined, 'Phòng Giáo dục và Đào tạo thị xã Bến Cát')).toMatchObject({
+      superiorAgency: 'Ủy ban nhân dân thị xã Bến Cát',
+      placeName: 'Bến Cát',
+    });
+    expect(reportSettingsOf(undefined, 'Sở Giáo dục và Đào tạo tỉnh Bình Dương')).toMatchObject({
+      superiorAgency: 'Ủy ban nhân dân tỉnh Bình Dương',
+      placeName: 'Bình Dương',
+    });
+  });
+
   it('prefers the optional keys of «Cấu hình»', () => {
     const table = {
       name: SHEET.config,

@@ -189,6 +189,27 @@ export class FakeTable {
     return row;
   }
 
+  /** Widths set by setColumnWidth, in points, by column (absent: Docs shares the page). */
+  readonly columnWidths: (number | undefined)[] = [];
+
+  /** Table.setColumnWidth(columnIndex, width): the width of a column, in points. */
+  setColumnWidth(columnIndex: unknown, width: unknown): FakeTable {
+    this.state.change('Table.setColumnWidth');
+    const columns = this.rows[0]?.cells.length ?? 0;
+    if (
+      typeof columnIndex !== 'number' ||
+      !Number.isInteger(columnIndex) ||
+      columnIndex < 0 ||
+      columnIndex >= columns
+    )
+      throw new Error(
+        `Exception: Cell index (${String(columnIndex)}) must be less than the number of cells (${columns}).`,
+      );
+    if (typeof width !== 'number' || !(width > 0)) throw invalid('width');
+    this.columnWidths[columnIndex] = width;
+    return this;
+  }
+
   setBorderWidth(width: unknown): FakeTable {
     this.state.change('Table.setBorderWidth');
     if (typeof width !== 'number' || width < 0) throw invalid('width');

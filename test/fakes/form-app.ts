@@ -1083,6 +1083,17 @@ export class FakeForm {
     return new FakeFormResponse(this, stored);
   }
 
+  /**
+   * Form.deleteAllResponses(): empties the form's own store; the rows Forms already wrote to a
+   * linked spreadsheet stay (Google: "does not delete copies of responses stored in a linked
+   * response destination").
+   */
+  deleteAllResponses(): this {
+    this.record('deleteAllResponses');
+    this.responses = [];
+    return this;
+  }
+
   deleteResponse(responseId: string): this {
     this.record('deleteResponse');
     const index = this.responses.findIndex((response) => response.id === responseId);

@@ -1371,6 +1371,9 @@ export class FakeUi {
   readonly alerts: RecordedAlert[] = [];
   readonly sidebars: unknown[] = [];
   readonly dialogs: { readonly html: unknown; readonly title: string }[] = [];
+  /** What the next prompts answer (button and text), in order; `CANCEL` once it is empty. */
+  readonly promptAnswers: { button: string; text: string }[] = [];
+  readonly prompts: { readonly title: string; readonly prompt: string; readonly buttons: string }[] = [];
   /** What the next alerts answer, in order; `OK` once it is empty. */
   readonly alertAnswers: string[] = [];
 
@@ -1393,6 +1396,18 @@ export class FakeUi {
       this.alerts.push({ prompt: titleOrPrompt });
     }
     return this.alertAnswers.shift() ?? this.Button.OK;
+  }
+
+  /** Ui.prompt(title, prompt, buttons): a PromptResponse with the button pressed and the text typed. */
+  prompt(
+    title: string,
+    prompt: string,
+    buttons: string,
+  ): { getSelectedButton(): string; getResponseText(): string } {
+    this.calls.record('Ui.prompt');
+    this.prompts.push({ title, prompt, buttons });
+    const answer = this.promptAnswers.shift() ?? { button: this.Button.CANCEL, text: '' };
+    return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
   }
 
   showSidebar(html: unknown): void {
@@ -1435,8 +1450,29 @@ export class FakeSpreadsheetApp {
     return this.spreadsheet;
   }
 
+  /** Spreadsheets made by `create`, in order (Drive files of the script's user). */
+  readonly created: FakeSpreadsheet[] = [];
+
+  /**
+   * SpreadsheetApp.create(name): a new spreadsheet in the user's Drive, with one empty sheet
+   * (named as the account's locale names it: `Trang tính1` in Vietnamese).
+   */
+  create(name: string): FakeSpreadsheet {
+    this.record('create');
+    const made = new FakeSpreadsheet(
+      this.calls,
+      `${this.spreadsheet.spreadsheetId}-copy${this.created.length + 1}`,
+      name,
+      ['Trang tính1'],
+    );
+    this.created.push(made);
+    return made;
+  }
+
   openById(id: string): FakeSpreadsheet {
     this.record('openById');
+    const made = this.created.find((each) => each.spreadsheetId === id);
+    if (made) return made;
     if (id !== this.spreadsheet.spreadsheetId) {
       throw new Error(
         'Unexpected error while getting the method or property openById on object SpreadsheetApp.',

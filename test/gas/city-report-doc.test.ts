@@ -1,4 +1,5 @@
 import type { Period } from '../../src/domain/campaign';
+import { textWidthTwip } from '../../src/domain/column-widths';
 import { buildCityReport, reportSettingsOf, type CityReport } from '../../src/domain/city-report';
 import { figuresTable } from '../../src/domain/consolidation';
 import {
@@ -99,6 +100,15 @@ describe('writeCityReportDoc', () => {
       modelTables.map((block) => (block.kind === 'table' ? [[...block.columns], ...block.rows] : [])),
     );
     expect(dataTables[0]?.rows[0]?.attributes.BOLD).toBe(true);
+    // Times New Roman 13, every column as wide as its content asks, the page's width in all.
+    for (const table of dataTables) {
+      expect(table.attributes.FONT_SIZE).toBe(13);
+      const widths = table.columnWidths;
+      expect(widths).toHaveLength(table.rows[0]?.cells.length ?? -1);
+      expect(widths.reduce<number>((sum, width) => sum + (width ?? 0), 0)).toBeCloseTo(467.7, 0);
+    }
+    const codeColumn = dataTables[2]?.columnWidths[1] ?? 0;
+    expect(codeColumn * 20).toBeGreaterThanOrEqual(textWidthTwip('THCSLQD', 13) + 200);
     const lateList = dataTables[2]?.storedText.slice(1).map((row) => [row[1], row[4]]);
     expect(lateList).toEqual([
       ['THCSLQD', 'Quá hạn, chưa nộp'],
@@ -258,6 +268,8 @@ describe('runExportReportMenu', () => {
       newDataValidation: () => app.newDataValidation(),
       ProtectionType: app.ProtectionType,
       flush: () => app.flush(),
+      create: (name) => app.create(name),
+      openById: (id) => app.openById(id),
     };
     const services = new GasServices(
       { ...world.globals, SpreadsheetApp: spreadsheetApp },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { FIGURES_LEAD_COLUMNS, FIGURES_ROW_LABEL } from '../../src/domain/consolidation';
+import { textWidthTwip } from '../../src/domain/column-widths';
 import { SHEET } from '../../src/domain/layout';
 import type { StatusReport } from '../../src/domain/status-report';
 import type { CellValue } from '../../src/domain/table';
@@ -144,6 +145,33 @@ describe('hannop report --docx on the demo campaign', () => {
       'Nơi nhận:\n- Ủy ban nhân dân thành phố Thủ Đức (để báo cáo);\n- Lưu: VT.',
     );
     expect(signature?.rows[0]?.[1]?.split('\n')[0]).toBe('TRƯỞNG PHÒNG');
+  });
+
+  it('reads as a finished document: Times New Roman 13, fixed widths from content, headers repeated, rows and signature whole', () => {
+    const data = tables(blocks).slice(1, -1);
+    expect(data.length).toBeGreaterThanOrEqual(3);
+    for (const table of data) {
+      expect(table.xml).toContain('<w:tblLayout w:type="fixed"/>');
+      // The header row repeats on every page; no row is split across two pages.
+      expect(table.xml).toMatch(/^<w:tbl>[\s\S]*?<w:tr><w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+      expect(table.xml.match(/<w:tr>/g)?.length).toBe(table.xml.match(/<w:cantSplit\/>/g)?.length);
+      expect(table.xml).toContain('<w:sz w:val="26"/>');
+      const widths = [
+        ...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(table.xml)?.[1] ?? '').matchAll(/w:w="(\d+)"/g),
+      ].map((match) => Number(match[1]));
+      expect(widths.reduce((sum, width) => sum + width, 0)).toBe(Math.round((165 * 1440) / 25.4));
+    }
+    // The late units' table: the code column is no narrower than its longest code needs.
+    const late = data.find((table) => table.rows[0]?.[1] === 'Mã đơn vị')!;
+    const grid = [
+      ...(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(late.xml)?.[1] ?? '').matchAll(/w:w="(\d+)"/g),
+    ];
+    expect(Number(grid[1]?.[1])).toBeGreaterThanOrEqual(textWidthTwip('THCS045', 13) + 216);
+    // The last paragraph stays with the signature that follows it.
+    const closing = /<w:p>(?:(?!<w:p>)[\s\S])*?Trên đây là báo cáo[\s\S]*?<\/w:p>/.exec(xml)?.[0] ?? '';
+    expect(closing).toContain('<w:keepNext/>');
+    expect(closing).toContain('<w:keepLines/>');
+    expect(tables(blocks).at(-1)?.xml).toContain('<w:cantSplit/>');
   });
 
   it('gives the rates of `hannop status` for the period', () => {
