@@ -1,10 +1,10 @@
 // The Workbook port over a real Google Sheet through the Sheets API v4 (googleapis), for the
 // remote shell. The ports are synchronous, so `open` loads every sheet at once — one
 // `spreadsheets.get` for the sheets' properties and which cells are dates, one `values.batchGet`
-// for the values — jobs read and write in memory, and `save` sends everything back in at most two
-// requests: one `spreadsheets.batchUpdate` (new sheets, clears, formats) and one
-// `values.batchUpdate` with valueInputOption RAW, so no text is ever taken for a formula, a
-// number or a date. A daily job thus costs four requests whatever the number of units.
+// for the values — jobs read and write in memory, and `save` sends everything back in ONE
+// `spreadsheets.batchUpdate` (new sheets, clears, formats and the values as `updateCells` rows),
+// which Google applies all or nothing. A daily job thus costs three requests whatever the number
+// of units, four at most with a retry's worth of room under the run's five.
 //
 // Dates: with UNFORMATTED_VALUE and SERIAL_NUMBER a date comes back as a day count from
 // 1899-12-30 in the spreadsheet's time zone; only the cell's number format says it is a date,
@@ -16,7 +16,6 @@ import { cellText } from '../domain/table';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
 import {
   checkWrites,
-  columnLetter,
   columnPosition,
   gridExtent,
   placeColumns,
@@ -44,13 +43,18 @@ const GET_FIELDS =
   'protectedRanges(protectedRangeId,range,description),basicFilter(range),' +
   'data(rowData(values(effectiveFormat(numberFormat(type))))))';
 
-type ApiValue = string | number | boolean | null;
 
 export interface SheetsApiOptions {
   /** The service account's address, named in the message when the sheet is not shared with it. */
   readonly accountEmail?: string;
   /** Tries per request while Google answers 429; the waits double from `firstRetryDelayMs`. */
   readonly maxAttempts?: number;
+  /**
+   * Retries this workbook may spend in all, whatever request they repeat: a daily run loads in two
+   * requests and saves in one, and passes 2 so that it never sends more than five. Unlimited when
+   * absent (then only `maxAttempts` bounds each request).
+   */
+  readonly maxRetries?: number;
   readonly firstRetryDelayMs?: number;
   /** Waits between retries; tests pass one that does not really wait. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -71,11 +75,16 @@ export function fromSerial(serial: number): Date {
   return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
 }
 
-function toApiValue(value: CellValue | undefined): ApiValue {
-  // null leaves a cell as it is (after a clear: empty), which is what an empty value means here.
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return toSerial(value);
-  return value;
+/**
+ * A cell as `updateCells` writes it with the field mask `userEnteredValue`: a cell without a value
+ * is emptied; a string is a stringValue, kept as it is (RAW, in the values API's words).
+ */
+function cellData(value: CellValue | undefined): sheets_v4.Schema$CellData {
+  if (value === null || value === undefined || value === '') return {};
+  if (value instanceof Date) return { userEnteredValue: { numberValue: toSerial(value) } };
+  if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
+  if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
+  return { userEnteredValue: { stringValue: value } };
 }
 
 /** Whether a zone keeps GMT+07:00 all year, as Vietnam does (Asia/Ho_Chi_Minh, its alias Asia/Saigon…). */
@@ -132,6 +141,13 @@ function googleMessageOf(error: unknown): string {
   return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
 }
 
+/** A sheet's grid size and conditional rules once a save is applied. */
+interface SavedSizes {
+  rowCount: number;
+  columnCount: number;
+  conditionalRuleCount: number;
+}
+
 /** A sheet as loaded, what the jobs changed in it, and what must be sent back. */
 interface SheetState {
   sheetId: number;
@@ -154,6 +170,7 @@ interface SheetState {
 
 export class SheetsApiWorkbook implements Workbook {
   private requestCount = 0;
+  private retryCount = 0;
 
   private constructor(
     private readonly api: sheets_v4.Sheets,
@@ -197,15 +214,21 @@ export class SheetsApiWorkbook implements Workbook {
     });
   }
 
-  /** Sends every change since the load or the last save: at most two requests. */
+  /**
+   * Sends every change since the load or the last save in ONE `spreadsheets.batchUpdate`: new
+   * sheets, clears, formats and values together. Google applies the requests of a batchUpdate
+   * "together atomically" and, if any is not valid, "the entire request will fail and nothing will
+   * be applied" (Sheets API reference, spreadsheets.batchUpdate), so a failure — or a kill —
+   * leaves the spreadsheet as it was: never a cleared `Bài nộp` without its rows.
+   */
   async save(): Promise<void> {
     const requests: sheets_v4.Schema$Request[] = [];
-    const data: sheets_v4.Schema$ValueRange[] = [];
     const changed = [...this.sheets.values()].filter(
       (sheet) =>
         sheet.isNew || sheet.replaced || sheet.appendedFromRow !== null || sheet.addedFromColumn !== null,
     );
-    changed.forEach((sheet) => this.planSave(sheet, requests, data));
+    // Planned on copies of the sizes: a save that fails leaves this workbook as it was, to retry.
+    const planned = changed.map((sheet) => ({ sheet, plan: this.planSave(sheet, requests) }));
     let replies: sheets_v4.Schema$Response[] = [];
     if (requests.length > 0) {
       const response = await this.call(() =>
@@ -216,20 +239,15 @@ export class SheetsApiWorkbook implements Workbook {
       );
       replies = response.data.replies ?? [];
     }
-    if (data.length > 0) {
-      await this.call(() =>
-        this.api.spreadsheets.values.batchUpdate(
-          { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } },
-          { retry: false },
-        ),
-      );
-    }
     replies.forEach((reply) => {
       const added = reply.addProtectedRange?.protectedRange;
       const sheet = changed.find((candidate) => candidate.sheetId === added?.range?.sheetId);
       if (sheet && typeof added?.protectedRangeId === 'number') sheet.protectionId = added.protectedRangeId;
     });
-    changed.forEach((sheet) => {
+    planned.forEach(({ sheet, plan }) => {
+      sheet.rowCount = plan.rowCount;
+      sheet.columnCount = plan.columnCount;
+      sheet.conditionalRuleCount = plan.conditionalRuleCount;
       sheet.isNew = false;
       sheet.replaced = false;
       sheet.format = null;
@@ -302,7 +320,10 @@ export class SheetsApiWorkbook implements Workbook {
     });
   }
 
-  /** Runs one request, waiting and retrying while Google answers 429; turns access errors into messages. */
+  /**
+   * Runs one request, waiting and retrying while Google answers 429, 500, 502, 503 or the network
+   * drops, within `maxAttempts` and the workbook's `maxRetries`; turns access errors into messages.
+   */
   private async call<T>(request: () => Promise<T>): Promise<T> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const firstDelayMs = this.options.firstRetryDelayMs ?? 1000;
@@ -315,10 +336,11 @@ export class SheetsApiWorkbook implements Workbook {
       } catch (error) {
         const status = statusOf(error);
         if (status === 429 || isPassingFailure(status, error)) {
-          if (attempt >= maxAttempts) {
+          if (attempt >= maxAttempts || this.retryCount >= (this.options.maxRetries ?? Infinity)) {
             if (status === 429) throw new SheetsRateLimitError(attempt, waitedMs);
             throw error;
           }
+          this.retryCount += 1;
           const delayMs = firstDelayMs * 2 ** (attempt - 1);
           waitedMs += delayMs;
           await sleep(delayMs);
@@ -438,35 +460,40 @@ export class SheetsApiWorkbook implements Workbook {
     markRowsFrom(height);
   }
 
-  /** The requests and value ranges that bring the spreadsheet to this sheet's state in memory. */
-  private planSave(
-    sheet: SheetState,
-    requests: sheets_v4.Schema$Request[],
-    data: sheets_v4.Schema$ValueRange[],
-  ) {
+  /**
+   * The requests that bring the spreadsheet to this sheet's state in memory, values included
+   * (`updateCells` rows, each string a stringValue: stored as typed, never read as a formula, a
+   * number or a date), and the sheet's sizes once they are applied.
+   */
+  private planSave(sheet: SheetState, requests: sheets_v4.Schema$Request[]): SavedSizes {
     const { sheetId } = sheet;
     const width = Math.max(0, ...sheet.grid.map((row) => row.length));
     const neededRows = Math.max(sheet.grid.length, (sheet.format?.rowCount ?? 0) + 1);
+    const sizes: SavedSizes = {
+      rowCount: sheet.rowCount,
+      columnCount: sheet.columnCount,
+      conditionalRuleCount: sheet.conditionalRuleCount,
+    };
     if (sheet.isNew) {
-      sheet.rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
-      sheet.columnCount = Math.max(NEW_SHEET_COLUMNS, width);
+      sizes.rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
+      sizes.columnCount = Math.max(NEW_SHEET_COLUMNS, width);
       requests.push({
         addSheet: {
           properties: {
             sheetId,
             title: sheet.title,
-            gridProperties: { rowCount: sheet.rowCount, columnCount: sheet.columnCount },
+            gridProperties: { rowCount: sizes.rowCount, columnCount: sizes.columnCount },
           },
         },
       });
     } else if (neededRows > sheet.rowCount || width > sheet.columnCount) {
-      sheet.rowCount = Math.max(sheet.rowCount, neededRows);
-      sheet.columnCount = Math.max(sheet.columnCount, width);
+      sizes.rowCount = Math.max(sheet.rowCount, neededRows);
+      sizes.columnCount = Math.max(sheet.columnCount, width);
       requests.push({
         updateSheetProperties: {
           properties: {
             sheetId,
-            gridProperties: { rowCount: sheet.rowCount, columnCount: sheet.columnCount },
+            gridProperties: { rowCount: sizes.rowCount, columnCount: sizes.columnCount },
           },
           fields: 'gridProperties.rowCount,gridProperties.columnCount',
         },
@@ -481,6 +508,8 @@ export class SheetsApiWorkbook implements Workbook {
       this.formatRequests(sheet, sheet.format, formattedDateColumns).forEach((request) =>
         requests.push(request),
       );
+      if (sheet.format.format.valueColors)
+        sizes.conditionalRuleCount = sheet.format.format.valueColors.length;
     }
     const fromRow = sheet.replaced ? 0 : sheet.appendedFromRow;
     if (fromRow !== null) {
@@ -489,24 +518,28 @@ export class SheetsApiWorkbook implements Workbook {
       );
       const rows = sheet.grid.slice(fromRow);
       if (rows.length > 0 && width > 0) {
-        data.push({
-          range: a1Range(sheet.title, `A${fromRow + 1}:${columnLetter(width)}${fromRow + rows.length}`),
-          majorDimension: 'ROWS',
-          values: rows.map((row) => Array.from({ length: width }, (_, column) => toApiValue(row[column]))),
+        requests.push({
+          updateCells: {
+            start: { sheetId, rowIndex: fromRow, columnIndex: 0 },
+            rows: rows.map((row) => ({
+              values: Array.from({ length: width }, (_, column) => cellData(row[column])),
+            })),
+            fields: 'userEnteredValue',
+          },
         });
       }
     }
     if (sheet.addedFromColumn !== null && (fromRow === null || fromRow > 0)) {
       const header = sheet.grid[0] ?? [];
-      data.push({
-        range: a1Range(
-          sheet.title,
-          `${columnLetter(sheet.addedFromColumn + 1)}1:${columnLetter(header.length)}1`,
-        ),
-        majorDimension: 'ROWS',
-        values: [header.slice(sheet.addedFromColumn).map(toApiValue)],
+      requests.push({
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: sheet.addedFromColumn },
+          rows: [{ values: header.slice(sheet.addedFromColumn).map(cellData) }],
+          fields: 'userEnteredValue',
+        },
       });
     }
+    return sizes;
   }
 
   private formatRequests(
@@ -540,7 +573,6 @@ export class SheetsApiWorkbook implements Workbook {
           addConditionalFormatRule: { index, rule: this.valueColorRule(sheet, headers, rule) },
         }),
       );
-      sheet.conditionalRuleCount = format.valueColors.length;
     }
     const numberFormats: [readonly string[] | undefined, sheets_v4.Schema$NumberFormat][] = [
       [format.dateColumns, { type: 'DATE', pattern: DATE_PATTERN }],

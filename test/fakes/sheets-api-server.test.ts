@@ -122,6 +122,35 @@ describe('FakeSheetsApi', () => {
     ]);
   });
 
+  it('writes updateCells rows as typed, and a batch with one cell past the grid changes nothing', async () => {
+    const cells = (rowIndex: number, ...texts: string[]) => ({
+      updateCells: {
+        start: { sheetId: 0, rowIndex, columnIndex: 0 },
+        rows: [{ values: texts.map((text) => ({ userEnteredValue: { stringValue: text } })) }],
+        fields: 'userEnteredValue',
+      },
+    });
+    expect((await call(':batchUpdate', { requests: [cells(0, '=1+1', '0901')] })).status).toBe(200);
+    const refused = await call(':batchUpdate', {
+      requests: [{ updateCells: { range: { sheetId: 0 }, fields: 'userEnteredValue' } }, cells(1000, 'x')],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ message: expect.stringContaining('exceeds grid limits') });
+    expect(fake.values('Trang tính1')).toEqual([['=1+1', '0901']]);
+  });
+
+  it('refuses the k-th request it is told to, and applies nothing of it', async () => {
+    fake.refuse = (requestNumber, kind) => (requestNumber === 2 && kind === 'batchUpdate' ? 503 : undefined);
+    const add = { requests: [{ addSheet: { properties: { title: 'Mới' } } }] };
+    expect((await call('')).status).toBe(200);
+    const failed = await call(':batchUpdate', add);
+    expect(failed.status).toBe(503);
+    expect(failed.json.error).toMatchObject({ code: 503, status: 'UNAVAILABLE' });
+    expect(fake.sheetTitles()).toEqual(['Trang tính1']);
+    expect((await call(':batchUpdate', add)).status).toBe(200);
+    expect(fake.sheetTitles()).toEqual(['Trang tính1', 'Mới']);
+  });
+
   it('answers 401 without a token, 404 for another spreadsheet, and the failures it is told to', async () => {
     const anonymous = await fetch(base);
     expect(anonymous.status).toBe(401);

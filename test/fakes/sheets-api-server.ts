@@ -107,6 +107,8 @@ const GOOGLE_ERRORS: Readonly<Record<number, { status: string; message: string }
       "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:123456789'.",
   },
   500: { status: 'INTERNAL', message: 'Internal error encountered.' },
+  502: { status: 'UNAVAILABLE', message: 'Bad Gateway' },
+  503: { status: 'UNAVAILABLE', message: 'The service is currently unavailable.' },
 };
 
 let fakeCount = 0;
@@ -227,6 +229,12 @@ export class FakeSheetsApi {
   readonly requests: RecordedRequest[] = [];
   /** Statuses to answer the next requests with, in order (e.g. [429, 429] then success). */
   readonly failures: number[] = [];
+  /**
+   * Refuses a request by its number among the Sheets API requests (1 = the first one since the
+   * fake started or `requests` was emptied): the status to answer, or undefined to serve it. A
+   * refused request applies nothing, as with Google.
+   */
+  refuse: ((requestNumber: number, kind: RecordedRequest['kind']) => number | undefined) | null = null;
   /** When set, every request is refused with 403 as for an account the sheet is not shared with. */
   forbidden = false;
   timeZone = 'Asia/Ho_Chi_Minh';
@@ -394,7 +402,7 @@ export class FakeSheetsApi {
     query: URLSearchParams,
     body: unknown,
   ): unknown {
-    const failure = this.failures.shift();
+    const failure = this.failures.shift() ?? this.refuse?.(this.requests.length, kind);
     if (failure !== undefined) {
       const known = GOOGLE_ERRORS[failure] ?? { status: 'UNKNOWN', message: 'Error' };
       throw new ApiError(
@@ -608,6 +616,63 @@ export class FakeSheetsApi {
     return { spreadsheetId: this.spreadsheetId, replies };
   }
 
+  /**
+   * `updateCells` with rows from a `start` coordinate: each cell's `userEnteredValue` as Google
+   * stores it (a stringValue is text, never a formula; a cell without one is emptied, as the field
+   * mask says), refused past the grid or over 50,000 characters.
+   */
+  private writeCells(state: FakeState, request: Json, index: number): unknown {
+    const fields = String(request.fields ?? '');
+    if (fields !== 'userEnteredValue') {
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `The fake models updateCells rows with fields "userEnteredValue" only, not "${fields}".`,
+      );
+    }
+    const start = (request.start ?? {}) as { sheetId?: number; rowIndex?: number; columnIndex?: number };
+    const sheet = this.sheetById(state, start.sheetId, index);
+    const rows = (request.rows ?? []) as { values?: { userEnteredValue?: Json }[] }[];
+    const startRow = start.rowIndex ?? 0;
+    const startColumn = start.columnIndex ?? 0;
+    const width = Math.max(0, ...rows.map((row) => row.values?.length ?? 0));
+    checkGrid(
+      sheet,
+      startRow + rows.length,
+      startColumn + width,
+      a1Of(sheet, startRow, startColumn, rows.length, width),
+    );
+    rows.forEach((row, rowOffset) =>
+      (row.values ?? []).forEach((data, columnOffset) => {
+        const cell = cellAt(sheet, startRow + rowOffset, startColumn + columnOffset);
+        delete cell.formula;
+        delete cell.value;
+        const entered = data.userEnteredValue;
+        if (!entered) return;
+        if (typeof entered.stringValue === 'string') {
+          if (entered.stringValue.length > MAX_CELL_CHARACTERS) {
+            throw new ApiError(
+              400,
+              'INVALID_ARGUMENT',
+              `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+            );
+          }
+          cell.value = entered.stringValue;
+        } else if (typeof entered.numberValue === 'number') cell.value = entered.numberValue;
+        else if (typeof entered.boolValue === 'boolean') cell.value = entered.boolValue;
+        else if (typeof entered.formulaValue === 'string')
+          Object.assign(cell, userEntered(entered.formulaValue));
+        else
+          throw new ApiError(
+            400,
+            'INVALID_ARGUMENT',
+            `Invalid requests[${index}].updateCells: empty ExtendedValue.`,
+          );
+      }),
+    );
+    return {};
+  }
+
   private sheetById(state: FakeState, sheetId: unknown, index: number): FakeSheet {
     const sheet = state.sheets.find((candidate) => candidate.properties.sheetId === sheetId);
     if (!sheet) {
@@ -681,9 +746,8 @@ export class FakeSheetsApi {
         return {};
       }
       case 'updateCells': {
-        // Only the clearing form: a range and a field mask, no rows.
-        if (request.rows !== undefined)
-          throw new ApiError(400, 'INVALID_ARGUMENT', 'The fake models clearing only.');
+        if (request.rows !== undefined) return this.writeCells(state, request, index);
+        // The clearing form: a range and a field mask, no rows.
         const range = (request.range ?? {}) as GridRange;
         const sheet = this.sheetById(state, range.sheetId, index);
         const bounds = rangeBounds(sheet, range);

@@ -54,15 +54,10 @@ function mailLogResults(): unknown[] {
 }
 
 describe('hannop run --spreadsheet (remoteRunCommand)', () => {
-  it('runs the daily job in four requests and sends through the mailer it is given', async () => {
+  it('runs the daily job in three requests and sends through the mailer it is given', async () => {
     const mailer = recordingMailer();
     const outcome = await remoteRunCommand(options({ smtp: SMTP, mailer }));
-    expect(fake.requests.map((request) => request.kind)).toEqual([
-      'get',
-      'values.batchGet',
-      'batchUpdate',
-      'values.batchUpdate',
-    ]);
+    expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'values.batchGet', 'batchUpdate']);
     expect(mailer.sent.length).toBeGreaterThan(0);
     expect(outcome.summary.mail.sent).toBe(mailer.sent.length);
     expect(outcome.text).toContain(
@@ -122,5 +117,37 @@ describe('hannop run --spreadsheet (remoteRunCommand)', () => {
     fake.failures.push(429, 429);
     await remoteRunCommand(options());
     expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'get', 'get', 'values.batchGet']);
+  });
+
+  it('retries a failing save and still sends at most five requests in the run', async () => {
+    const mailer = recordingMailer();
+    fake.failures.push(503);
+    fake.refuse = (requestNumber) => (requestNumber === 4 ? 503 : undefined);
+    await remoteRunCommand(options({ smtp: SMTP, mailer }));
+    expect(fake.requests.map((request) => request.kind)).toEqual([
+      'get',
+      'get',
+      'values.batchGet',
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+    expect(mailLogResults().length).toBe(mailer.sent.length);
+  });
+
+  it('stops at five requests when Google keeps failing, leaves the sheet as it was, and the next run sends nothing twice', async () => {
+    const before = fake.values('Bài nộp');
+    const first = recordingMailer();
+    fake.refuse = (requestNumber) => (requestNumber >= 3 ? 503 : undefined);
+    await expect(remoteRunCommand(options({ smtp: SMTP, mailer: first }))).rejects.toThrow(
+      'The service is currently unavailable.',
+    );
+    expect(fake.requests).toHaveLength(5);
+    expect(fake.values('Bài nộp')).toEqual(before);
+    fake.refuse = null;
+    const second = recordingMailer();
+    await remoteRunCommand(options({ smtp: SMTP, mailer: second }));
+    expect(first.sent.length).toBeGreaterThan(0);
+    expect(second.sent).toEqual([]);
+    expect(mailLogResults()).toHaveLength(first.sent.length);
   });
 });

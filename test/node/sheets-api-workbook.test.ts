@@ -68,7 +68,7 @@ describe('SheetsApiWorkbook', () => {
     },
   };
 
-  it('loads in two requests and saves in two, whatever the number of rows', async () => {
+  it('loads in two requests and saves in one, whatever the number of rows', async () => {
     const { fake, api } = await startFake();
     const rows = Array.from({ length: 3000 }, (_, index) => [`DV${index}`, `Trường số ${index}`]);
     const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId);
@@ -77,31 +77,38 @@ describe('SheetsApiWorkbook', () => {
       { kind: 'append', sheet: 'Nhật ký', headers: ['Việc'], rows: [['chạy']] },
     ]);
     await workbook.save();
-    expect(fake.requests.map((request) => request.kind)).toEqual([
-      'get',
-      'values.batchGet',
-      'batchUpdate',
-      'values.batchUpdate',
-    ]);
-    expect(workbook.requestsSent).toBe(4);
+    expect(fake.requests.map((request) => request.kind)).toEqual(['get', 'values.batchGet', 'batchUpdate']);
+    expect(workbook.requestsSent).toBe(3);
     expect(fake.values('Đơn vị')).toHaveLength(3001);
     // The grid grew past the 1,000 rows a new sheet has, before the values were written.
     expect(fake.sheet('Đơn vị').properties.gridProperties.rowCount).toBe(3001);
   });
 
-  it('writes with valueInputOption RAW and A1 ranges with quoted sheet names', async () => {
+  it('writes text as stringValue cells, never as formulas, in the same batch as the clear', async () => {
     const { fake, api } = await startFake();
     const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId);
     workbook.write([
-      { kind: 'replace', sheet: "Bài nộp của 'phòng'", headers: ['Giá trị'], rows: [['=1+1']] },
+      { kind: 'replace', sheet: "Bài nộp của 'phòng'", headers: ['Giá trị', 'Số'], rows: [['=1+1', 3]] },
     ]);
     await workbook.save();
-    const [write] = fake.requestsOf('values.batchUpdate');
-    expect(write?.body).toEqual({
-      valueInputOption: 'RAW',
-      data: [
-        { range: "'Bài nộp của ''phòng'''!A1:A2", majorDimension: 'ROWS', values: [['Giá trị'], ['=1+1']] },
-      ],
+    const [write] = fake.requestsOf('batchUpdate');
+    const requests = (write?.body as { requests: Record<string, unknown>[] }).requests;
+    expect(requests[requests.length - 1]).toEqual({
+      updateCells: {
+        start: { sheetId: 1, rowIndex: 0, columnIndex: 0 },
+        rows: [
+          {
+            values: [
+              { userEnteredValue: { stringValue: 'Giá trị' } },
+              { userEnteredValue: { stringValue: 'Số' } },
+            ],
+          },
+          {
+            values: [{ userEnteredValue: { stringValue: '=1+1' } }, { userEnteredValue: { numberValue: 3 } }],
+          },
+        ],
+        fields: 'userEnteredValue',
+      },
     });
     expect(fake.cell("Bài nộp của 'phòng'", 'A2')).toEqual({ value: '=1+1' });
     const [read] = fake.requestsOf('values.batchGet');
@@ -110,6 +117,51 @@ describe('SheetsApiWorkbook', () => {
     );
     expect(read?.authorization).toMatch(/^Bearer ya29\.fake-/);
   });
+
+  // The department's `Đánh giá` lives only in `Bài nộp`: a save cut anywhere must leave it whole.
+  it.each([3, 4])(
+    'leaves the previous Bài nộp whole when Google fails request %i (the save) for good',
+    async (failing) => {
+      const { fake, api } = await startFake();
+      fake.addSheet('Bài nộp', [
+        ['Mã phản hồi', 'Đánh giá'],
+        ['P1', 'Đạt'],
+        ['P2', 'Cần bổ sung'],
+      ]);
+      const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId, {
+        sleep: async () => undefined,
+      });
+      workbook.write([
+        {
+          kind: 'replace',
+          sheet: 'Bài nộp',
+          headers: ['Mã phản hồi', 'Đánh giá'],
+          rows: [
+            ['P1', 'Đạt'],
+            ['P2', 'Cần bổ sung'],
+            ['P3', null],
+          ],
+        },
+      ]);
+      fake.refuse = (requestNumber) => (requestNumber >= failing ? 500 : undefined);
+      await workbook.save().catch(() => undefined);
+      const kept = fake.values('Bài nộp');
+      // Either the save went through whole before the failing request, or nothing of it did.
+      expect([
+        [
+          ['Mã phản hồi', 'Đánh giá'],
+          ['P1', 'Đạt'],
+          ['P2', 'Cần bổ sung'],
+        ],
+        [
+          ['Mã phản hồi', 'Đánh giá'],
+          ['P1', 'Đạt'],
+          ['P2', 'Cần bổ sung'],
+          ['P3', null],
+        ],
+      ]).toContainEqual(kept);
+    },
+  );
 
   it('stores every tricky string unchanged in the spreadsheet itself', async () => {
     const { fake, api } = await startFake();

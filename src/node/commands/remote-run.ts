@@ -1,7 +1,8 @@
 // `hannop run --spreadsheet ID --credentials FILE`: the daily job of `hannop run` (intake,
 // consolidation, the day's mail and its log) on the real Google Sheet through the Sheets API, from
-// a server or a scheduler. The spreadsheet is loaded in two requests and written back in two
-// (src/node/sheets-api-workbook.ts); responses come from the form response sheets linked in it.
+// a server or a scheduler. The spreadsheet is loaded in two requests and written back in one
+// atomic batchUpdate (src/node/sheets-api-workbook.ts), retries included at most five requests
+// a run; responses come from the form response sheets linked in it.
 //
 // Mail goes only through SMTP. Without --smtp the run is a dry run: it shows what it would do and
 // writes nothing to the sheet. A folder of .eml files on a server reaches no one, yet its messages
@@ -50,6 +51,9 @@ export interface RemoteRunOptions {
 }
 
 const SPREADSHEET_ID = /^[\w-]{10,}$/;
+/** Requests a daily run may send to the Sheets API, retries included: two to load, one to save, two retries. */
+export const DAILY_RUN_MAX_REQUESTS = 5;
+const DAILY_RUN_REQUESTS_WITHOUT_RETRY = 3;
 
 /** `--spreadsheet ID` (or the sheet's address, which holds the id after `/d/`). */
 export function spreadsheetIdOption(values: Record<string, unknown>): string {
@@ -109,6 +113,7 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
     const workbook = await SheetsApiWorkbook.open(api, options.spreadsheetId, {
       ...(credentials.accountEmail ? { accountEmail: credentials.accountEmail } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      maxRetries: DAILY_RUN_MAX_REQUESTS - DAILY_RUN_REQUESTS_WITHOUT_RETRY,
     });
     const dryRun = options.dryRun === true || options.smtp === null;
     const maxRecipients =
