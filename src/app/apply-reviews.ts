@@ -45,7 +45,7 @@ export function applyReviews(
       return { consolidation, mail };
     });
   } catch (error) {
-    logFailure(ports.workbook, { at: options.asOf, job: REVIEW_JOB, message: errorMessageOf(error) });
+    logFailure(ports.workbook, { at: options.asOf, job: REVIEW_JOB, message: errorMessageOf(error) }, error);
     throw error;
   }
 }

@@ -64,7 +64,7 @@ export function runDaily(
       },
     );
   } catch (error) {
-    logFailure(ports.workbook, { at: now(), job: DAILY_JOB, message: errorMessageOf(error) });
+    logFailure(ports.workbook, { at: now(), job: DAILY_JOB, message: errorMessageOf(error) }, error);
     throw error;
   }
 }

@@ -12,7 +12,7 @@ import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
 import { intakeResponses, type IntakeSummary, type ResponseSource } from './intake-responses';
-import { errorMessageOf, logFailure } from './log-failure';
+import { errorMessageOf, logFailure, markLogged } from './log-failure';
 import { sendMail, type SendMailSummary } from './send-mail';
 
 export const RECEIVE_JOB = 'Nhận bài nộp';
@@ -76,15 +76,19 @@ export function receiveSubmission(
       },
     );
   } catch (error) {
-    logFailure(ports.workbook, {
-      at: ports.now(),
-      job: RECEIVE_JOB,
-      message: `Phản hồi ${responseId}: ${errorMessageOf(error)}`,
-    });
+    logFailure(
+      ports.workbook,
+      { at: ports.now(), job: RECEIVE_JOB, message: `Phản hồi ${responseId}: ${errorMessageOf(error)}` },
+      error,
+    );
     throw error;
   }
   // Intake logged it with its id when it wrote the batch; the trigger must still fail.
   const failed = summary.intake.failed.find((failure) => failure.responseId === responseId);
-  if (failed) throw new SubmissionNotRegisteredError(responseId, failed.message);
+  if (failed) {
+    const error = new SubmissionNotRegisteredError(responseId, failed.message);
+    markLogged(error);
+    throw error;
+  }
   return summary;
 }

@@ -105,7 +105,8 @@ export interface SendMailSummary {
   /** Waiting log rows closed as `Không cần gửi`. */
   readonly closed: number;
   /** Why sending stopped before the end of the plan, if it did. */
-  readonly stoppedBy: 'quota' | 'time' | 'unreachable' | null;
+  /** `journal`: a send's durable record could not be taken, so no further message is risked. */
+  readonly stoppedBy: 'quota' | 'time' | 'unreachable' | 'journal' | null;
   readonly dryRun: boolean;
 }
 
@@ -116,6 +117,7 @@ const STOP_REASON: Record<NonNullable<SendMailSummary['stoppedBy']>, string> = {
   quota: 'Hết hạn mức gửi thư trong ngày',
   time: 'Hết thời gian cho phép của lần chạy',
   unreachable: 'Không kết nối được máy chủ thư',
+  journal: 'Không ghi được nhật ký gửi thư',
 };
 
 /**
@@ -342,7 +344,26 @@ function sendMailLocked(
     // Before anything else can fail, and outside the catch above (a record that fails is not a
     // failed send to retry): from here on no run sends this message again.
     if (status === 'sent') {
-      journal?.record({ key: mail.key, at: asOf, unitCode, periodIds, kind: mail.kind, recipients: mail.to });
+      try {
+        journal?.record({
+          key: mail.key,
+          at: asOf,
+          unitCode,
+          periodIds,
+          kind: mail.kind,
+          recipients: mail.to,
+        });
+      } catch (caught) {
+        // The message went: it is logged `Đã gửi` in this batch's `Nhật ký thư` below, which is
+        // now its only record, so nothing more is sent that the journal could not cover.
+        stoppedBy = 'journal';
+        events.push({
+          at: asOf,
+          level: 'Lỗi',
+          job: JOB,
+          message: `Không ghi được nhật ký gửi thư sau thư «${outgoing.subject}»: ${errorText(caught)}. Các thư còn lại chờ lần chạy sau.`,
+        });
+      }
     }
     reports.push({
       key: mail.key,

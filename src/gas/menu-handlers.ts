@@ -147,7 +147,9 @@ export function describeSending(summary: SendMailSummary): string {
         ? 'hết hạn mức gửi thư trong ngày'
         : summary.stoppedBy === 'time'
           ? 'hết thời gian cho phép của lần chạy'
-          : 'chưa đến lượt';
+          : summary.stoppedBy === 'journal'
+            ? 'không ghi được nhật ký gửi thư'
+            : 'chưa đến lượt';
     lines.push(`${summary.queued} thư chờ gửi ở lần chạy sau (${why}).`);
   }
   if (summary.failed > 0)

@@ -1,9 +1,11 @@
 // The installable triggers: a form response arrives, the day's run, an edit of `Bài nộp`. Each
-// turns Apps Script's event into the job's input and runs the job; the jobs log a failure in
-// `Nhật ký` and rethrow it, so Google e-mails the owner that the trigger failed.
-import { applyReviews } from '../app/apply-reviews';
-import { runDaily } from '../app/daily-run';
-import { receiveSubmission } from '../app/receive-submission';
+// turns Apps Script's event into the job's input and runs the job; a failure is logged in
+// `Nhật ký` (by the job, or here when it came before the job: reading the event, the settings,
+// the forms) and rethrown, so Google e-mails the owner that the trigger failed.
+import { applyReviews, REVIEW_JOB } from '../app/apply-reviews';
+import { DAILY_JOB, runDaily } from '../app/daily-run';
+import { errorMessageOf, logFailure } from '../app/log-failure';
+import { RECEIVE_JOB, receiveSubmission } from '../app/receive-submission';
 import type { FormKind } from '../domain/campaign';
 import { isBlankResponse } from '../domain/intake';
 import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
@@ -18,6 +20,20 @@ import { recordProgress } from './resumable-jobs';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
+/** Runs a trigger's work; a failure not yet in `Nhật ký` is written there, then rethrown. */
+function loggingFailures(services: GasServices, job: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    try {
+      logFailure(services.workbook, { at: services.now(), job, message: errorMessageOf(error) }, error);
+    } catch {
+      // The spreadsheet cannot even be opened: Google's failure e-mail is all that is left.
+    }
+    throw error;
+  }
+}
+
 /**
  * Sending stops this long after the daily run starts, leaving time to write within the 6 minutes;
  * the rest goes out from the continuation trigger (resumable-jobs.ts), as of the same moment.
@@ -31,7 +47,16 @@ export function handleFormSubmit(
 ): void {
   // Forms sometimes fires an event without a response, or with no answer at all: nothing to do.
   if (!event?.response) return;
-  const incoming = incomingFromFormResponse(kind, event.response, services.answerEntries(kind));
+  const response = event.response;
+  loggingFailures(services, RECEIVE_JOB, () => receiveFormResponse(services, kind, response));
+}
+
+function receiveFormResponse(
+  services: GasServices,
+  kind: FormKind,
+  response: GoogleAppsScript.Forms.FormResponse,
+): void {
+  const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
   if (isBlankResponse(incoming)) return;
   const now = services.now();
   // A response is never left out for being stamped a moment after this execution's clock.
@@ -51,6 +76,10 @@ export function handleFormSubmit(
 }
 
 export function handleDailyRun(services: GasServices): void {
+  loggingFailures(services, DAILY_JOB, () => runDailyTrigger(services));
+}
+
+function runDailyTrigger(services: GasServices): void {
   const startedAt = services.now();
   const { forms, problems } = services.openForms();
   const summary = runDaily(
@@ -103,7 +132,14 @@ export function handleReviewEdit(
   services: GasServices,
   event: Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> | undefined,
 ): void {
-  if (!event?.range || !touchesReviewColumns(event.range)) return;
+  if (!event?.range) return;
+  const range = event.range;
+  loggingFailures(services, REVIEW_JOB, () => {
+    if (touchesReviewColumns(range)) applyReviewEdit(services);
+  });
+}
+
+function applyReviewEdit(services: GasServices): void {
   applyReviews(
     {
       workbook: services.workbook,

@@ -55,6 +55,8 @@ export interface SheetsApiOptions {
    * absent (then only `maxAttempts` bounds each request).
    */
   readonly maxRetries?: number;
+  /** Requests this workbook may send in all; one past them is not sent (throws). Unlimited when absent. */
+  readonly maxRequests?: number;
   readonly firstRetryDelayMs?: number;
   /** Waits between retries; tests pass one that does not really wait. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -330,6 +332,9 @@ export class SheetsApiWorkbook implements Workbook {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
     let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
+      if (this.requestCount >= (this.options.maxRequests ?? Infinity)) {
+        throw new Error(`The run's ${this.requestCount} Sheets API requests are spent.`);
+      }
       this.requestCount += 1;
       try {
         return await request();

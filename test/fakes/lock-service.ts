@@ -163,21 +163,45 @@ export class FakeLockService {
     if (holder?.kind === 'lock' && holder.lock === lock) this.holders.delete(lock.scope);
   }
 
+  /** Locks handed out by each execution running now, innermost last (see `runExecution`). */
+  private readonly executions: FakeLock[][] = [];
+
+  /**
+   * Runs `work` as one Apps Script execution: every lock it took and kept is released when it
+   * ends, however it ends, as Google does ("The lock is automatically released when the script
+   * terminates", Lock.releaseLock() in the Apps Script reference).
+   */
+  runExecution<T>(work: () => T): T {
+    const locks: FakeLock[] = [];
+    this.executions.push(locks);
+    try {
+      return work();
+    } finally {
+      this.executions.pop();
+      locks.forEach((lock) => this.release(lock));
+    }
+  }
+
+  private issued(lock: FakeLock): FakeLock {
+    this.executions[this.executions.length - 1]?.push(lock);
+    return lock;
+  }
+
   // --- Google's API ---
 
   getScriptLock(): FakeLock {
     this.calls.record('LockService.getScriptLock');
-    return new FakeLock(this, 'script');
+    return this.issued(new FakeLock(this, 'script'));
   }
 
   getDocumentLock(): FakeLock | null {
     this.calls.record('LockService.getDocumentLock');
-    return this.hasContainer ? new FakeLock(this, 'document') : null;
+    return this.hasContainer ? this.issued(new FakeLock(this, 'document')) : null;
   }
 
   getUserLock(): FakeLock {
     this.calls.record('LockService.getUserLock');
-    return new FakeLock(this, 'user');
+    return this.issued(new FakeLock(this, 'user'));
   }
 }
 

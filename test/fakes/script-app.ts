@@ -419,6 +419,9 @@ export class FakeScriptApp {
     return [...this.triggers];
   }
 
+  /** Runs each trigger execution (the lock fake's `runExecution`, which ends what it left held). */
+  executionRunner: ((execution: () => void) => void) | null = null;
+
   /** The top-level functions that triggers call by name. */
   bindHandlers(handlers: TriggerHandlers): void {
     this.handlers = handlers;
@@ -442,7 +445,11 @@ export class FakeScriptApp {
   private run(trigger: InstalledTrigger, event: Record<string, unknown>): void {
     const handler = this.handlers[trigger.handler];
     if (typeof handler !== 'function') throw new Error(`Script function not found: ${trigger.handler}`);
-    (handler as (event: unknown) => void)({ authMode: 'FULL', triggerUid: trigger.uniqueId, ...event });
+    const execution = () =>
+      (handler as (event: unknown) => void)({ authMode: 'FULL', triggerUid: trigger.uniqueId, ...event });
+    // Each trigger run is an execution of its own: what it leaves held ends with it.
+    if (this.executionRunner) this.executionRunner(execution);
+    else execution();
   }
 
   /**

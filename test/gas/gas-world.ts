@@ -210,6 +210,7 @@ export function makeGasWorld(
     { scriptApp: asScriptApp(scriptApp), settings: asProperties(properties.script) },
     { formIds, spreadsheetId: sheets.spreadsheet.spreadsheetId, dailyHour: MAIL_CONFIG.dailyMailHour },
   );
+  scriptApp.executionRunner = (execution) => lockService.runExecution(execution);
   scriptApp.bindHandlers({
     onFormSubmitPlan: (event: Parameters<typeof handleFormSubmit>[2]) =>
       handleFormSubmit(services(), 'plan', metered(event)),

@@ -27,10 +27,10 @@ import {
   openMailer,
   PREVIEW_MAILER,
   recipientsSentOn,
-  runDailyJob,
   type RunOutcome,
   refuseRealMailWithPlaceholderContact,
 } from './run';
+import { runDailyJobAndSave } from './run-and-save';
 
 export interface RemoteRunOptions {
   readonly spreadsheetId: string;
@@ -113,7 +113,10 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
     const workbook = await SheetsApiWorkbook.open(api, options.spreadsheetId, {
       ...(credentials.accountEmail ? { accountEmail: credentials.accountEmail } : {}),
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      // The first try of each of the three requests always has its turn; retries share the rest,
+      // and a save that would record a failure past the five is not sent.
       maxRetries: DAILY_RUN_MAX_REQUESTS - DAILY_RUN_REQUESTS_WITHOUT_RETRY,
+      maxRequests: DAILY_RUN_MAX_REQUESTS,
     });
     const dryRun = options.dryRun === true || options.smtp === null;
     const maxRecipients =
@@ -126,16 +129,11 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
         ? PREVIEW_MAILER
         : (options.mailer ?? openMailer(options.smtp, maxRecipients, options.asOf));
     try {
-      const summary = runDailyJob(workbook, options.asOf, mailer, {
+      const summary = await runDailyJobAndSave(workbook, options.asOf, mailer, {
         now: options.now,
         dryRun,
         journal,
       });
-      if (!dryRun) {
-        await workbook.save();
-        // The saved `Nhật ký thư` holds every journal entry as sent now.
-        journal.forget(journal.entries().map((entry) => entry.key));
-      }
       return {
         summary,
         json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },

@@ -19,6 +19,7 @@ import { smtpSenderAddress, type MailTarget } from '../options';
 import { OutboxMailer } from '../outbox-mailer';
 import { SmtpMailer } from '../smtp-mailer';
 import { renderStatusTable } from '../status-table';
+import { runDailyJobAndSave } from './run-and-save';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export interface DailyJobOptions {
@@ -149,13 +150,7 @@ export async function runCommand(
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
       const journal = new FileMailJournal(journalPathFor(workbookPath));
-      const summary = runDailyJob(workbook, asOf, mailer, { now, dryRun, journal });
-      // A dry run leaves the file as it was: intake and consolidation happened in memory only.
-      if (!dryRun) {
-        await workbook.save();
-        // The saved `Nhật ký thư` holds every journal entry as sent now.
-        journal.forget(journal.entries().map((entry) => entry.key));
-      }
+      const summary = await runDailyJobAndSave(workbook, asOf, mailer, { now, dryRun, journal });
       return {
         summary,
         json: { ...buildStatusReport(summary.consolidation.board), mail: summary.mail.mail.map(mailJson) },
@@ -215,6 +210,9 @@ export function mailText(summary: SendMailSummary, target: MailTarget): string {
   }
   if (summary.stoppedBy === 'unreachable' && summary.queued > 0) {
     text += `Không kết nối được máy chủ SMTP: ${summary.queued} thư còn lại chờ gửi ở lần chạy sau.\n`;
+  }
+  if (summary.stoppedBy === 'journal' && summary.queued > 0) {
+    text += `Không ghi được nhật ký gửi thư (xem trang «Nhật ký»): ${summary.queued} thư còn lại chờ gửi ở lần chạy sau.\n`;
   }
   for (const report of summary.mail) {
     if (report.status === 'failed') {

@@ -1,0 +1,15 @@
+// The fault harness on the remote shell, against the local Sheets API server: a fault at every
+// port call of a daily run, then a clean rerun; and Google failing each request of the run for good.
+import { sweepFaults } from './port-faults';
+import { sheetsApiShell } from './node-shells';
+
+it('a fault at any port call of a daily run on the Sheets API loses nothing, sends nothing twice or never, and is in Nhật ký', async () => {
+  const shell = sheetsApiShell();
+  try {
+    const result = await sweepFaults(shell);
+    expect(result.problems).toEqual([]);
+    expect(result.faults).toBeGreaterThan(15);
+  } finally {
+    shell.dispose();
+  }
+}, 60_000);
