@@ -7,7 +7,7 @@
 //
 // Sections are functions returning rows, so other checks (hostile files…) add their own.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -214,7 +214,55 @@ export function hostileSection() {
   return hostileFilesSection({ hannop, fillContact, pool, root: ROOT, concurrency: CONCURRENCY });
 }
 
-export const SECTIONS = [processKillSection, hostileSection];
+/**
+ * The fault-injection section: the harness of test/faults (a fault at every port call of a daily
+ * run, a form submission and a review edit, in the Apps Script, .xlsx and Sheets API shells, each
+ * followed by a clean rerun), run by jest; each sweep appends its figures to a file read here.
+ */
+export async function faultHarnessSection() {
+  const base = mkdtempSync(join(tmpdir(), 'hannop-faults-'));
+  const report = join(base, 'sweeps.jsonl');
+  try {
+    const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+    const run = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [jest, '--ci', 'test/faults'], {
+        cwd: ROOT,
+        env: { ...process.env, HANNOP_FAULT_REPORT: report },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    if (run.code !== 0) console.error(run.stderr);
+    const sweeps = existsSync(report)
+      ? readFileSync(report, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line))
+      : [];
+    if (sweeps.length === 0) throw new Error(`the fault harness reported nothing: ${run.stderr}`);
+    for (const sweep of sweeps)
+      for (const problem of sweep.problems) console.error(`${sweep.shell}: ${problem}`);
+    const order = ['Apps Script', '.xlsx', 'Sheets API'];
+    sweeps.sort(
+      (a, b) => order.indexOf(a.shell) - order.indexOf(b.shell) || a.scenario.localeCompare(b.scenario, 'vi'),
+    );
+    return sweeps.map((sweep) => ({
+      section: `lỗi ở mỗi lần gọi cổng: ${sweep.shell}, ${sweep.scenario}`,
+      faults: sweep.faults,
+      runs: sweep.runs,
+      responsesLost: sweep.responsesLost,
+      duplicated: sweep.messagesDuplicated,
+      missing: sweep.messagesMissing,
+      survived: `${sweep.faultsSurvived}/${sweep.faults}`,
+    }));
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+export const SECTIONS = [processKillSection, faultHarnessSection, hostileSection];
 
 function table(rows) {
   const header = [
@@ -224,7 +272,7 @@ function table(rows) {
     'Phản hồi mất',
     'Thư trùng',
     'Thư thiếu',
-    'Sống sót sau khi bị dừng',
+    'Vượt qua',
   ];
   const lines = rows.map((row) =>
     [row.section, row.faults, row.runs, row.responsesLost, row.duplicated, row.missing, row.survived].join(
@@ -254,17 +302,28 @@ async function main() {
   console.log(`${text}\n\n${hostileText}`);
   console.log(`\n${seconds} s`);
   const failed =
-    killRows.some((row) => row.responsesLost > 0 || row.duplicated > 0 || row.missing > 0) ||
-    hostileRows.some(hostileRowFailed);
+    killRows.some(
+      (row) =>
+        row.responsesLost > 0 ||
+        row.duplicated > 0 ||
+        row.missing > 0 ||
+        row.survived !== `${row.faults}/${row.faults}`,
+    ) || hostileRows.some(hostileRowFailed);
   if (only !== null) {
     process.exitCode = failed ? 1 : 0;
     return;
   }
   const markdown =
     '# Độ tin cậy: mỗi thư gửi đúng một lần, không mất phản hồi\n\n' +
-    'Kết quả của `npm run reliability` (scripts/reliability.mjs): một lệnh `hannop run` thật gửi thư qua SMTP tới ' +
-    'một máy chủ thử trên 127.0.0.1, bị dừng đột ngột (SIGKILL) ở 20 thời điểm và bị yêu cầu dừng (SIGTERM) ở 5 thời ' +
-    'điểm trong lần chạy, rồi được chạy lại. Mỗi thư được đếm theo Message-ID (suy ra từ khóa thư).\n\n' +
+    'Kết quả của `npm run reliability` (scripts/reliability.mjs).\n\n' +
+    '- **Dừng tiến trình thật**: một lệnh `hannop run` thật gửi thư qua SMTP tới một máy chủ thử trên 127.0.0.1, bị ' +
+    'dừng đột ngột (SIGKILL) ở 20 thời điểm và bị yêu cầu dừng (SIGTERM) ở 5 thời điểm trong lần chạy, rồi được chạy ' +
+    'lại. Mỗi thư được đếm theo Message-ID (suy ra từ khóa thư).\n' +
+    '- **Lỗi ở mỗi lần gọi cổng** (test/faults): mỗi cổng (đọc, ghi, lưu bảng tính; gửi thư; khóa; đồng hồ; biểu ' +
+    'mẫu; nhật ký gửi thư) được bọc để lần gọi thứ k ném lỗi, với mọi k của một lần chạy hằng ngày, một lần nộp ' +
+    'biểu mẫu và một lần sửa `Đánh giá`; trong Apps Script lỗi ném ở chính lời gọi dịch vụ của Google. Sau mỗi lỗi, ' +
+    'một lần chạy sạch phải cho các trang tổng hợp như lần chạy không lỗi, không mất phản hồi, không thư nào gửi ' +
+    'hai lần hay bị bỏ sót, và lỗi có trong `Nhật ký`. «Vượt qua» đếm các lần mà mọi điều kiện ấy đều đúng.\n\n' +
     `${text}\n\n` +
     '## Tệp độc hại\n\n' +
     'Các lệnh `hannop` thật nhận những tệp không phải như chúng phải là: tệp CSV xuất sai bảng mã (UTF-16, ' +

@@ -5,6 +5,7 @@
 // left them, lose no response, send no message twice, leave no due message unsent, and the fault
 // must be named in `Nhật ký`. Each shell (Apps Script fakes, .xlsx, the local Sheets API server)
 // supplies a `FaultShell`; `sweepFaults` runs the sweep and counts what went wrong.
+import { appendFileSync } from 'node:fs';
 import type { ResponseSource } from '../../src/app/intake-responses';
 import { EVENT_LOG_COLUMNS, MAIL_LOG_COLUMNS, SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
 import { cellText, type Table } from '../../src/domain/table';
@@ -190,6 +191,8 @@ export interface SweepResult {
   readonly messagesMissing: number;
   /** Faults that `Nhật ký` does not name after the rerun. */
   readonly faultsUnlogged: number;
+  /** Faults after which every check held. */
+  readonly faultsSurvived: number;
   /** What went wrong, one line each (empty when all is well). */
   readonly problems: readonly string[];
 }
@@ -219,9 +222,11 @@ export async function sweepFaults<World>(shell: FaultShell<World>): Promise<Swee
   let messagesDuplicated = 0;
   let messagesMissing = 0;
   let faultsUnlogged = 0;
+  let faultsSurvived = 0;
   for (let failAt = 1; failAt <= clean.calls; failAt += 1) {
     const world = await shell.setUp();
     const counter = new FaultCounter(failAt);
+    const problemsBefore = problems.length;
     try {
       try {
         await shell.execute(world, counter);
@@ -255,11 +260,12 @@ export async function sweepFaults<World>(shell: FaultShell<World>): Promise<Swee
         faultsUnlogged += 1;
         problems.push(`${where}: not in Nhật ký`);
       }
+      if (problems.length === problemsBefore) faultsSurvived += 1;
     } finally {
       await shell.tearDown?.(world);
     }
   }
-  return {
+  const result: SweepResult = {
     shell: shell.shell,
     scenario: shell.scenario,
     faults: clean.calls,
@@ -268,6 +274,11 @@ export async function sweepFaults<World>(shell: FaultShell<World>): Promise<Swee
     messagesDuplicated,
     messagesMissing,
     faultsUnlogged,
+    faultsSurvived,
     problems,
   };
+  // `npm run reliability` runs these suites and reads each sweep's figures from this file.
+  const report = process.env.HANNOP_FAULT_REPORT;
+  if (report) appendFileSync(report, `${JSON.stringify(result)}\n`);
+  return result;
 }
