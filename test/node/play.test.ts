@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -9,6 +9,8 @@ import { MAIL_KIND_LABEL } from '../../src/domain/mail';
 import { readRecords, cellText, type Table } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
 import { PLAYER_JOB } from '../../src/node/commands/play';
+import { FileMailJournal } from '../../src/node/file-mail-journal';
+import { emlFileNameFor } from '../../src/node/outbox-mailer';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { runCli, type CliOutcome } from './cli-runner';
 
@@ -190,5 +192,37 @@ describe('hannop demo: the demo campaign played day by day', () => {
         '                (npm start: chạy đợt thu mẫu từng ngày trên data/demo.xlsx, thư vào data/outbox/)\n',
     );
     expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
+  it('does not send again a message the send journal holds (a demo killed before its save)', async () => {
+    // The workbook as a demo finds it before its first day: created, nothing played yet.
+    expect((await hannop('demo', '--to', '2023-03-13')).code).toBe(0);
+    const workbookPath = join(dir, 'data', 'demo.xlsx');
+    copyFileSync(workbookPath, join(dir, 'before.xlsx'));
+    expect((await hannop('demo', '--to', '2023-03-20')).code).toBe(0);
+    const [sent] = await records(SHEET.mailLog);
+    if (!sent) throw new Error('the demo sent nothing');
+    const key = cellText(sent.get(MAIL_LOG_COLUMNS.key));
+    expect(outbox()).toContain(emlFileNameFor(key));
+    // Killed right after that message went: the workbook was never saved, the journal was.
+    copyFileSync(join(dir, 'before.xlsx'), workbookPath);
+    rmSync(join(dir, 'data', 'outbox'), { recursive: true, force: true });
+    new FileMailJournal(`${workbookPath}.mail-journal`).record({
+      key,
+      at: vietnamInstant('2023-03-14', 7),
+      unitCode: cellText(sent.get(MAIL_LOG_COLUMNS.unitCode)),
+      periodIds: cellText(sent.get(MAIL_LOG_COLUMNS.periodId)).split(', ').filter(Boolean),
+      kind: 'opening',
+      recipients: cellText(sent.get(MAIL_LOG_COLUMNS.recipients)).split(', '),
+    });
+    const again = await hannop('demo', '--to', '2023-03-20');
+    expect(again.code).toBe(0);
+    expect(outbox()).not.toContain(emlFileNameFor(key));
+    const logged = (await records(SHEET.mailLog)).find(
+      (row) => cellText(row.get(MAIL_LOG_COLUMNS.key)) === key,
+    );
+    expect(cellText(logged?.get(MAIL_LOG_COLUMNS.result) ?? null)).toBe('Đã gửi');
+    // Saved in `Nhật ký thư`, the entry is forgotten.
+    expect(existsSync(join(dir, 'data', 'demo.xlsx.mail-journal'))).toBe(false);
   });
 });

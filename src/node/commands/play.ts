@@ -26,6 +26,7 @@ import type { StatusBoard } from '../../domain/status';
 import type { SheetWrite, Workbook } from '../../ports';
 import { UsageError } from '../cli-errors';
 import { withWorkbookLock } from '../local-lock';
+import { FileMailJournal, journalPathFor } from '../file-mail-journal';
 import { OutboxMailer } from '../outbox-mailer';
 import { renderStatusTable } from '../status-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -206,6 +207,9 @@ export async function playDemoCampaign(options: PlayOptions): Promise<PlaySummar
     }
     let mailMoment = vietnamInstant(firstDay);
     const mailer = new OutboxMailer({ directory: options.outboxDirectory, now: () => mailMoment });
+    // As `hannop run`: each message is journaled as it goes, so a demo killed before its save
+    // (it saves once, at the end) does not send it again when played again.
+    const journal = new FileMailJournal(journalPathFor(options.workbookPath));
     const events = demoCampaignEvents([...state.units.all].sort((a, b) => a.rowNumber - b.rowNumber));
     const days = firstDay > lastDay ? 0 : daysBetween(firstDay, lastDay) + 1;
     for (let offset = 0; offset < days; offset += 1) {
@@ -213,7 +217,7 @@ export async function playDemoCampaign(options: PlayOptions): Promise<PlaySummar
       const runs: DailyJobSummary[] = [];
       const run = (asOf: Date) => {
         mailMoment = asOf;
-        const result = runDailyJob(workbook, asOf, mailer, { now: () => asOf });
+        const result = runDailyJob(workbook, asOf, mailer, { now: () => asOf, journal });
         runs.push(result);
         board = result.consolidation.board;
       };
@@ -246,6 +250,8 @@ export async function playDemoCampaign(options: PlayOptions): Promise<PlaySummar
         ]),
       );
       await workbook.save();
+      // The saved `Nhật ký thư` holds every journal entry as sent now.
+      journal.forget(journal.entries().map((entry) => entry.key));
     }
     const asOf = vietnamInstant(played ?? done ?? lastDay, 23, 59);
     const finalBoard: StatusBoard =
