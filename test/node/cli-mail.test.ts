@@ -9,6 +9,7 @@ import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
 import { readRecords, cellText } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
 import type { RunJson, RunMailJson } from '../../src/node/commands/run';
+import { FileMailJournal } from '../../src/node/file-mail-journal';
 import { emlFileNameFor } from '../../src/node/outbox-mailer';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { fillContact } from './filled-contact';
@@ -158,6 +159,26 @@ describe('hannop run --outbox', () => {
 });
 
 describe('hannop run --max-mail', () => {
+  it('counts what a killed run sent today (journaled, not yet in Nhật ký thư) against the allowance', async () => {
+    await demoWorkbook();
+    const journal = new FileMailJournal(join(dir, 'w.xlsx.mail-journal'));
+    for (const code of ['KILLED1', 'KILLED2']) {
+      journal.record({
+        key: `unit:${code}:2023-03-31`,
+        at: vietnamInstant('2023-03-31', 7),
+        unitCode: code,
+        periodIds: ['KH-2023'],
+        kind: 'reminder',
+        recipients: [`${code.toLowerCase()}@truong.example.edu.vn`],
+      });
+    }
+    const run = await runJson('--as-of', AS_OF, '--max-mail', '3');
+    expect(sentOf(run)).toHaveLength(1);
+    expect(emlFiles('outbox')).toHaveLength(1);
+    const log = await mailLog();
+    expect(log.filter((row) => row.result === 'Đã gửi')).toHaveLength(3);
+  });
+
   it('sends N, queues the rest as Chờ gửi, and sends the queued messages first the next day', async () => {
     await demoWorkbook();
     const first = await runJson('--as-of', AS_OF, '--max-mail', '3');

@@ -122,7 +122,10 @@ export async function remoteRunCommand(options: RemoteRunOptions): Promise<RunOu
     const maxRecipients =
       options.maxMail === undefined
         ? undefined
-        : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(options.asOf)));
+        : Math.max(
+            0,
+            options.maxMail - recipientsSentOn(workbook, vietnamDateOf(options.asOf), journal.entries()),
+          );
     if (!dryRun) refuseRealMailWithPlaceholderContact(workbook);
     const mailer =
       dryRun || !options.smtp

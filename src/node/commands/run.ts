@@ -12,7 +12,7 @@ import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL } from '../../domain/mail';
 import { buildStatusReport, type StatusReport } from '../../domain/status-report';
 import { cellInstant, cellText, readRecords } from '../../domain/table';
 import { vietnamDateOf, type IsoDate } from '../../domain/time';
-import type { MailJournal, Mailer, Workbook } from '../../ports';
+import type { MailJournal, MailJournalEntry, Mailer, Workbook } from '../../ports';
 import { FileMailJournal, journalPathFor } from '../file-mail-journal';
 import { heldLock, withWorkbookLock } from '../local-lock';
 import { smtpSenderAddress, type MailTarget } from '../options';
@@ -61,20 +61,31 @@ export function runDailyJob(
 }
 
 /**
- * Recipients of the messages logged `Đã gửi` on `day`. `--max-mail` is the day's allowance, as
- * MailApp's quota is: a second run on the same day has only what the first one left.
+ * Recipients of the messages sent on `day`: logged `Đã gửi` in `Nhật ký thư`, or in the send
+ * journal and not yet reconciled into it (a run killed after sending). `--max-mail` is the day's
+ * allowance, as MailApp's quota is: a second run on the same day has only what the first one left.
  */
-export function recipientsSentOn(workbook: Workbook, day: IsoDate): number {
+export function recipientsSentOn(
+  workbook: Workbook,
+  day: IsoDate,
+  journal: readonly MailJournalEntry[] = [],
+): number {
   const table = workbook.read([SHEET.mailLog]).get(SHEET.mailLog);
-  if (!table) return 0;
+  const counted = new Set<string>();
   let recipients = 0;
-  for (const record of readRecords(table, SHEET.mailLog, { required: [] })) {
+  for (const record of table ? readRecords(table, SHEET.mailLog, { required: [] }) : []) {
     if (cellText(record.get(MAIL_LOG_COLUMNS.result)) !== MAIL_RESULT_LABEL.sent) continue;
     const at = cellInstant(record.get(MAIL_LOG_COLUMNS.at));
     if (!at || vietnamDateOf(at) !== day) continue;
+    counted.add(cellText(record.get(MAIL_LOG_COLUMNS.key)));
     recipients += cellText(record.get(MAIL_LOG_COLUMNS.recipients))
       .split(',')
       .filter((address) => address.trim() !== '').length;
+  }
+  for (const entry of journal) {
+    if (counted.has(entry.key) || vietnamDateOf(entry.at) !== day) continue;
+    counted.add(entry.key);
+    recipients += entry.recipients.length;
   }
   return recipients;
 }
@@ -142,14 +153,14 @@ export async function runCommand(
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
     const dryRun = options.dryRun ?? false;
+    const journal = new FileMailJournal(journalPathFor(workbookPath));
     const maxRecipients =
       options.maxMail === undefined
         ? undefined
-        : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf)));
+        : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf), journal.entries()));
     if (!dryRun && options.mail.kind === 'smtp') refuseRealMailWithPlaceholderContact(workbook);
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
-      const journal = new FileMailJournal(journalPathFor(workbookPath));
       const summary = await runDailyJobAndSave(workbook, asOf, mailer, { now, dryRun, journal });
       return {
         summary,
