@@ -14,13 +14,7 @@ import type { sheets_v4 } from 'googleapis';
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
-import {
-  checkWrites,
-  columnPosition,
-  gridExtent,
-  placeColumns,
-  tableFromGrid,
-} from '../sheet-writes';
+import { checkWrites, columnPosition, gridExtent, placeColumns, tableFromGrid } from '../sheet-writes';
 import {
   SheetsRateLimitError,
   SpreadsheetAccessError,
@@ -42,7 +36,6 @@ const GET_FIELDS =
   'properties(timeZone),sheets(properties(sheetId,title,sheetType,gridProperties),conditionalFormats(ranges),' +
   'protectedRanges(protectedRangeId,range,description),basicFilter(range),' +
   'data(rowData(values(effectiveFormat(numberFormat(type))))))';
-
 
 export interface SheetsApiOptions {
   /** The service account's address, named in the message when the sheet is not shared with it. */
