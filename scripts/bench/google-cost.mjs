@@ -26,7 +26,7 @@ export async function run(bench) {
         measure: `submissionCalls (${unitCount} units)`,
         value: reading.total,
         unit: 'calls',
-        goal: { below: 17 },
+        goal: { below: 15 },
       },
       {
         measure: `submissionBytes (${unitCount} units)`,

@@ -3,7 +3,8 @@
 // `Nhật ký` and rethrow it, so Google e-mails the owner that the trigger failed.
 import { applyReviews } from '../app/apply-reviews';
 import { runDaily } from '../app/daily-run';
-import { receiveSubmission } from '../app/receive-submission';
+import { errorMessageOf, logFailure } from '../app/log-failure';
+import { RECEIVE_JOB, receiveSubmission } from '../app/receive-submission';
 import type { FormKind } from '../domain/campaign';
 import { isBlankResponse } from '../domain/intake';
 import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
@@ -31,23 +32,44 @@ export function handleFormSubmit(
 ): void {
   // Forms sometimes fires an event without a response, or with no answer at all: nothing to do.
   if (!event?.response) return;
-  const incoming = incomingFromFormResponse(kind, event.response, services.answerEntries(kind));
-  if (isBlankResponse(incoming)) return;
-  const now = services.now();
-  // A response is never left out for being stamped a moment after this execution's clock.
-  const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
-  receiveSubmission(
-    {
-      workbook: services.workbook,
-      lock: services.lock(LOCK_WAIT_MS.submission),
-      mailer: services.mailer,
-      journal: services.mailJournal,
-      now: () => services.now(),
-    },
-    singleResponseSource(incoming),
-    incoming.responseId,
-    { asOf, prefilledLink: services.prefilledLink },
-  );
+  const response = event.response;
+  // The lock first: the script properties are then read once, under it, for the send journal,
+  // the spreadsheet's id and the form's map of entries together (issue 15: every call counted).
+  const lock = services.lock(LOCK_WAIT_MS.submission);
+  let handedOver = false;
+  try {
+    lock.withLock(() => {
+      const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
+      if (isBlankResponse(incoming)) return;
+      const now = services.now();
+      // A response is never left out for being stamped a moment after this execution's clock.
+      const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
+      handedOver = true;
+      receiveSubmission(
+        {
+          workbook: services.submissionWorkbook,
+          lock,
+          mailer: services.mailer,
+          journal: services.mailJournal,
+          now: () => services.now(),
+        },
+        singleResponseSource(incoming),
+        incoming.responseId,
+        // The links setup stored are read only for a unit `Biểu mẫu` has none for.
+        { asOf, prefilledLink: (unit, period) => services.prefilledLink(unit, period) },
+      );
+    });
+  } catch (error) {
+    // receiveSubmission logs its own failures; before it (the lock's timeout), this one does.
+    if (!handedOver) {
+      logFailure(services.workbook, {
+        at: services.now(),
+        job: RECEIVE_JOB,
+        message: `Phản hồi ${response.getId()}: ${errorMessageOf(error)}`,
+      });
+    }
+    throw error;
+  }
 }
 
 export function handleDailyRun(services: GasServices): void {
