@@ -16,6 +16,7 @@ import {
 } from './form-response-source';
 import { WORK_BUDGET_MS } from '../domain/job-budget';
 import { recordProgress } from './resumable-jobs';
+import { ResponseCursor } from './response-cursor';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
@@ -75,6 +76,7 @@ export function handleFormSubmit(
 export function handleDailyRun(services: GasServices): void {
   const startedAt = services.now();
   const { forms, problems } = services.openForms();
+  const cursor = new ResponseCursor(() => services.scriptPropertyValues);
   const summary = runDaily(
     {
       workbook: services.workbook,
@@ -83,7 +85,12 @@ export function handleDailyRun(services: GasServices): void {
       journal: services.mailJournal,
       clock: services.clock,
     },
-    formAppResponseSource(forms, { onlyChanged: true, problems }),
+    formAppResponseSource(forms, {
+      onlyChanged: true,
+      problems,
+      cursor,
+      answerEntries: (kind) => services.answerEntries(kind),
+    }),
     {
       asOf: startedAt,
       sendUntil: new Date(startedAt.getTime() + DAILY_SEND_BUDGET_MS),
@@ -96,6 +103,12 @@ export function handleDailyRun(services: GasServices): void {
     job: 'dailyMail',
     checkpoint: more ? { job: 'dailyMail', asOf: startedAt, after: null, executions: 1 } : null,
   });
+  // The run's batch is written: the next run reads only what came after.
+  cursor.store(
+    services.scriptProperties,
+    startedAt,
+    summary.intake.failed.map((failure) => failure.responseId),
+  );
   services.note(
     `Chạy hằng ngày: ${summary.intake.registered.length} phản hồi mới, ` +
       `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi` +
