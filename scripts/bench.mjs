@@ -98,10 +98,13 @@ async function runSection(file) {
   try {
     const section = await import(pathToFileURL(path.join(sectionsDir, file)).href);
     if (typeof section.run !== 'function') throw new Error(`${file} exports no run(bench) function`);
-    const rows = await section.run(bench);
+    const result = await section.run(bench);
+    // A section returns its rows, or { rows, figures } with figures for other tools (docs tables).
+    const rows = Array.isArray(result) ? result : result.rows;
     return {
       name,
       title: section.title ?? name,
+      ...(Array.isArray(result) || !result.figures ? {} : { figures: result.figures }),
       rows: rows.map((row) => ({
         measure: row.measure,
         value: row.value,

@@ -29,6 +29,7 @@ import type { Clock, Lock, MailJournal, Mailer, OutgoingMail, SheetWrite, Workbo
 import { readCampaignState } from './campaign-state';
 import { reviewedState } from './consolidate';
 import { eventLogWrite, type LogEvent } from './event-log';
+import { QuotaAllowance } from './quota-allowance';
 
 /** A mailer refused a message because the day's allowance is used up (MailApp's quota, `--max-mail`). */
 export class MailQuotaExceededError extends Error {
@@ -286,7 +287,7 @@ function sendMailLocked(
     asOf,
     prefilledLink: prefilledLinkOf(state.tables.get(SHEET.forms), options.prefilledLink),
   };
-  const reserve = options.quotaReserve ?? config.mailQuotaReserve;
+  const quota = new QuotaAllowance(mailer, options.quotaReserve ?? config.mailQuotaReserve);
   const startedAt = options.clock?.now().getTime();
   const events: LogEvent[] = [];
   const logSheet = new MailLogSheet(logTable);
@@ -317,12 +318,13 @@ function sendMailLocked(
       } else if (mailer.reachable?.() === false) {
         // Each further message would wait out a timeout in vain: the rest goes at the next run.
         stoppedBy = 'unreachable';
-      } else if (mailer.remainingDailyQuota() - reserve < mail.to.length) {
+      } else if (!quota.allows(mail)) {
         stoppedBy = 'quota';
       } else {
         try {
           mailer.send(outgoing);
           status = 'sent';
+          quota.spend(mail.to.length);
         } catch (caught) {
           if (isQuotaRefusal(caught)) {
             stoppedBy = 'quota';

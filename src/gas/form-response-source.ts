@@ -9,6 +9,7 @@ import { FORM_SPECS, type IncomingResponse } from '../domain/intake';
 import { SHEET } from '../domain/layout';
 import { answersFromPrefilledLink, type AnswerEntries } from '../domain/prefilled-link';
 import { readRegister } from '../domain/register';
+import type { ResponseCursor } from './response-cursor';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 
@@ -51,6 +52,8 @@ export function incomingFromFormResponse(
   form: FormKind,
   response: FormResponse,
   entries: AnswerEntries | null = null,
+  /** The id and time a caller already read (each is a call). */
+  known: { readonly id: string; readonly timestamp: Date } | null = null,
 ): IncomingResponse {
   let byTitle = entries ? answersFromLink(form, response, entries) : null;
   if (!byTitle) {
@@ -61,9 +64,9 @@ export function incomingFromFormResponse(
     }
   }
   return {
-    responseId: response.getId(),
+    responseId: known?.id ?? response.getId(),
     form,
-    timestamp: timestampOf(response),
+    timestamp: known?.timestamp ?? timestampOf(response),
     respondentEmail: response.getRespondentEmail() ?? '',
     response: answersByItemTitle(FORM_SPECS[form], byTitle),
     editLink: response.getEditResponseUrl(),
@@ -82,8 +85,10 @@ export interface OpenForm {
 
 /**
  * Every response of the forms. With `onlyChanged`, a response whose time is not newer than the
- * version `Bài nộp` holds is not read further (its answers cost one call per question): the daily
- * catch-up then costs a few calls per unchanged response. A rebuild reads them all.
+ * version `Bài nộp` holds is not read further: the daily catch-up then costs two calls per
+ * response it is given. With a `cursor` it is given only those since the last run
+ * (response-cursor.ts), so its cost follows the day's responses, not the stored ones. A rebuild
+ * reads them all. With setup's maps, a response's answers cost one call, not three per answer.
  */
 export function formAppResponseSource(
   forms: readonly OpenForm[],
@@ -91,6 +96,8 @@ export function formAppResponseSource(
     readonly onlyChanged: boolean;
     /** Forms that could not be opened, logged as warnings by the intake. */
     readonly problems?: readonly string[];
+    readonly cursor?: ResponseCursor;
+    readonly answerEntries?: (kind: FormKind) => AnswerEntries | null;
   },
 ): ResponseSource {
   return {
@@ -103,10 +110,17 @@ export function formAppResponseSource(
       }
       const responses: IncomingResponse[] = [];
       for (const { kind, form } of forms) {
-        for (const response of form.getResponses()) {
-          const known = registered.get(response.getId());
-          if (known !== undefined && timestampOf(response).getTime() <= known) continue;
-          responses.push(incomingFromFormResponse(kind, response));
+        const since = options.cursor?.since(kind) ?? null;
+        const entries = options.answerEntries?.(kind) ?? null;
+        const stored = since ? form.getResponses(since) : form.getResponses();
+        options.cursor?.readForm(kind);
+        for (const response of stored) {
+          const id = response.getId();
+          const timestamp = timestampOf(response);
+          options.cursor?.saw(kind, id);
+          const known = registered.get(id);
+          if (known !== undefined && timestamp.getTime() <= known) continue;
+          responses.push(incomingFromFormResponse(kind, response, entries, { id, timestamp }));
         }
       }
       return { responses, problems: options.problems ?? [] };

@@ -20,12 +20,15 @@ export class ScriptLock implements Lock {
   constructor(
     private readonly service: ScriptLockService,
     private readonly waitMs: number,
+    /** Runs once the lock is taken: what was read before it may be stale (GasServices). */
+    private readonly onAcquired: () => void = () => undefined,
   ) {}
 
   withLock<T>(work: () => T): T {
     if (this.depth > 0) return work();
     const lock = this.service.getScriptLock();
     lock.waitLock(this.waitMs);
+    this.onAcquired();
     this.depth += 1;
     try {
       return work();

@@ -1,9 +1,11 @@
 // The send journal in Apps Script: Script Properties, which outlive an execution that dies (the
 // 6-minute limit, a failed write) and are written in one call a send. Entries are compact lines
 // (src/domain/mail-journal.ts) packed into a few properties `hannop.journal.N` of at most ~8 KB
-// each, because Google keeps 9 KB a value and 500 KB in all: a run reads them in one call, a send
-// rewrites only the last one, and reconciled entries are pruned at the next run, in one call
-// whatever the number of chunks.
+// each, because Google keeps 9 KB a value and 500 KB in all: a run reads them in one call (the
+// execution's one read of the store, shared with the settings read beside them), a send rewrites
+// only the last one, and reconciled entries are pruned with the run's first send, in the same call
+// whatever the number of chunks. A run that sends nothing leaves them to the next run that sends:
+// they are in `Nhật ký thư` already, so they only cost room, and each run that adds entries prunes.
 import { decodeJournal, encodeJournalEntry, type MailJournalEntry } from '../domain/mail-journal';
 import type { MailJournal } from '../ports';
 
@@ -26,12 +28,22 @@ export class ScriptPropertiesJournal implements MailJournal {
   /** The store's other properties (trigger settings…), as read with the journal. */
   private others: Record<string, string> = {};
 
-  constructor(private readonly properties: JournalProperties) {}
+  /** Entries forgotten since the last write: the next record writes the store whole, without them. */
+  private prunePending = false;
+
+  /**
+   * `read` gives the store's properties as read under the script lock; by default the journal
+   * reads them itself (one call). GasServices passes the execution's one read of the store.
+   */
+  constructor(
+    private readonly properties: JournalProperties,
+    private readonly read: () => Record<string, string> = () => properties.getProperties(),
+  ) {}
 
   private load(): Map<number, string[]> {
     if (this.chunks) return this.chunks;
     const chunks = new Map<number, string[]>();
-    const all = this.properties.getProperties();
+    const all = this.read();
     const others: Record<string, string> = {};
     for (const name of Object.keys(all)) {
       const number = name.startsWith(JOURNAL_PROPERTY_PREFIX)
@@ -57,6 +69,20 @@ export class ScriptPropertiesJournal implements MailJournal {
     const fits = utf8Bytes([...lines, line].join('\n')) <= CHUNK_BYTES;
     const number = fits ? last : last + 1;
     const next = fits ? [...lines, line] : [line];
+    if (this.prunePending) {
+      // The send's note and the prune in one call: the store written whole.
+      const previous = chunks.get(number);
+      chunks.set(number, next);
+      try {
+        this.writeWhole();
+      } catch (error) {
+        if (previous) chunks.set(number, previous);
+        else chunks.delete(number);
+        throw error;
+      }
+      this.prunePending = false;
+      return;
+    }
     this.properties.setProperty(`${JOURNAL_PROPERTY_PREFIX}${number}`, next.join('\n'));
     chunks.set(number, next);
   }
@@ -75,11 +101,14 @@ export class ScriptPropertiesJournal implements MailJournal {
       if (kept.length === 0) chunks.delete(number);
       else chunks.set(number, kept);
     }
-    if (!changed) return;
+    if (changed) this.prunePending = true;
+  }
+
+  private writeWhole(): void {
     // One call for any number of chunks: the store is written whole, the other properties as
     // read with the journal. Jobs and setup, the only writers, hold the script lock meanwhile.
     const stored: Record<string, string> = { ...this.others };
-    chunks.forEach((lines, number) => {
+    this.load().forEach((lines, number) => {
       stored[`${JOURNAL_PROPERTY_PREFIX}${number}`] = lines.join('\n');
     });
     this.properties.setProperties(stored, true);

@@ -6,7 +6,6 @@ import { ScriptPropertiesJournal } from './script-properties-journal';
 import type { PrefilledLinkOf } from '../domain/mail-content';
 import { FORM_KIND_LABEL, type FormKind, type Period } from '../domain/campaign';
 import type { AnswerEntries } from '../domain/prefilled-link';
-import { readAnswerEntries } from './answer-entries';
 import type { Unit } from '../domain/units';
 import type { Clock, Workbook } from '../ports';
 import { AdvancedSheetsWorkbook, type AdvancedSheetsService } from './advanced-sheets-workbook';
@@ -17,6 +16,7 @@ import type { OpenForm } from './form-response-source';
 import { storedFormIds } from './install-triggers';
 import { ScriptLock, type ScriptLockService } from './script-lock';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { storedSpreadsheetId, submissionAnswerEntries } from './submission-settings';
 import type { TriggerService } from './triggers';
 import { unitFormLinks } from './unit-links';
 
@@ -84,11 +84,31 @@ export class GasServices {
     return this.once('spreadsheet', () => this.globals.SpreadsheetApp.getActiveSpreadsheet());
   }
 
+  /**
+   * The spreadsheet's id: the one setup stored beside the send journal when `stored` (the
+   * form-submit trigger, which reads that store anyway), else SpreadsheetApp's (two calls).
+   */
+  spreadsheetId(stored = false): string {
+    return this.once(`spreadsheetId:${String(stored)}`, () => {
+      const id = stored ? storedSpreadsheetId(this.scriptPropertyValues) : null;
+      return id ?? this.spreadsheet.getId();
+    });
+  }
+
   get workbook(): Workbook {
+    return this.workbookOf(false);
+  }
+
+  /** The workbook of the spreadsheet whose id setup stored (the form-submit trigger). */
+  get submissionWorkbook(): Workbook {
+    return this.workbookOf(true);
+  }
+
+  private workbookOf(storedId: boolean): Workbook {
     return this.once('workbook', () => {
       const sheets = this.globals.Sheets;
       return sheets
-        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheet.getId(), {
+        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheetId(storedId), {
             sleep: (ms) => this.globals.Utilities.sleep(ms),
           })
         : new SpreadsheetWorkbook(this.spreadsheet, this.globals.SpreadsheetApp);
@@ -96,12 +116,30 @@ export class GasServices {
   }
 
   lock(waitMs: number): ScriptLock {
-    return new ScriptLock(this.globals.LockService, waitMs);
+    // A read of the script properties made before the lock may miss what an execution that held
+    // it wrote meanwhile (the send journal): the next use reads them again.
+    return new ScriptLock(this.globals.LockService, waitMs, () => {
+      this.scriptValues = null;
+    });
+  }
+
+  private scriptValues: Record<string, string> | null = null;
+
+  /**
+   * Every script property, read in one call and kept until a lock is taken: the send journal,
+   * the spreadsheet's id and the forms' maps of entries come from this one read.
+   */
+  get scriptPropertyValues(): Readonly<Record<string, string>> {
+    if (!this.scriptValues) this.scriptValues = { ...this.scriptProperties.getProperties() };
+    return this.scriptValues;
   }
 
   /** The send journal, in Script Properties (script-properties-journal.ts). */
   get mailJournal(): ScriptPropertiesJournal {
-    return this.once('mailJournal', () => new ScriptPropertiesJournal(this.scriptProperties));
+    return this.once(
+      'mailJournal',
+      () => new ScriptPropertiesJournal(this.scriptProperties, () => ({ ...this.scriptPropertyValues })),
+    );
   }
 
   get mailer(): MailAppMailer {
@@ -140,7 +178,7 @@ export class GasServices {
 
   /** Setup's map from a form's pre-filled entries to its questions (null before setup made it). */
   answerEntries(kind: FormKind): AnswerEntries | null {
-    return readAnswerEntries(this.documentPropertyValues, kind);
+    return submissionAnswerEntries(this.scriptPropertyValues, () => this.documentPropertyValues, kind);
   }
 
   /** Each unit's pre-filled link, from the templates setup stored (none before setup). */

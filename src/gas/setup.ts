@@ -42,6 +42,7 @@ import {
 import { describeTriggers, installTriggers, storedFormIds } from './install-triggers';
 import { runMenuAction } from './menu-action';
 import { LOCK_WAIT_MS } from './script-lock';
+import { storeSubmissionSettings } from './submission-settings';
 import type { GasServices } from './services';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import type { TriggerOutcome, TriggerService, TriggerSettingsStore } from './triggers';
@@ -373,6 +374,11 @@ function runSetupLocked(services: SetupServices): SetupReport {
 
   let triggers: TriggerOutcome[] = [];
   if (dailyHour !== null) {
+    storeSubmissionSettings(
+      services.scriptProperties,
+      services.documentProperties,
+      services.spreadsheet.getId(),
+    );
     triggers = installTriggers(
       { scriptApp: services.scriptApp, settings: services.scriptProperties },
       {

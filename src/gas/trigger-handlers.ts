@@ -17,6 +17,7 @@ import {
 } from './form-response-source';
 import { WORK_BUDGET_MS } from '../domain/job-budget';
 import { recordProgress } from './resumable-jobs';
+import { ResponseCursor } from './response-cursor';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
@@ -56,23 +57,29 @@ function receiveFormResponse(
   kind: FormKind,
   response: GoogleAppsScript.Forms.FormResponse,
 ): void {
-  const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
-  if (isBlankResponse(incoming)) return;
-  const now = services.now();
-  // A response is never left out for being stamped a moment after this execution's clock.
-  const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
-  receiveSubmission(
-    {
-      workbook: services.workbook,
-      lock: services.lock(LOCK_WAIT_MS.submission),
-      mailer: services.mailer,
-      journal: services.mailJournal,
-      now: () => services.now(),
-    },
-    singleResponseSource(incoming),
-    incoming.responseId,
-    { asOf, prefilledLink: services.prefilledLink },
-  );
+  // The lock first: the script properties are then read once, under it, for the send journal,
+  // the spreadsheet's id and the form's map of entries together (issue 15: every call counted).
+  const lock = services.lock(LOCK_WAIT_MS.submission);
+  lock.withLock(() => {
+    const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
+    if (isBlankResponse(incoming)) return;
+    const now = services.now();
+    // A response is never left out for being stamped a moment after this execution's clock.
+    const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
+    receiveSubmission(
+      {
+        workbook: services.submissionWorkbook,
+        lock,
+        mailer: services.mailer,
+        journal: services.mailJournal,
+        now: () => services.now(),
+      },
+      singleResponseSource(incoming),
+      incoming.responseId,
+      // The links setup stored are read only for a unit `Biểu mẫu` has none for.
+      { asOf, prefilledLink: (unit, period) => services.prefilledLink(unit, period) },
+    );
+  });
 }
 
 export function handleDailyRun(services: GasServices): void {
@@ -82,6 +89,7 @@ export function handleDailyRun(services: GasServices): void {
 function runDailyTrigger(services: GasServices): void {
   const startedAt = services.now();
   const { forms, problems } = services.openForms();
+  const cursor = new ResponseCursor(() => services.scriptPropertyValues);
   const summary = runDaily(
     {
       workbook: services.workbook,
@@ -90,7 +98,12 @@ function runDailyTrigger(services: GasServices): void {
       journal: services.mailJournal,
       clock: services.clock,
     },
-    formAppResponseSource(forms, { onlyChanged: true, problems }),
+    formAppResponseSource(forms, {
+      onlyChanged: true,
+      problems,
+      cursor,
+      answerEntries: (kind) => services.answerEntries(kind),
+    }),
     {
       asOf: startedAt,
       sendUntil: new Date(startedAt.getTime() + DAILY_SEND_BUDGET_MS),
@@ -103,6 +116,12 @@ function runDailyTrigger(services: GasServices): void {
     job: 'dailyMail',
     checkpoint: more ? { job: 'dailyMail', asOf: startedAt, after: null, executions: 1 } : null,
   });
+  // The run's batch is written: the next run reads only what came after.
+  cursor.store(
+    services.scriptProperties,
+    startedAt,
+    summary.intake.failed.map((failure) => failure.responseId),
+  );
   services.note(
     `Chạy hằng ngày: ${summary.intake.registered.length} phản hồi mới, ` +
       `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi` +

@@ -11,6 +11,7 @@ import { formFactsWrite } from '../../src/app/initialize-workbook';
 import { setUpForms } from '../../src/gas/forms-setup';
 import { storedFormFacts } from '../../src/gas/setup';
 import { installTriggers, storedFormIds } from '../../src/gas/install-triggers';
+import { storeSubmissionSettings } from '../../src/gas/submission-settings';
 import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { handleDailyRun, handleFormSubmit, handleReviewEdit } from '../../src/gas/trigger-handlers';
@@ -206,6 +207,12 @@ export function makeGasWorld(
   // What setup writes once the forms are set up: every batch reads `Biểu mẫu` for the units' links.
   workbook.write([formFactsWrite(storedFormFacts(asProperties(documentProperties)))]);
   const formIds = storedFormIds(asProperties(documentProperties)) as Record<FormKind, string>;
+  // What setup keeps beside the send journal for the form-submit trigger (submission-settings.ts).
+  storeSubmissionSettings(
+    asProperties(properties.script),
+    asProperties(documentProperties),
+    sheets.spreadsheet.spreadsheetId,
+  );
   installTriggers(
     { scriptApp: asScriptApp(scriptApp), settings: asProperties(properties.script) },
     { formIds, spreadsheetId: sheets.spreadsheet.spreadsheetId, dailyHour: MAIL_CONFIG.dailyMailHour },

@@ -8,21 +8,23 @@ import { REPORT_FORM } from '../../src/domain/forms/report-form';
 import { SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
 import type { Unit } from '../../src/domain/units';
 import { answerEntriesProperty } from '../../src/gas/answer-entries';
+import { SPREADSHEET_ID_PROPERTY } from '../../src/gas/submission-settings';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
 import type { GivenAnswer } from '../fakes/form-app';
 import { at, makeGasWorld, manyUnits, submitPlan, type GasWorld } from './gas-world';
 import { ServiceMeter } from './service-meter';
 
 /**
- * The most calls one submission may cost: 16 before the send journal (issue 10), and 4 for it.
- * The journal is read under the script lock (`getScriptProperties`, `getProperties`): the document
- * properties read before the lock would be stale, missing the entries of an execution that sent
- * and died while this one waited, and a send rewrites the last chunk from what was read. The
- * receipt is noted right after MailApp accepts it, before the sheets are written (`setProperty`):
- * that note is what keeps a crash from sending it twice. The entries `Nhật ký thư` now holds are
- * pruned in one call whatever their number (`setProperties`).
+ * The most calls one submission may cost (issue 15; 20 before): the script lock (getScriptLock,
+ * waitLock, releaseLock); the script properties read once under it (getScriptProperties,
+ * getProperties), where the send journal, the spreadsheet's id and the form's map of entries are;
+ * the response's five fields, one call each (toPrefilledUrl for every answer, getId, getTimestamp,
+ * getRespondentEmail, getEditResponseUrl: FormApp has no call that gives more than one); one
+ * Sheets read and one write; the receipt (sendEmail: a receipt goes whatever the reserve, so the
+ * quota is not asked); and one setProperties, the receipt's note in the journal together with the
+ * prune of the entries `Nhật ký thư` now holds, durable before the sheets are written.
  */
-const SUBMISSION_CALL_LIMIT = 20;
+const SUBMISSION_CALL_LIMIT = 14;
 const SUBMISSION_BYTE_LIMIT = 100 * 1024;
 
 /** A good half-year report of `unit`, as its head fills the form (answers by question title). */
@@ -135,6 +137,7 @@ describe('answers read through the pre-filled link', () => {
     const fast = makeGasWorld();
     const slow = makeGasWorld();
     slow.properties.document?.deleteProperty(answerEntriesProperty('plan'));
+    slow.properties.script.deleteProperty(answerEntriesProperty('plan'));
     for (const world of [fast, slow]) {
       world.setNow('2023-03-28T09:30:05');
       submitPlan(world, world.units[0] as Unit, '2023-03-28T09:30', {
@@ -155,5 +158,22 @@ describe('answers read through the pre-filled link', () => {
     submitPlan(world, world.units[0] as Unit, '2023-03-28T09:30', { 'Câu hỏi thêm': 'Trả lời thêm' });
     expect(registerRows(world).map((row) => row.outcome)).toEqual(['Hợp lệ']);
     expect(meter.reading().byMethod['response.getItemResponses']).toBe(1);
+  });
+});
+
+describe('a spreadsheet set up before the settings were kept beside the journal', () => {
+  it('still registers a submission, reading the id from SpreadsheetApp and the map from the document', () => {
+    const meter = new ServiceMeter();
+    const world = makeGasWorld({ meter });
+    world.properties.script.deleteProperty(SPREADSHEET_ID_PROPERTY);
+    world.properties.script.deleteProperty(answerEntriesProperty('plan'));
+    world.setNow('2023-03-28T09:30:05');
+    meter.reset();
+    submitPlan(world, world.units[0] as Unit, '2023-03-28T09:30');
+    expect(registerRows(world).map((row) => row.outcome)).toEqual(['Hợp lệ']);
+    const calls = meter.reading().byMethod;
+    expect(calls['Spreadsheet.getId']).toBe(1);
+    expect(calls['PropertiesService.getDocumentProperties']).toBe(1);
+    expect(calls['response.getItemResponses']).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
 import { unitRow } from '../../src/app/initialize-workbook';
+import { answerEntriesProperty } from '../../src/gas/answer-entries';
+import { SPREADSHEET_ID_PROPERTY } from '../../src/gas/submission-settings';
 import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
 import {
   CONFIG_COLUMNS,
@@ -147,6 +149,13 @@ describe('runSetup on a new spreadsheet', () => {
     expect(world.properties.document?.snapshot()[formIdProperty('report')]).toBe(
       report.forms?.forms[1]?.formId,
     );
+    // What the form-submit trigger reads with the send journal, in one call (submission-settings.ts).
+    const script = world.properties.script.snapshot();
+    expect(script[SPREADSHEET_ID_PROPERTY]).toBe(world.sheets.spreadsheet.getId());
+    expect(script[answerEntriesProperty('plan')]).toBe(
+      world.properties.document?.snapshot()[answerEntriesProperty('plan')],
+    );
+    expect(JSON.parse(script[answerEntriesProperty('report')] ?? '{}')).not.toEqual({});
     const installed = world.scriptApp
       .getProjectTriggers()
       .map((trigger) => trigger.getHandlerFunction())

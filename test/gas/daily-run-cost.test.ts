@@ -1,0 +1,64 @@
+// What the daily run costs at Google's boundary as responses pile up (issue 15): it reads only the
+// responses since its last run (response-cursor.ts), so its FormApp calls follow the day's
+// responses, not the stored ones, whatever the number of units.
+import { handleDailyRun } from '../../src/gas/trigger-handlers';
+import { campaignWorld } from './google-cost-scenario';
+import { ServiceMeter, type MeterReading } from './service-meter';
+
+const FORM_CALL = /^(Form|FormApp|response|FormResponse)\./;
+
+function formCalls(reading: MeterReading): Record<string, number> {
+  return Object.fromEntries(Object.entries(reading.byMethod).filter(([method]) => FORM_CALL.test(method)));
+}
+
+/** The calls besides the messages sent and their notes in the send journal (one each a message). */
+function withoutMail(reading: MeterReading): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(reading.byMethod).filter(
+      ([method]) => !method.startsWith('MailApp.') && !method.startsWith('Properties.set'),
+    ),
+  );
+}
+
+/** The routine daily run after `perUnit` responses of each of `unitCount` units waited for the first. */
+function dailyRunCost(unitCount: number, perUnit: number) {
+  const meter = new ServiceMeter();
+  const world = campaignWorld(unitCount, perUnit, meter);
+  const registered = world.table('Bài nộp')?.rows.length ?? 0;
+  meter.reset();
+  handleDailyRun(world.services());
+  return { reading: meter.reading(), registered };
+}
+
+describe('the daily run, every service call counted', () => {
+  const small = dailyRunCost(100, 1);
+  const smallThree = dailyRunCost(100, 3);
+  const large = dailyRunCost(2000, 1);
+  const largeThree = dailyRunCost(2000, 3);
+
+  it('registers every response the triggers missed', () => {
+    expect([small, smallThree, large, largeThree].map((cost) => cost.registered)).toEqual([
+      101, 301, 2001, 6001,
+    ]);
+  });
+
+  it('makes the same FormApp calls at 100 and 2,000 units, with 1 or 3 stored responses a unit', () => {
+    expect(formCalls(small.reading)).toEqual({
+      'Form.getResponses': 2,
+      'FormApp.openById': 2,
+      // The one response since the last run (the cursor's margin holds none of the earlier ones).
+      'FormResponse.getId': 1,
+      'FormResponse.getTimestamp': 1,
+    });
+    for (const other of [smallThree, large, largeThree])
+      expect(formCalls(other.reading)).toEqual(formCalls(small.reading));
+  });
+
+  it('makes the same calls with 1 or 3 stored responses a unit, mail aside, and no request over 2 MB', () => {
+    expect(withoutMail(smallThree.reading)).toEqual(withoutMail(small.reading));
+    expect(withoutMail(largeThree.reading)).toEqual(withoutMail(large.reading));
+    for (const cost of [small, smallThree, large, largeThree]) {
+      expect(Math.max(0, ...cost.reading.writeBytes)).toBeLessThanOrEqual(2 * 1024 * 1024);
+    }
+  });
+});
