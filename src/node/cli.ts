@@ -210,6 +210,14 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       io.stdout(`${result.message}\n`);
       return;
     }
+    case 'recheck': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const { describeRecheck, recheckCommand } = await import('./commands/recheck.js');
+      const intake = await onWorkbook(String(values.workbook), () => recheckCommand(path, asOf, io.now));
+      io.stdout(describeRecheck(intake));
+      return;
+    }
     case 'codes': {
       const path = existingWorkbookPath(values, io.cwd);
       const { codesCommand, describeCodes } = await import('./commands/codes.js');
