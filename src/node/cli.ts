@@ -144,6 +144,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
         workbook,
         ...(values.units ? { units: pathOption(values, 'units', io.cwd) } : {}),
         demo: values.demo === true,
+        asOf: io.now(),
       });
       io.stdout(`Đã tạo «${values.workbook}» với ${units.length} đơn vị.\n`);
       return;
