@@ -64,7 +64,7 @@ describe('docs/parity.md', () => {
     expect(parityProblems(withoutRebuild)).toEqual(['menu item missing: Xử lý lại toàn bộ']);
     const invented = markdown
       .replace('`hannop codes`', '`hannop codes`, `hannop frob`')
-      .replace('| «Kiểm tra cấu hình» |', '| «Kiểm tra cấu hình», «Gửi lại tất cả» |');
+      .replace(/\| «Kiểm tra cấu hình» *\|/, '| «Kiểm tra cấu hình», «Gửi lại tất cả» |');
     expect(parityProblems(invented)).toEqual(['no such command: frob', 'no such menu item: Gửi lại tất cả']);
   });
 
