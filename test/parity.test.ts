@@ -22,7 +22,7 @@ function tableRows(markdown: string): string[][] {
 }
 
 function commandsIn(cell: string): string[] {
-  return [...cell.matchAll(/`hannop ([a-z]+)/g)].map((match) => match[1] ?? '');
+  return [...cell.matchAll(/`hannop ([a-z][a-z-]*)/g)].map((match) => match[1] ?? '');
 }
 
 function menuItemsIn(cell: string): string[] {
