@@ -480,6 +480,7 @@ async function secretTrials({ hannop, pool, root, baseDir, base, more, concurren
         ['report', '--workbook', 'w.xlsx', '--as-of', AS_OF, '--docx', 'r.docx'],
       ],
       check: [['check', '--workbook', 'w.xlsx']],
+      recheck: [['recheck', '--workbook', 'w.xlsx', '--as-of', AS_OF]],
       codes: [['codes', '--workbook', 'w.xlsx']],
       links: [['links', '--workbook', 'w.xlsx', '--as-of', AS_OF, '--csv', 'l.csv']],
       'new-year': [['new-year', '--workbook', 'w.xlsx', '--year', '2024']],

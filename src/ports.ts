@@ -93,6 +93,11 @@ export interface Mailer {
    * the next run. Absent where there is no server to miss (MailApp, an outbox folder).
    */
   reachable?(): boolean;
+  /**
+   * True where a message reaches a real mailbox (MailApp, SMTP): sending is then refused while
+   * `Cấu hình` holds the example contact. Absent: an outbox folder, a preview.
+   */
+  readonly deliversRealMail?: boolean;
 }
 
 /**

@@ -11,6 +11,7 @@ import vm from 'node:vm';
 import * as main from '../src/gas/main';
 import { MENU_ITEMS } from '../src/gas/menu';
 import { createAppsScriptSandbox, type AppsScriptSandbox } from './fakes/gas-globals';
+import { PLACEHOLDER_CONTACT } from '../src/domain/defaults';
 import { goodPlanAnswers, makeGasWorld } from './gas/gas-world';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -167,11 +168,16 @@ describe('the built entry points, with the Apps Script fakes as globals', () => 
 
   it('menuCheckConfig shows its dialog and menuDashboard opens the page and says so in a toast', () => {
     const { world, sandbox } = loadWithWorld();
+    // `Cấu hình` as setup writes it: the example contact, which the check names.
+    world.sheets.spreadsheet
+      .getSheetByName('Cấu hình')
+      ?.getRange(5, 2, 3, 1)
+      .setValues([[PLACEHOLDER_CONTACT.name], [PLACEHOLDER_CONTACT.email], [PLACEHOLDER_CONTACT.phone]]);
     vm.runInContext('menuCheckConfig()', sandbox.context);
     expect(world.sheets.ui.alerts).toHaveLength(1);
     expect(world.sheets.ui.alerts[0]?.title).toBe('Hạn nộp — Kiểm tra cấu hình');
-    // Both forms are found through FormApp, linked and open. The world's `Cấu hình` still holds the
-    // example contact setup writes, an error before any mail goes out; and the fixture's Sunday deadline.
+    // Both forms are found through FormApp, linked and open. The example contact is an error before
+    // any mail goes out; and the fixture's Sunday deadline.
     expect(world.sheets.ui.alerts[0]?.prompt).toBe(
       [
         'Phát hiện 3 lỗi và 1 cảnh báo.',

@@ -2,10 +2,12 @@
 // units if given. Used by `hannop init` and by the Apps Script setup for sheets that are missing.
 import { formFactRow, type FormFact } from '../domain/form-facts';
 import { DEFAULT_CONFIG_ROWS, DEFAULT_PERIOD_ROWS } from '../domain/defaults';
+import { DEFAULT_HOLIDAY_ROWS } from '../domain/holidays';
 import {
   CONFIG_COLUMNS,
   EVENT_LOG_COLUMNS,
   FORM_FACT_COLUMNS,
+  HOLIDAY_COLUMNS,
   MAIL_LOG_COLUMNS,
   PERIOD_COLUMNS,
   SHEET,
@@ -114,6 +116,13 @@ export function initialSheets(content: InitialContent): SheetWrite[] {
       sheet: SHEET.eventLog,
       headers: columnsOf(EVENT_LOG_COLUMNS),
       rows: [],
+      format: { frozenRows: 1 },
+    },
+    {
+      kind: 'replace',
+      sheet: SHEET.holidays,
+      headers: columnsOf(HOLIDAY_COLUMNS),
+      rows: DEFAULT_HOLIDAY_ROWS.map((row) => [row.date, row.reason]),
       format: { frozenRows: 1 },
     },
     formFactsWrite(content.formFacts ?? []),

@@ -3,6 +3,7 @@
 // script lock: two overlapping runs cannot both see a message as unsent, and a rerun finds
 // everything it would send already logged. One failed message never stops the job: it is logged
 // `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
+import { placeholderContactKeys, placeholderContactMailAppRefusal } from '../domain/defaults';
 import { formLinksOf, readFormFacts } from '../domain/form-facts';
 import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
@@ -29,6 +30,7 @@ import type { Clock, Lock, MailJournal, Mailer, OutgoingMail, SheetWrite, Workbo
 import { readCampaignState } from './campaign-state';
 import { reviewedState } from './consolidate';
 import { eventLogWrite, type LogEvent } from './event-log';
+import { markLogged } from './log-failure';
 import { QuotaAllowance } from './quota-allowance';
 
 /** A mailer refused a message because the day's allowance is used up (MailApp's quota, `--max-mail`). */
@@ -109,6 +111,22 @@ export interface SendMailSummary {
   /** `journal`: a send's durable record could not be taken, so no further message is risked. */
   readonly stoppedBy: 'quota' | 'time' | 'unreachable' | 'journal' | null;
   readonly dryRun: boolean;
+  /** Why nothing was sent at all (the example contact stands), in Vietnamese; also in `Nhật ký`. */
+  readonly refused?: string;
+}
+
+/** Real mail was refused while `Cấu hình` holds the example contact: a trigger rethrows it. */
+export class MailRefusedError extends Error {
+  override readonly name = 'MailRefusedError';
+}
+
+/** Throws when a job's sending was refused, after its other work was written: the trigger fails loudly. */
+export function throwIfMailRefused(summary: SendMailSummary | null | undefined): void {
+  if (summary?.refused === undefined) return;
+  const error = new MailRefusedError(summary.refused);
+  // sendMail wrote it in `Nhật ký` already: a trigger's failure log must not write it twice.
+  markLogged(error);
+  throw error;
 }
 
 const JOB = 'Gửi thư';
@@ -258,6 +276,14 @@ function sendMailLocked(
   const dryRun = options.dryRun ?? false;
   const state = readCampaignState(workbook, [SHEET.mailLog, SHEET.forms]);
   const { config, periods } = state.campaign;
+  // A real mailbox never gets a message signed by the example contact; the rest of the job (intake,
+  // consolidation) still counts, and what is due waits for the next run.
+  const placeholders = !dryRun && mailer.deliversRealMail === true ? placeholderContactKeys(config) : [];
+  if (placeholders.length > 0) {
+    const refused = placeholderContactMailAppRefusal(placeholders);
+    workbook.write(eventLogWrite([{ at: asOf, level: 'Lỗi', job: JOB, message: refused }]));
+    return { mail: [], sent: 0, queued: 0, failed: 0, closed: 0, stoppedBy: null, dryRun, refused };
+  }
   const logTable = state.tables.get(SHEET.mailLog);
   const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, mailLogColumns(logTable))) : [];
   // Messages sent by a run that died before writing the log are sent, whatever the sheet says.

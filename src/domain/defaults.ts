@@ -113,10 +113,22 @@ export function placeholderContactKeys(config: {
   return keys.filter((key): key is string => key !== null);
 }
 
+function placeholderContactReason(keys: readonly string[]): string {
+  return `Chưa gửi thư thật: trang «Cấu hình» còn thông tin liên hệ mẫu ở ${keys.map((key) => `«${key}»`).join(', ')}.`;
+}
+
 /** Why real mail is refused while the example contact stands (Vietnamese, names the keys). */
 export function placeholderContactRefusal(keys: readonly string[]): string {
   return (
-    `Chưa gửi thư thật: trang «Cấu hình» còn thông tin liên hệ mẫu ở ${keys.map((key) => `«${key}»`).join(', ')}. ` +
+    `${placeholderContactReason(keys)} ` +
     'Thay bằng người phụ trách thật rồi chạy lại (thư vào thư mục --outbox vẫn chạy được để thử).'
+  );
+}
+
+/** The same refusal where mail goes through MailApp: what is due waits, nothing is lost. */
+export function placeholderContactMailAppRefusal(keys: readonly string[]): string {
+  return (
+    `${placeholderContactReason(keys)} ` +
+    'Thay bằng người phụ trách thật; các thư đến hạn chờ và được gửi ở lần chạy sau.'
   );
 }

@@ -12,6 +12,8 @@ export interface MailAppService {
 const QUOTA_MESSAGE = /too many times for one day: email/i;
 
 export class MailAppMailer implements Mailer {
+  readonly deliversRealMail = true;
+
   constructor(private readonly mailApp: MailAppService) {}
 
   remainingDailyQuota(): number {

@@ -139,6 +139,7 @@ export function runPreviewReminders(services: GasServices): void {
 }
 
 export function describeSending(summary: SendMailSummary): string {
+  if (summary.refused !== undefined) return summary.refused;
   if (summary.mail.length === 0) return 'Hiện không có thư nào cần gửi.';
   const lines = [`Đã gửi ${summary.sent} thư.`];
   if (summary.queued > 0) {
@@ -173,6 +174,6 @@ export function runSendReminders(services: GasServices): void {
         timeBudgetMs: DAILY_SEND_BUDGET_MS,
       },
     );
-    return { message: describeSending(summary) };
+    return { message: describeSending(summary), dialog: summary.refused !== undefined };
   });
 }

@@ -11,21 +11,12 @@
 // (they need a campaign that parses), and the triggers last (they need the form ids).
 import { formFactsWrite, initialSheets } from '../app/initialize-workbook';
 import { parseCampaignState } from '../app/campaign-state';
-import { DEADLINE_RULE_LABEL, FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
+import { FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
 import { DEFAULT_CONFIG_ROWS } from '../domain/defaults';
 import { responseSheetHeaders } from '../domain/forms';
-import { DEFAULT_HOLIDAY_ROWS } from '../domain/holidays';
-import {
-  CONFIG_COLUMNS,
-  HOLIDAY_COLUMNS,
-  PERIOD_COLUMNS,
-  SHEET,
-  SUBMISSION_COLUMNS,
-  UNIT_COLUMNS,
-  columnsOf,
-} from '../domain/layout';
+import { CONFIG_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from '../domain/layout';
 import { InputError, describeProblem } from '../domain/problems';
-import { REVIEW_LABEL } from '../domain/submissions';
+import { COLUMN_CHOICES, type ColumnChoices } from '../domain/sheet-format';
 import { cellText, encodeRows, readRecords, type CellValue, type Table } from '../domain/table';
 import { cleanText, foldForMatch, titleKey } from '../domain/text';
 import { isVietnamTimeZone, VIETNAM_TIME_ZONE } from '../domain/time';
@@ -47,6 +38,7 @@ import type { GasServices } from './services';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import type { TriggerOutcome, TriggerService, TriggerSettingsStore } from './triggers';
 import { ensureConfirmationCodes } from './unit-links';
+import { layOutNewSheets } from './sheet-layout';
 
 export const SETUP_LABEL = 'Thiết lập ban đầu';
 
@@ -90,25 +82,6 @@ export class SetupOwnerError extends Error {
     );
   }
 }
-
-/** A drop-down on the cells below a header. */
-export interface ColumnChoices {
-  readonly sheet: string;
-  readonly column: string;
-  readonly values: readonly string[];
-}
-
-export const COLUMN_CHOICES: readonly ColumnChoices[] = [
-  { sheet: SHEET.units, column: UNIT_COLUMNS.isActive, values: ['Có', 'Không'] },
-  { sheet: SHEET.periods, column: PERIOD_COLUMNS.form, values: Object.values(FORM_KIND_LABEL) },
-  { sheet: SHEET.periods, column: PERIOD_COLUMNS.deadlineRule, values: Object.values(DEADLINE_RULE_LABEL) },
-  // The register writes `Chờ duyệt` itself, so it must be allowed next to the department's two.
-  {
-    sheet: SHEET.submissions,
-    column: SUBMISSION_COLUMNS.review,
-    values: [REVIEW_LABEL.pending, REVIEW_LABEL.approved, REVIEW_LABEL.returned],
-  },
-];
 
 /** The sheets setup makes; the response sheets are made by Forms and named by forms-setup.ts. */
 export const SETUP_SHEETS = [
@@ -158,27 +131,21 @@ const EXAMPLE_UNIT_ROW: Readonly<Record<string, CellValue>> = {
 /** Every sheet of a new workbook that setup makes, with its example rows. */
 function newSheetWrites(): SheetWrite[] {
   const unitHeaders = columnsOf(UNIT_COLUMNS);
-  const writes = initialSheets({ units: [], responseHeaders: responseSheetHeaders() })
-    // Forms make their response sheets; `Biểu mẫu` is written once the forms are set up.
-    .filter(
-      (write) =>
-        write.sheet !== SHEET.planResponses &&
-        write.sheet !== SHEET.reportResponses &&
-        write.sheet !== SHEET.forms,
-    )
-    .map((write) =>
-      write.sheet === SHEET.units && write.kind === 'replace'
-        ? { ...write, rows: encodeRows(unitHeaders, [EXAMPLE_UNIT_ROW]) }
-        : write,
-    );
-  writes.push({
-    kind: 'replace',
-    sheet: SHEET.holidays,
-    headers: columnsOf(HOLIDAY_COLUMNS),
-    rows: DEFAULT_HOLIDAY_ROWS.map((row) => [row.date, row.reason]),
-    format: { frozenRows: 1 },
-  });
-  return writes;
+  return (
+    initialSheets({ units: [], responseHeaders: responseSheetHeaders() })
+      // Forms make their response sheets; `Biểu mẫu` is written once the forms are set up.
+      .filter(
+        (write) =>
+          write.sheet !== SHEET.planResponses &&
+          write.sheet !== SHEET.reportResponses &&
+          write.sheet !== SHEET.forms,
+      )
+      .map((write) =>
+        write.sheet === SHEET.units && write.kind === 'replace'
+          ? { ...write, rows: encodeRows(unitHeaders, [EXAMPLE_UNIT_ROW]) }
+          : write,
+      )
+  );
 }
 
 function isEmpty(table: Table | undefined): boolean {
@@ -333,6 +300,9 @@ function runSetupLocked(services: SetupServices): SetupReport {
     }
   }
   if (writes.length > 0) workbook.write(writes);
+  // Widths and the bold header on the sheets made now; a sheet the officer already arranged keeps
+  // its look. The frozen header came with the write.
+  layOutNewSheets(services.spreadsheet, sheetsCreated, tables);
 
   const choices = ensureChoices(services, tables, notes);
 
@@ -369,7 +339,12 @@ function runSetupLocked(services: SetupServices): SetupReport {
 
   if (forms) {
     const factsWrite = formFactsWrite(storedFormFacts(services.documentProperties));
-    if (!sameTable(read.get(SHEET.forms), factsWrite)) workbook.write([factsWrite]);
+    if (!sameTable(read.get(SHEET.forms), factsWrite)) {
+      workbook.write([factsWrite]);
+      if (isEmpty(read.get(SHEET.forms))) {
+        layOutNewSheets(services.spreadsheet, [SHEET.forms], new Map([[SHEET.forms, factsWrite]]));
+      }
+    }
   }
 
   let triggers: TriggerOutcome[] = [];

@@ -6,6 +6,7 @@ import { applyReviews, REVIEW_JOB } from '../app/apply-reviews';
 import { DAILY_JOB, runDaily } from '../app/daily-run';
 import { errorMessageOf, logFailure } from '../app/log-failure';
 import { RECEIVE_JOB, receiveSubmission } from '../app/receive-submission';
+import { throwIfMailRefused } from '../app/send-mail';
 import type { FormKind } from '../domain/campaign';
 import { isBlankResponse } from '../domain/intake';
 import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
@@ -60,13 +61,13 @@ function receiveFormResponse(
   // The lock first: the script properties are then read once, under it, for the send journal,
   // the spreadsheet's id and the form's map of entries together (issue 15: every call counted).
   const lock = services.lock(LOCK_WAIT_MS.submission);
-  lock.withLock(() => {
+  const summary = lock.withLock(() => {
     const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
-    if (isBlankResponse(incoming)) return;
+    if (isBlankResponse(incoming)) return null;
     const now = services.now();
     // A response is never left out for being stamped a moment after this execution's clock.
     const asOf = new Date(Math.max(now.getTime(), incoming.timestamp.getTime()));
-    receiveSubmission(
+    return receiveSubmission(
       {
         workbook: services.submissionWorkbook,
         lock,
@@ -80,6 +81,8 @@ function receiveFormResponse(
       { asOf, prefilledLink: (unit, period) => services.prefilledLink(unit, period) },
     );
   });
+  // The response is registered; its receipt waits while the example contact stands.
+  if (summary) throwIfMailRefused(summary.mail);
 }
 
 export function handleDailyRun(services: GasServices): void {
@@ -127,6 +130,9 @@ function runDailyTrigger(services: GasServices): void {
       `${summary.mail.sent} thư đã gửi, ${summary.mail.queued} thư chờ gửi` +
       `${more ? ' (phần còn lại được gửi tiếp sau ít phút)' : ''}.`,
   );
+  // Responses were taken in and the sheets rebuilt; the refusal is in `Nhật ký`, and the trigger
+  // fails so that Google e-mails the owner, as for any failing trigger.
+  throwIfMailRefused(summary.mail);
 }
 
 /** 1-based positions of the review columns: every job writes `Bài nộp` with its columns in this order. */
@@ -159,7 +165,7 @@ export function handleReviewEdit(
 }
 
 function applyReviewEdit(services: GasServices): void {
-  applyReviews(
+  const summary = applyReviews(
     {
       workbook: services.workbook,
       lock: services.lock(LOCK_WAIT_MS.submission),
@@ -168,4 +174,5 @@ function applyReviewEdit(services: GasServices): void {
     },
     { asOf: services.now(), prefilledLink: services.prefilledLink },
   );
+  throwIfMailRefused(summary.mail);
 }

@@ -21,6 +21,8 @@ export const USAGE_LINES: readonly string[] = [
   `hannop check  --workbook FILE [--max-mail N]
               (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1;
               --max-mail: so dự báo thư mỗi ngày với N người nhận)`,
+  `hannop recheck --workbook FILE [--as-of YYYY-MM-DD[THH:mm]]
+              (xử lý lại mọi phản hồi theo danh sách đơn vị và biểu mẫu hiện tại, giữ các đánh giá)`,
   `hannop codes  --workbook FILE
               (tạo mã xác nhận còn thiếu của đơn vị)`,
   `hannop links  --workbook FILE --csv FILE [--as-of YYYY-MM-DD[THH:mm]]

@@ -144,6 +144,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
         workbook,
         ...(values.units ? { units: pathOption(values, 'units', io.cwd) } : {}),
         demo: values.demo === true,
+        asOf: io.now(),
       });
       io.stdout(`Đã tạo «${values.workbook}» với ${units.length} đơn vị.\n`);
       return;
@@ -208,6 +209,14 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       const { checkCommand } = await import('./commands/check.js');
       const result = await checkCommand(path, maxMail);
       io.stdout(`${result.message}\n`);
+      return;
+    }
+    case 'recheck': {
+      const path = existingWorkbookPath(values, io.cwd);
+      const asOf = asOfOption(values, io.now);
+      const { describeRecheck, recheckCommand } = await import('./commands/recheck.js');
+      const intake = await onWorkbook(String(values.workbook), () => recheckCommand(path, asOf, io.now));
+      io.stdout(describeRecheck(intake));
       return;
     }
     case 'codes': {

@@ -40,6 +40,7 @@ interface WorkerReply {
 }
 
 export class SmtpMailer implements Mailer {
+  readonly deliversRealMail = true;
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly timeoutMs: number;

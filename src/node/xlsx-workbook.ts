@@ -185,6 +185,11 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(new ExcelJS.Workbook(), null);
   }
 
+  /** One sheet as exceljs holds it, for laying it out (xlsx-layout.ts); not for reading or writing cells. */
+  worksheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.excel.getWorksheet(name);
+  }
+
   /** The file this workbook was opened from or last saved to. */
   get path(): string | null {
     return this.filePath;
@@ -258,6 +263,9 @@ export class XlsxWorkbook implements Workbook {
     format: SheetFormat | undefined,
   ): void {
     const sheet = this.excel.getWorksheet(name) ?? this.excel.addWorksheet(name);
+    // The bold header `hannop init` laid out stays bold; column widths and drop-downs are the
+    // sheet's, not the cells', and stay too.
+    const boldHeader = sheet.getRow(1).getCell(1).font?.bold === true;
     // Contents and formats go, as Sheet.clear() does in the Google shell: nothing stale stays
     // below or right of the new table, and a total row that moved is no longer bold.
     sheet.eachRow({ includeEmpty: true }, (row) =>
@@ -279,6 +287,8 @@ export class XlsxWorkbook implements Workbook {
         ),
       );
     });
+    if (boldHeader)
+      headers.forEach((_, column) => (sheet.getRow(1).getCell(column + 1).font = { bold: true }));
     if (format) this.applyFormat(sheet, name, headers, rows.length, format);
   }
 

@@ -5,7 +5,13 @@ import { MailAppMailer } from '../../src/gas/mailapp-mailer';
 import type { Clock, Mailer } from '../../src/ports';
 import { makeUnit } from '../fakes/campaign-fixture';
 import { FakeMailApp } from '../fakes/mail-app';
-import { at, campaignTables, MAIL_CONFIG, type SubmissionFields } from '../fakes/mail-fixture';
+import {
+  at,
+  campaignTables,
+  FILLED_MAIL_CONFIG,
+  MAIL_CONFIG,
+  type SubmissionFields,
+} from '../fakes/mail-fixture';
 import { MemoryLock } from '../fakes/memory-lock';
 import { MemoryWorkbook } from '../fakes/memory-workbook';
 import { RecordingMailer } from '../fakes/recording-mailer';
@@ -393,7 +399,11 @@ describe('sendMail when the mail server cannot be reached', () => {
 
 describe('sendMail through MailApp', () => {
   it('survives MailApp throwing past its quota, logs it, and goes on the next day', () => {
-    const ports = setup();
+    // Real mail: the department's contact is filled in (MailApp refuses the example one).
+    const ports = {
+      workbook: new MemoryWorkbook(campaignTables(UNITS, undefined, FILLED_MAIL_CONFIG)),
+      lock: new MemoryLock(),
+    };
     const mailApp = new FakeMailApp(MAIL_CONFIG.mailQuotaReserve + 10);
     const mailer = new MailAppMailer(mailApp);
     // Another script of the account sent mail that the quota report does not show yet.
@@ -424,7 +434,7 @@ describe('sendMail through MailApp', () => {
     expect(mailApp.sent[2]).toMatchObject({
       to: ['hieutruong@thdd.example.edu.vn', 'vanthu@thdd.example.edu.vn'],
       name: 'Phòng Giáo dục và Đào tạo thành phố Thủ Đức',
-      replyTo: 'phutrach@pgd.example.edu.vn',
+      replyTo: FILLED_MAIL_CONFIG.contactEmail,
     });
     expect(mailApp.sent[2]?.body).toContain('Kính gửi Thủ trưởng Trường Tiểu học Đặng Đức,');
     expect(mailApp.sent[2]?.htmlBody).toContain(

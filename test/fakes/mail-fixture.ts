@@ -107,6 +107,17 @@ export function logEntry(
 
 // Sheets.
 
+/**
+ * MAIL_CONFIG as a department fills it in before real mail goes out: MailApp and SMTP refuse to send
+ * while the example contact stands (docs/decisions.md).
+ */
+export const FILLED_MAIL_CONFIG: CampaignConfig = {
+  ...MAIL_CONFIG,
+  contactName: 'Lê Thị Thu',
+  contactEmail: 'lethithu@pgdthuduc.edu.vn',
+  contactPhone: '028 3896 1234',
+};
+
 export function configTable(config: CampaignConfig = MAIL_CONFIG): Table {
   const rows: [string, CellValue][] = [
     [CONFIG_KEY.agencyName, config.agencyName],

@@ -31,7 +31,7 @@ import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
 import { asHtmlService, FakeHtmlService } from '../fakes/html-service';
 import { asLockService, FakeLockService } from '../fakes/lock-service';
 import { FakeMailApp } from '../fakes/mail-app';
-import { at, configTable, MAIL_CONFIG, periodsTable, unitsTable } from '../fakes/mail-fixture';
+import { at, configTable, FILLED_MAIL_CONFIG, periodsTable, unitsTable } from '../fakes/mail-fixture';
 import { asProperties, asPropertiesService, FakePropertiesService } from '../fakes/properties-service';
 import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
 import {
@@ -175,7 +175,7 @@ export function makeGasWorld(
     );
 
   const workbook = new SpreadsheetWorkbook(asSpreadsheet(sheets.spreadsheet), asSpreadsheetApp(sheets.app));
-  const tables: Table[] = [configTable(MAIL_CONFIG), unitsTable(units), periodsTable()];
+  const tables: Table[] = [configTable(FILLED_MAIL_CONFIG), unitsTable(units), periodsTable()];
   workbook.write([
     ...tables.map((table) => ({
       kind: 'replace' as const,
@@ -199,7 +199,7 @@ export function makeGasWorld(
       flush: () => sheets.app.flush(),
     },
     {
-      config: MAIL_CONFIG,
+      config: FILLED_MAIL_CONFIG,
       units: new UnitRegistry(units),
       periods: periods2023(),
     },
@@ -215,7 +215,7 @@ export function makeGasWorld(
   );
   installTriggers(
     { scriptApp: asScriptApp(scriptApp), settings: asProperties(properties.script) },
-    { formIds, spreadsheetId: sheets.spreadsheet.spreadsheetId, dailyHour: MAIL_CONFIG.dailyMailHour },
+    { formIds, spreadsheetId: sheets.spreadsheet.spreadsheetId, dailyHour: FILLED_MAIL_CONFIG.dailyMailHour },
   );
   scriptApp.executionRunner = (execution) => lockService.runExecution(execution);
   scriptApp.bindHandlers({

@@ -191,7 +191,7 @@ describe('hannop init and status', () => {
   it.each([
     [
       ['frob', '--workbook', 'w.xlsx'],
-      'Lỗi: Không có lệnh «frob»; các lệnh: init, import, run, status, report, check, codes, links, new-year, demo.\nXem «hannop --help».\n',
+      'Lỗi: Không có lệnh «frob»; các lệnh: init, import, run, status, report, check, recheck, codes, links, new-year, demo.\nXem «hannop --help».\n',
     ],
     [
       ['status', '--workbok', 'w.xlsx'],

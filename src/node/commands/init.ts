@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { assignConfirmationCodes } from '../../app/confirmation-codes';
+import { consolidate } from '../../app/consolidate';
 import { journalPathFor } from '../file-mail-journal';
 import { initializeWorkbook } from '../../app/initialize-workbook';
 import { UNIT_COLUMNS } from '../../domain/layout';
@@ -15,6 +16,8 @@ import { demoResponseRows } from '../../demo/responses';
 import { demoUnits } from '../../demo/units';
 import { UsageError } from '../cli-errors';
 import { csvTable } from '../csv';
+import { heldLock } from '../local-lock';
+import { layOutXlsx } from '../xlsx-layout';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
 export function readUnitsCsv(path: string): Unit[] {
@@ -49,6 +52,8 @@ export async function initCommand(options: {
   demo: boolean;
   /** With `demo`: false leaves the response sheets empty, for the campaign player to fill day by day. */
   demoResponses?: boolean;
+  /** The moment the derived sheets (`Tổng hợp`…) are first computed for; default now. */
+  asOf?: Date;
 }): Promise<Unit[]> {
   if (extname(options.workbook).toLowerCase() !== '.xlsx') {
     throw new UsageError(`«${options.workbook}»: bảng tính phải là tệp .xlsx.`);
@@ -67,6 +72,9 @@ export async function initCommand(options: {
   mkdirSync(dirname(options.workbook), { recursive: true });
   // As setup does: every unit gets its confirmation code at once.
   assignConfirmationCodes(workbook, randomUUID);
+  // The derived sheets as the first run would make them, so the workbook has every sheet at once.
+  consolidate(workbook, heldLock, options.asOf ?? new Date());
+  layOutXlsx(workbook);
   await workbook.saveAs(options.workbook);
   // A journal left by an earlier workbook of this name would hold its messages as sent here.
   rmSync(journalPathFor(options.workbook), { force: true });
