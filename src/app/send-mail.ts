@@ -274,6 +274,8 @@ function sendMailLocked(
     details: registerDetails(state.tables.get(SHEET.submissions)),
     log: logWithJournal(log, journaled.unlogged),
     digestEmails: config.digestEmails,
+    specialists: state.campaign.specialists ?? [],
+    ...(config.escalateAfterDays !== undefined ? { escalateAfterDays: config.escalateAfterDays } : {}),
   });
 
   const wanted = options.kinds ? new Set<MailKind>(options.kinds) : null;

@@ -2,6 +2,7 @@
 import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS, SHEET } from './layout';
 import type { Extension } from './extensions';
 import type { Checked, InputProblem } from './problems';
+import type { Specialist } from './specialists';
 import { cellDate, cellText, type SheetRecord } from './table';
 import { cleanText, foldForMatch, labelKey } from './text';
 import { addDays, endOfVietnamDay, formatVietnameseDate, startOfVietnamDay, type IsoDate } from './time';
@@ -63,6 +64,8 @@ export interface CampaignConfig {
   readonly identityCheck: IdentityCheck;
   /** Forms accept only accounts of the department's Google Workspace domain (FormApp setRequireLogin). */
   readonly requireSignIn: boolean;
+  /** `Báo cấp trên sau (ngày)`: a unit overdue longer is named in red to its specialist; absent: never. */
+  readonly escalateAfterDays?: number;
 }
 
 export interface Campaign {
@@ -71,6 +74,8 @@ export interface Campaign {
   readonly periods: readonly Period[];
   /** `Gia hạn`: later due days of single units (none when the sheet is absent). */
   readonly extensions?: readonly Extension[];
+  /** `Phụ trách`: who follows which units in the daily digest (none when the sheet is absent). */
+  readonly specialists?: readonly Specialist[];
 }
 
 /** Builds a period from the values as written; the due moments follow from the deadline rule. */
@@ -321,6 +326,14 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       `«${signInField.text}» không hợp lệ; ghi «có» hoặc «không».`,
     );
   }
+  const escalateField = read(CONFIG_KEY.escalateAfterDays, false);
+  const escalateAfterDays = escalateField.text === '' ? undefined : parseWholeNumber(escalateField.text);
+  if (escalateAfterDays === null)
+    bad(
+      CONFIG_KEY.escalateAfterDays,
+      escalateField.row,
+      `«${escalateField.text}» không phải là số ngày (số nguyên ≥ 0).`,
+    );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -336,6 +349,7 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       mailQuotaReserve: mailQuotaReserve as number,
       identityCheck: identityCheck as IdentityCheck,
       requireSignIn: requireSignIn as boolean,
+      ...(typeof escalateAfterDays === 'number' ? { escalateAfterDays } : {}),
     },
   };
 }
