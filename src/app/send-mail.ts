@@ -228,6 +228,7 @@ function registerDetails(table: Table | undefined): RegisterDetails[] {
     editLink: entry.editLink,
     lastVersionAt: entry.lastVersionAt,
     problems: entry.problems,
+    changes: entry.changes ? entry.changes.split('\n') : [],
   }));
 }
 

@@ -3,6 +3,7 @@
 // per group) and `Số liệu` (the figures of the accepted reports, with totals). They depend on
 // nothing but their inputs, so a rebuild from scratch and a run after each submission give the
 // same cells.
+import { parseAnswers } from './answer-changes';
 import type { Period } from './campaign';
 import { FORM_SPECS } from './intake';
 import { figureColumns, type FigureColumn } from './forms/figures';
@@ -295,19 +296,6 @@ export function campaignFigureColumns(periods: readonly Period[]): FigureColumn[
     }
   }
   return columns;
-}
-
-function parseAnswers(json: string): Record<string, unknown> | null {
-  if (json.trim() === '') return null;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    // A cell someone edited by hand: the unit's figures are missing rather than the whole sheet.
-    return null;
-  }
 }
 
 /** A figure as stored: numbers as numbers, `Có` / `Không` as text (as figureValues reads them). */

@@ -117,6 +117,8 @@ export const SUBMISSION_COLUMNS = {
   lastVersionAt: 'Cập nhật lần cuối',
   /** The typed answers of the accepted version, as JSON, so `Số liệu` can always be rebuilt. */
   acceptedAnswers: 'Nội dung hợp lệ',
+  /** What this version changed from the unit's version before: one question a line, old → new. */
+  changes: 'Thay đổi so với lần trước',
   /** What the system says of the row: a review it could not apply, a processing error. */
   systemNote: 'Ghi chú xử lý',
   review: 'Đánh giá',

@@ -21,6 +21,8 @@ export interface RegisterDetails {
   readonly lastVersionAt: Date;
   /** Errors, then warnings prefixed `Lưu ý: `. */
   readonly problems: readonly string[];
+  /** `Thay đổi so với lần trước`: what this version changed, one answer a line. */
+  readonly changes?: readonly string[];
 }
 
 export interface NoticeItem {
