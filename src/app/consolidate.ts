@@ -47,10 +47,14 @@ export function consolidationWrites(state: CampaignState, board: StatusBoard): S
   return [
     derivedWrite(SHEET.summary, summaryTable(board), { frozenColumns: 2, filter: true }),
     derivedWrite(SHEET.statistics, statisticsTable(board), {}),
-    derivedWrite(SHEET.figures, figuresTable(board, state.register.entries), {
-      frozenColumns: 4,
-      filter: true,
-    }),
+    derivedWrite(
+      SHEET.figures,
+      figuresTable(board, state.register.entries, state.campaign.config.figuresBasis),
+      {
+        frozenColumns: 4,
+        filter: true,
+      },
+    ),
   ];
 }
 

@@ -26,6 +26,13 @@ export const IDENTITY_CHECK_LABEL: Record<IdentityCheck, string> = {
   off: 'Tắt',
 };
 
+/** `Số liệu tính bài`: the figures count every accepted version, or only the approved ones. */
+export type FiguresBasis = 'valid' | 'approved';
+export const FIGURES_BASIS_LABEL: Record<FiguresBasis, string> = {
+  valid: 'đã nộp hợp lệ',
+  approved: 'đã duyệt',
+};
+
 export interface Period {
   readonly id: string;
   readonly name: string;
@@ -66,6 +73,8 @@ export interface CampaignConfig {
   readonly requireSignIn: boolean;
   /** `Báo cấp trên sau (ngày)`: a unit overdue longer is named in red to its specialist; absent: never. */
   readonly escalateAfterDays?: number;
+  /** `Số liệu tính bài`; absent means `valid`. */
+  readonly figuresBasis?: FiguresBasis;
 }
 
 export interface Campaign {
@@ -334,6 +343,14 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       escalateField.row,
       `«${escalateField.text}» không phải là số ngày (số nguyên ≥ 0).`,
     );
+  const basisField = read(CONFIG_KEY.figuresBasis, false);
+  const figuresBasis = basisField.text === '' ? 'valid' : labelKey(FIGURES_BASIS_LABEL, basisField.text);
+  if (!figuresBasis)
+    bad(
+      CONFIG_KEY.figuresBasis,
+      basisField.row,
+      `«${basisField.text}» không hợp lệ; ghi «${FIGURES_BASIS_LABEL.valid}» hoặc «${FIGURES_BASIS_LABEL.approved}».`,
+    );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -350,6 +367,7 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       identityCheck: identityCheck as IdentityCheck,
       requireSignIn: requireSignIn as boolean,
       ...(typeof escalateAfterDays === 'number' ? { escalateAfterDays } : {}),
+      ...(figuresBasis === 'approved' ? { figuresBasis } : {}),
     },
   };
 }

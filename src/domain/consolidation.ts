@@ -4,7 +4,7 @@
 // nothing but their inputs, so a rebuild from scratch and a run after each submission give the
 // same cells.
 import { parseAnswers } from './answer-changes';
-import type { Period } from './campaign';
+import type { FiguresBasis, Period } from './campaign';
 import { FORM_SPECS } from './intake';
 import { figureColumns, type FigureColumn } from './forms/figures';
 import {
@@ -340,7 +340,15 @@ interface FigureRow {
  * it, with the figures of its accepted report; then a total per Cấp học, Loại hình and Phường/Xã
  * and an overall total, computed from those same rows.
  */
-export function figuresTable(board: StatusBoard, register: readonly RegisterEntry[]): DerivedTable {
+/** Under `Số liệu` when `Số liệu tính bài` is `đã duyệt`. */
+export const APPROVED_FIGURES_NOTE =
+  'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.';
+
+export function figuresTable(
+  board: StatusBoard,
+  register: readonly RegisterEntry[],
+  basis: FiguresBasis = 'valid',
+): DerivedTable {
   const figureCols = campaignFigureColumns(board.periods);
   const headers = [...Object.values(FIGURES_LEAD_COLUMNS), ...figureCols.map((column) => column.column)];
   const answersById = new Map(register.map((entry) => [entry.responseId, entry.acceptedAnswers]));
@@ -355,9 +363,12 @@ export function figuresTable(board: StatusBoard, register: readonly RegisterEntr
     const unitRows: FigureRow[] = [];
     for (const unit of units) {
       const status = statusAt(board, unit, period);
-      const answers = status.standingResponseId
-        ? parseAnswers(answersById.get(status.standingResponseId) ?? '')
-        : null;
+      // With `Số liệu tính bài` = `đã duyệt`, a version counts once the department approves it.
+      const counts = basis === 'valid' || status.status === 'approved';
+      const answers =
+        status.standingResponseId && counts
+          ? parseAnswers(answersById.get(status.standingResponseId) ?? '')
+          : null;
       if (!status.isExpected && !answers) continue;
       const figures = answerKeys.map((key) => (key && answers ? figureValue(answers[key]) : null));
       const reporting = answers ? 1 : 0;
@@ -414,6 +425,11 @@ export function figuresTable(board: StatusBoard, register: readonly RegisterEntr
       }
     }
     totalRow(FIGURES_ROW_LABEL.total, null, '', unitRows);
+  }
+  // Said under the table, in a row of no period (so no reader counts it).
+  if (basis === 'approved' && rows.length > 0) {
+    const note: Record<string, CellValue> = { [FIGURES_LEAD_COLUMNS.unitName]: APPROVED_FIGURES_NOTE };
+    rows.push(headers.map((header) => note[header] ?? null));
   }
   return { headers, rows, dateColumns: [], valueColors: [], totalRows };
 }

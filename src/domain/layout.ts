@@ -40,6 +40,8 @@ export const CONFIG_KEY = {
   requireSignIn: 'Yêu cầu đăng nhập Google',
   /** Optional: a unit overdue for more than this many days is named in red in its specialist's digest. */
   escalateAfterDays: 'Báo cấp trên sau (ngày)',
+  /** Optional: `đã nộp hợp lệ` (default) or `đã duyệt`: which versions `Số liệu` and the City report count. */
+  figuresBasis: 'Số liệu tính bài',
 } as const;
 
 export const UNIT_COLUMNS = {
