@@ -2,10 +2,12 @@
 // checked all at once, so a person sees every problem of the input sheets in one message.
 import { parseConfig, parsePeriods, type Campaign } from '../domain/campaign';
 import { parseExtensions } from '../domain/extensions';
+import { parseSpecialists } from '../domain/specialists';
 import {
   CONFIG_COLUMNS,
   EXTENSION_COLUMNS,
   PERIOD_READ,
+  SPECIALIST_READ,
   SHEET,
   UNIT_COLUMNS,
   columnsOf,
@@ -34,6 +36,7 @@ export const STATE_SHEETS = [
   SHEET.submissions,
   // Optional sheets, absent from the map when the department keeps none.
   SHEET.extensions,
+  SHEET.specialists,
 ] as const;
 
 const UNIT_REQUIRED = columnsOf(UNIT_COLUMNS).filter(
@@ -100,10 +103,24 @@ export function parseCampaignState(tables: ReadonlyMap<string, Table>): Campaign
             : { ok: true, value: parsed.extensions };
         })
       : [];
-  if (problems.length > 0 || !config || !periods || !units || !register || !extensions)
+  // `Phụ trách` is optional too; a level nobody follows is only a warning (told by the check).
+  const specialistsTable = tables.get(SHEET.specialists);
+  const specialists =
+    specialistsTable && units
+      ? collect(problems, () => {
+          const parsed = parseSpecialists(
+            readRecords(specialistsTable, SHEET.specialists, SPECIALIST_READ),
+            units.all,
+          );
+          return parsed.problems.length > 0
+            ? { ok: false, problems: [...parsed.problems] }
+            : { ok: true, value: parsed.specialists };
+        })
+      : [];
+  if (problems.length > 0 || !config || !periods || !units || !register || !extensions || !specialists)
     throw new InputError(problems);
   return {
-    campaign: { config, periods, extensions },
+    campaign: { config, periods, extensions, specialists },
     units,
     register,
     submissions: register.entries.map(submissionOf),

@@ -20,7 +20,7 @@ export function cityReportOf(state: CampaignState, asOf: Date, periodId?: string
   return buildCityReport({
     campaign: state.campaign,
     board: reviewed.board,
-    figures: figuresTable(reviewed.board, reviewed.register.entries),
+    figures: figuresTable(reviewed.board, reviewed.register.entries, state.campaign.config.figuresBasis),
     period,
     settings: reportSettingsOf(state.tables.get(SHEET.config), state.campaign.config.agencyName),
   });

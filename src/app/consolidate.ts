@@ -4,7 +4,7 @@
 // `Số liệu` in one batch. Everything written follows from what was read and `asOf`, so running it
 // twice, or from a rebuilt register, writes the same cells.
 import { figuresTable, statisticsTable, summaryTable, type DerivedTable } from '../domain/consolidation';
-import { columnsOf, EXTENSION_COLUMNS, SHEET } from '../domain/layout';
+import { columnsOf, EXTENSION_COLUMNS, SHEET, SPECIALIST_COLUMNS } from '../domain/layout';
 import type { RegisterSheet } from '../domain/register';
 import {
   boardWithoutRefusedReviews,
@@ -47,10 +47,14 @@ export function consolidationWrites(state: CampaignState, board: StatusBoard): S
   return [
     derivedWrite(SHEET.summary, summaryTable(board), { frozenColumns: 2, filter: true }),
     derivedWrite(SHEET.statistics, statisticsTable(board), {}),
-    derivedWrite(SHEET.figures, figuresTable(board, state.register.entries), {
-      frozenColumns: 4,
-      filter: true,
-    }),
+    derivedWrite(
+      SHEET.figures,
+      figuresTable(board, state.register.entries, state.campaign.config.figuresBasis),
+      {
+        frozenColumns: 4,
+        filter: true,
+      },
+    ),
   ];
 }
 
@@ -95,7 +99,17 @@ function emptyExtensionsWrite(): SheetWrite {
   };
 }
 
-/** Every write of a consolidation: the register when a note changed, the derived sheets, an absent `Gia hạn`. */
+function emptySpecialistsWrite(): SheetWrite {
+  return {
+    kind: 'replace',
+    sheet: SHEET.specialists,
+    headers: columnsOf(SPECIALIST_COLUMNS),
+    rows: [],
+    format: { frozenRows: 1 },
+  };
+}
+
+/** Every write of a consolidation: the register when a note changed, the derived sheets, an absent `Gia hạn` or `Phụ trách`. */
 export function consolidationBatch(
   state: CampaignState,
   asOf: Date,
@@ -109,6 +123,7 @@ export function consolidationBatch(
   // Made here with its headers, in a batch written anyway, it costs nothing and shows the officer
   // where to write an extension.
   if (!state.tables.has(SHEET.extensions)) writes.push(emptyExtensionsWrite());
+  if (!state.tables.has(SHEET.specialists)) writes.push(emptySpecialistsWrite());
   return { reviewed, writes };
 }
 

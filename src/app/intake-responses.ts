@@ -104,7 +104,15 @@ export function intakeResponses(
     const byId = new Map(before.register.entries.map((entry) => [entry.responseId, entry]));
     const movedIds = matchArrivals(before.register.entries, incoming);
     const nextVersion = versionCounter(before.register.entries);
-    const context = { campaign: before.campaign, units: before.units };
+    // The unit's newest version with answers, as registered so far in this run too.
+    const earlierAnswers = (unitCode: string, periodId: string): string => {
+      let newest: RegisterEntry | undefined;
+      for (const entry of byId.values())
+        if (entry.unitCode === unitCode && entry.periodId === periodId && entry.acceptedAnswers)
+          if (!newest || entry.version > newest.version) newest = entry;
+      return newest?.acceptedAnswers ?? '';
+    };
+    const context = { campaign: before.campaign, units: before.units, earlierAnswers };
     const registered: RegisterEntry[] = [];
     const failed: { responseId: string; message: string }[] = [];
     const events: LogEvent[] = unloggedWarnings(ports.workbook, read.problems).map((message) => ({

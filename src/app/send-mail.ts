@@ -247,6 +247,7 @@ function registerDetails(table: Table | undefined): RegisterDetails[] {
     editLink: entry.editLink,
     lastVersionAt: entry.lastVersionAt,
     problems: entry.problems,
+    changes: entry.changes ? entry.changes.split('\n') : [],
   }));
 }
 
@@ -301,6 +302,8 @@ function sendMailLocked(
     details: registerDetails(state.tables.get(SHEET.submissions)),
     log: logWithJournal(log, journaled.unlogged),
     digestEmails: config.digestEmails,
+    specialists: state.campaign.specialists ?? [],
+    ...(config.escalateAfterDays !== undefined ? { escalateAfterDays: config.escalateAfterDays } : {}),
   });
 
   const wanted = options.kinds ? new Set<MailKind>(options.kinds) : null;

@@ -2,6 +2,7 @@
 import { CONFIG_COLUMNS, CONFIG_KEY, PERIOD_COLUMNS, SHEET } from './layout';
 import type { Extension } from './extensions';
 import type { Checked, InputProblem } from './problems';
+import type { Specialist } from './specialists';
 import { cellDate, cellText, type SheetRecord } from './table';
 import { cleanText, foldForMatch, labelKey } from './text';
 import { addDays, endOfVietnamDay, formatVietnameseDate, startOfVietnamDay, type IsoDate } from './time';
@@ -23,6 +24,13 @@ export const IDENTITY_CHECK_LABEL: Record<IdentityCheck, string> = {
   email: 'Email',
   code: 'Mã xác nhận',
   off: 'Tắt',
+};
+
+/** `Số liệu tính bài`: the figures count every accepted version, or only the approved ones. */
+export type FiguresBasis = 'valid' | 'approved';
+export const FIGURES_BASIS_LABEL: Record<FiguresBasis, string> = {
+  valid: 'đã nộp hợp lệ',
+  approved: 'đã duyệt',
 };
 
 export interface Period {
@@ -63,6 +71,10 @@ export interface CampaignConfig {
   readonly identityCheck: IdentityCheck;
   /** Forms accept only accounts of the department's Google Workspace domain (FormApp setRequireLogin). */
   readonly requireSignIn: boolean;
+  /** `Báo cấp trên sau (ngày)`: a unit overdue longer is named in red to its specialist; absent: never. */
+  readonly escalateAfterDays?: number;
+  /** `Số liệu tính bài`; absent means `valid`. */
+  readonly figuresBasis?: FiguresBasis;
 }
 
 export interface Campaign {
@@ -71,6 +83,8 @@ export interface Campaign {
   readonly periods: readonly Period[];
   /** `Gia hạn`: later due days of single units (none when the sheet is absent). */
   readonly extensions?: readonly Extension[];
+  /** `Phụ trách`: who follows which units in the daily digest (none when the sheet is absent). */
+  readonly specialists?: readonly Specialist[];
 }
 
 /** Builds a period from the values as written; the due moments follow from the deadline rule. */
@@ -321,6 +335,22 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       `«${signInField.text}» không hợp lệ; ghi «có» hoặc «không».`,
     );
   }
+  const escalateField = read(CONFIG_KEY.escalateAfterDays, false);
+  const escalateAfterDays = escalateField.text === '' ? undefined : parseWholeNumber(escalateField.text);
+  if (escalateAfterDays === null)
+    bad(
+      CONFIG_KEY.escalateAfterDays,
+      escalateField.row,
+      `«${escalateField.text}» không phải là số ngày (số nguyên ≥ 0).`,
+    );
+  const basisField = read(CONFIG_KEY.figuresBasis, false);
+  const figuresBasis = basisField.text === '' ? 'valid' : labelKey(FIGURES_BASIS_LABEL, basisField.text);
+  if (!figuresBasis)
+    bad(
+      CONFIG_KEY.figuresBasis,
+      basisField.row,
+      `«${basisField.text}» không hợp lệ; ghi «${FIGURES_BASIS_LABEL.valid}» hoặc «${FIGURES_BASIS_LABEL.approved}».`,
+    );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -336,6 +366,8 @@ export function parseConfig(records: readonly SheetRecord[]): Checked<CampaignCo
       mailQuotaReserve: mailQuotaReserve as number,
       identityCheck: identityCheck as IdentityCheck,
       requireSignIn: requireSignIn as boolean,
+      ...(typeof escalateAfterDays === 'number' ? { escalateAfterDays } : {}),
+      ...(figuresBasis === 'approved' ? { figuresBasis } : {}),
     },
   };
 }

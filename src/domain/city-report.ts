@@ -362,6 +362,7 @@ export function buildCityReport(input: CityReportInput): CityReport {
     }))
     .filter((rates) => rates.expected > 0);
   const { totals, reporting } = figureTotalsOf(figures, period);
+  const approvedOnly = campaign.config.figuresBasis === 'approved';
   const lateOrMissing = lateOrMissingUnits(board, period);
 
   const body: ReportBlock[] = [
@@ -400,7 +401,9 @@ export function buildCityReport(input: CityReportInput): CityReport {
     body.push(
       {
         kind: 'paragraph',
-        text: `Số liệu của ${reporting ?? 0} đơn vị có ${lowerFirst(FORM_KIND_LABEL[period.form])} hợp lệ:`,
+        text: `Số liệu của ${reporting ?? 0} đơn vị có ${lowerFirst(FORM_KIND_LABEL[period.form])} ${
+          approvedOnly ? 'đã được duyệt' : 'hợp lệ'
+        }:`,
       },
       {
         kind: 'table',
@@ -414,6 +417,12 @@ export function buildCityReport(input: CityReportInput): CityReport {
         boldRows: [],
       },
     );
+    if (approvedOnly)
+      body.push({
+        kind: 'paragraph',
+        italic: true,
+        text: 'Ghi chú: số liệu chỉ tính các bài đã được Phòng duyệt; tỷ lệ nộp tính trên mọi bài nộp hợp lệ.',
+      });
   }
   body.push({ kind: 'heading', text: 'III. ĐƠN VỊ TRỄ HẠN, CHƯA NỘP' });
   if (lateOrMissing.length === 0) {

@@ -21,6 +21,7 @@ import {
   PERIOD_COLUMNS,
   PERIOD_READ,
   SHEET,
+  SPECIALIST_READ,
   UNIT_COLUMNS,
   columnsOf,
 } from './layout';
@@ -30,6 +31,7 @@ import { cleanText, foldForMatch, isMixedScript } from './text';
 import { dayOfWeek, formatVietnameseDate, isVietnamTimeZone, VIETNAM_TIME_ZONE, type IsoDate } from './time';
 import { UnitRegistry, parseUnits } from './units';
 import { parseExtensions } from './extensions';
+import { parseSpecialists } from './specialists';
 
 export type ConfigProblemSeverity = 'error' | 'warning';
 
@@ -98,6 +100,7 @@ export const CONFIG_CHECK_SHEETS = [
   SHEET.periods,
   SHEET.holidays,
   SHEET.extensions,
+  SHEET.specialists,
   SHEET.forms,
 ] as const;
 
@@ -338,6 +341,28 @@ function checkExtensionsSheet(list: ProblemList, tables: ReadonlyMap<string, Tab
   list.add('error', parseExtensions(records, units, periods).problems);
 }
 
+/** `Phụ trách` (optional): an unknown level or a bad address is an error; units nobody follows, a warning. */
+function checkSpecialistsSheet(list: ProblemList, tables: ReadonlyMap<string, Table>): void {
+  const table = tables.get(SHEET.specialists);
+  if (!table) return;
+  const unitRecords = new ProblemList().records(
+    tables.get(SHEET.units),
+    SHEET.units,
+    { required: UNIT_REQUIRED, optional: UNIT_OPTIONAL },
+    'error',
+  );
+  const records = list.records(table, SHEET.specialists, SPECIALIST_READ, 'error');
+  if (!records || !unitRecords) return;
+  // The registry's own problems are reported above; here only its valid rows count.
+  const units = unitRecords.flatMap((record) => {
+    const checked = parseUnits([record]);
+    return checked.ok ? checked.value.all : [];
+  });
+  const parsed = parseSpecialists(records, units);
+  list.add('error', parsed.problems);
+  list.add('warning', parsed.warnings);
+}
+
 /** Every problem of the configuration, sheet by sheet, each sheet's in row order. */
 export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   const list = new ProblemList();
@@ -349,6 +374,7 @@ export function checkConfig(input: ConfigCheckInput): ConfigProblem[] {
   checkPeriodsSheet(list, tables.get(SHEET.periods), holidays);
   list.items.push(...holidayList.items);
   checkExtensionsSheet(list, tables);
+  checkSpecialistsSheet(list, tables);
   if (input.forms) checkForms(list, input.forms);
   // A wrong row of `Biểu mẫu` leaves that form's mails without the unit's own link.
   list.add('error', readFormFacts(tables.get(SHEET.forms)).problems);

@@ -3,7 +3,8 @@
 // per group) and `Số liệu` (the figures of the accepted reports, with totals). They depend on
 // nothing but their inputs, so a rebuild from scratch and a run after each submission give the
 // same cells.
-import type { Period } from './campaign';
+import { parseAnswers } from './answer-changes';
+import type { FiguresBasis, Period } from './campaign';
 import { FORM_SPECS } from './intake';
 import { figureColumns, type FigureColumn } from './forms/figures';
 import {
@@ -297,19 +298,6 @@ export function campaignFigureColumns(periods: readonly Period[]): FigureColumn[
   return columns;
 }
 
-function parseAnswers(json: string): Record<string, unknown> | null {
-  if (json.trim() === '') return null;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    // A cell someone edited by hand: the unit's figures are missing rather than the whole sheet.
-    return null;
-  }
-}
-
 /** A figure as stored: numbers as numbers, `Có` / `Không` as text (as figureValues reads them). */
 function figureValue(answer: unknown): CellValue {
   return typeof answer === 'number' || typeof answer === 'string' ? answer : null;
@@ -352,7 +340,15 @@ interface FigureRow {
  * it, with the figures of its accepted report; then a total per Cấp học, Loại hình and Phường/Xã
  * and an overall total, computed from those same rows.
  */
-export function figuresTable(board: StatusBoard, register: readonly RegisterEntry[]): DerivedTable {
+/** Under `Số liệu` when `Số liệu tính bài` is `đã duyệt`. */
+export const APPROVED_FIGURES_NOTE =
+  'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.';
+
+export function figuresTable(
+  board: StatusBoard,
+  register: readonly RegisterEntry[],
+  basis: FiguresBasis = 'valid',
+): DerivedTable {
   const figureCols = campaignFigureColumns(board.periods);
   const headers = [...Object.values(FIGURES_LEAD_COLUMNS), ...figureCols.map((column) => column.column)];
   const answersById = new Map(register.map((entry) => [entry.responseId, entry.acceptedAnswers]));
@@ -367,9 +363,12 @@ export function figuresTable(board: StatusBoard, register: readonly RegisterEntr
     const unitRows: FigureRow[] = [];
     for (const unit of units) {
       const status = statusAt(board, unit, period);
-      const answers = status.standingResponseId
-        ? parseAnswers(answersById.get(status.standingResponseId) ?? '')
-        : null;
+      // With `Số liệu tính bài` = `đã duyệt`, a version counts once the department approves it.
+      const counts = basis === 'valid' || status.status === 'approved';
+      const answers =
+        status.standingResponseId && counts
+          ? parseAnswers(answersById.get(status.standingResponseId) ?? '')
+          : null;
       if (!status.isExpected && !answers) continue;
       const figures = answerKeys.map((key) => (key && answers ? figureValue(answers[key]) : null));
       const reporting = answers ? 1 : 0;
@@ -426,6 +425,11 @@ export function figuresTable(board: StatusBoard, register: readonly RegisterEntr
       }
     }
     totalRow(FIGURES_ROW_LABEL.total, null, '', unitRows);
+  }
+  // Said under the table, in a row of no period (so no reader counts it).
+  if (basis === 'approved' && rows.length > 0) {
+    const note: Record<string, CellValue> = { [FIGURES_LEAD_COLUMNS.unitName]: APPROVED_FIGURES_NOTE };
+    rows.push(headers.map((header) => note[header] ?? null));
   }
   return { headers, rows, dateColumns: [], valueColors: [], totalRows };
 }

@@ -2,6 +2,7 @@
 // against the unit, numbered, and kept as one row per response across every edit.
 import { closingMomentOf, type Campaign, type FormKind, type IdentityCheck, type Period } from './campaign';
 import { makeResponseValidator, type FormProblem, type RawResponse, type ResponseCheck } from './forms';
+import { answerChangesCell, storedAnswerChanges } from './answer-changes';
 import { periodForUnit } from './extensions';
 import { confirmationCodeKey } from './forms/answers';
 import { PLAN_FORM } from './forms/plan-form';
@@ -149,6 +150,8 @@ function hasHiddenCharacters(response: RawResponse): boolean {
 export interface IntakeContext {
   readonly campaign: Campaign;
   readonly units: UnitRegistry;
+  /** The stored answers of the unit's newest version for the period so far ('' when none). */
+  readonly earlierAnswers?: (unitCode: string, periodId: string) => string;
 }
 
 type Validator = (response: RawResponse, submittedAt: Date) => ResponseCheck<Record<string, unknown>>;
@@ -257,6 +260,20 @@ export function registerVersion(
     : isNewVersion
       ? ''
       : (previous?.systemNote ?? '');
+  // What this version changed: against the answers of the unit's newest version before it (this
+  // response's own, or the unit's other response for the period), already in the register.
+  const earlier = context.earlierAnswers
+    ? context.earlierAnswers(unitCode, periodId)
+    : sameSlot
+      ? previous.acceptedAnswers
+      : '';
+  const changes = !isNewVersion
+    ? (previous?.changes ?? '')
+    : earlier && check.answers
+      ? answerChangesCell(
+          storedAnswerChanges(FORM_SPECS[incoming.form], earlier, acceptedAnswersJson(check.answers)),
+        )
+      : '';
   return {
     responseId: incoming.responseId,
     submittedAt,
@@ -272,6 +289,7 @@ export function registerVersion(
     editLink: incoming.editLink,
     acceptedAt,
     acceptedAnswers,
+    changes,
     systemNote,
     reviewText,
     reviewNote: previous?.reviewNote ?? '',

@@ -16,6 +16,8 @@ export const SHEET = {
   holidays: 'Ngày nghỉ',
   /** Optional: a later due day granted to one unit for one period (see extensions.ts). */
   extensions: 'Gia hạn',
+  /** Optional: who follows which school level or ownership; routes the daily digest (see specialists.ts). */
+  specialists: 'Phụ trách',
   /** The forms' facts (id, address, entry of each pre-filled question), written by setup. */
   forms: 'Biểu mẫu',
   /** Each expected unit's code and pre-filled link per open period, to send by other channels. */
@@ -36,6 +38,10 @@ export const CONFIG_KEY = {
   mailQuotaReserve: 'Dự trữ hạn mức thư',
   identityCheck: 'Kiểm tra người nộp',
   requireSignIn: 'Yêu cầu đăng nhập Google',
+  /** Optional: a unit overdue for more than this many days is named in red in its specialist's digest. */
+  escalateAfterDays: 'Báo cấp trên sau (ngày)',
+  /** Optional: `đã nộp hợp lệ` (default) or `đã duyệt`: which versions `Số liệu` and the City report count. */
+  figuresBasis: 'Số liệu tính bài',
 } as const;
 
 export const UNIT_COLUMNS = {
@@ -76,6 +82,20 @@ export const EXTENSION_COLUMNS = {
   approvedBy: 'Người duyệt',
 } as const;
 
+/** `Phụ trách`: a row names a level (`Cấp học`), an ownership (`Loại hình`) or both, and who follows it. */
+export const SPECIALIST_COLUMNS = {
+  level: 'Cấp học',
+  ownership: 'Loại hình',
+  name: 'Họ tên',
+  email: 'Email',
+} as const;
+
+/** `Phụ trách` as read: either of `Cấp học` and `Loại hình` may be left out of the sheet. */
+export const SPECIALIST_READ = {
+  required: [SPECIALIST_COLUMNS.name, SPECIALIST_COLUMNS.email],
+  optional: [SPECIALIST_COLUMNS.level, SPECIALIST_COLUMNS.ownership],
+};
+
 /** Optional sheet: days off (public holidays, school breaks) that a due date should not fall on. */
 export const HOLIDAY_COLUMNS = { date: 'Ngày', reason: 'Lý do' } as const;
 
@@ -99,6 +119,8 @@ export const SUBMISSION_COLUMNS = {
   lastVersionAt: 'Cập nhật lần cuối',
   /** The typed answers of the accepted version, as JSON, so `Số liệu` can always be rebuilt. */
   acceptedAnswers: 'Nội dung hợp lệ',
+  /** What this version changed from the unit's version before: one question a line, old → new. */
+  changes: 'Thay đổi so với lần trước',
   /** What the system says of the row: a review it could not apply, a processing error. */
   systemNote: 'Ghi chú xử lý',
   review: 'Đánh giá',

@@ -8,11 +8,19 @@ import {
 } from './mail-document';
 import type { DigestMail } from './mail-plan';
 import { deadlineLine, lateDays } from './mail-wording';
+import type { Specialist } from './specialists';
 import { STATUS_LABEL } from './status';
 import { formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+/** «Mầm non», «THCS, Tư thục»…: what a specialist follows. */
+function scopeText(specialist: Specialist): string {
+  return specialist.scopes
+    .map((scope) => [scope.level, scope.ownership].filter(Boolean).join(' – '))
+    .join(', ');
 }
 
 export function renderDigest(mail: DigestMail, context: MailContentContext): MailContent {
@@ -21,15 +29,29 @@ export function renderDigest(mail: DigestMail, context: MailContentContext): Mai
   const lateCodes = new Set(
     mail.sections.flatMap((section) => section.lateUnits.map((late) => late.unit.code)),
   );
-  const subject = `Tổng hợp tình hình nộp ngày ${formatVietnameseDate(mail.day)}: ${
-    lateCodes.size > 0 ? `${lateCodes.size} đơn vị chưa nộp đúng yêu cầu` : 'không có đơn vị quá hạn'
-  }`;
+  const { specialist } = mail;
+  const subject = `Tổng hợp tình hình nộp ngày ${formatVietnameseDate(mail.day)}${
+    specialist ? ` (${scopeText(specialist)})` : ''
+  }: ${lateCodes.size > 0 ? `${lateCodes.size} đơn vị chưa nộp đúng yêu cầu` : 'không có đơn vị quá hạn'}`;
   const blocks: Block[] = [
-    paragraph([`Kính gửi Lãnh đạo ${config.agencyName},`]),
+    paragraph([specialist ? `Kính gửi ${specialist.name},` : `Kính gửi Lãnh đạo ${config.agencyName},`]),
     paragraph([
-      `Tình hình nộp theo Kế hoạch ${config.planName}, tính đến ${formatVietnameseDateTime(asOf)}:`,
+      `Tình hình nộp theo Kế hoạch ${config.planName}${
+        specialist ? ` của các đơn vị ${scopeText(specialist)} do anh/chị phụ trách` : ''
+      }, tính đến ${formatVietnameseDateTime(asOf)}:`,
     ]),
   ];
+  const escalatedCount = mail.sections.reduce(
+    (count, section) => count + section.lateUnits.filter((late) => late.escalated).length,
+    0,
+  );
+  if (escalatedCount > 0)
+    blocks.push(
+      paragraph([
+        { strong: `Cần báo cấp trên: ${escalatedCount} đơn vị` },
+        ` quá hạn hơn ${mail.escalateAfterDays ?? 0} ngày (tô đỏ trong bảng, đánh dấu (!) ở bản chữ).`,
+      ]),
+    );
   for (const { period, rates, lateUnits } of mail.sections) {
     blocks.push({ kind: 'heading', text: period.name });
     blocks.push(
@@ -46,11 +68,12 @@ export function renderDigest(mail: DigestMail, context: MailContentContext): Mai
     blocks.push({
       kind: 'table',
       head: ['Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Quá hạn (ngày)', 'Thủ trưởng', 'Điện thoại', 'Email'],
+      alertRows: lateUnits.flatMap((late, index) => (late.escalated ? [index] : [])),
       rows: lateUnits.map(({ unit, status }) => [
         unit.code,
         unit.name,
         STATUS_LABEL[status.status],
-        String(lateDays(period, today)),
+        String(Math.max(0, lateDays(period, today))),
         unit.head,
         unit.phone,
         unit.emails.join(', '),

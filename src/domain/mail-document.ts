@@ -57,6 +57,8 @@ export type Block =
       readonly kind: 'table';
       readonly head: readonly string[];
       readonly rows: readonly (readonly string[])[];
+      /** Rows to draw attention to: red and bold in HTML, `(!) ` before the row in text. */
+      readonly alertRows?: readonly number[];
     }
   | { readonly kind: 'footer'; readonly lines: readonly Line[] };
 
@@ -107,10 +109,12 @@ function blockHtml(block: Block): string {
       const head = block.head
         .map((title) => `<th style="${cell};background:#f0f0f0">${escapeHtml(title)}</th>`)
         .join('');
+      const alert = new Set(block.alertRows ?? []);
       const rows = block.rows
-        .map(
-          (row) => `<tr>${row.map((value) => `<td style="${cell}">${escapeHtml(value)}</td>`).join('')}</tr>`,
-        )
+        .map((row, index) => {
+          const style = alert.has(index) ? `${cell};color:#c00000;font-weight:bold` : cell;
+          return `<tr>${row.map((value) => `<td style="${style}">${escapeHtml(value)}</td>`).join('')}</tr>`;
+        })
         .join('');
       return `<table style="border-collapse:collapse;margin:0 0 12px;font-size:13px"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }
@@ -142,8 +146,13 @@ function blockText(block: Block): string {
         .split(/\r?\n/)
         .map((line) => `> ${line}`)
         .join('\n');
-    case 'table':
-      return [block.head.join(' | '), ...block.rows.map((row) => row.join(' | '))].join('\n');
+    case 'table': {
+      const alert = new Set(block.alertRows ?? []);
+      return [
+        block.head.join(' | '),
+        ...block.rows.map((row, index) => `${alert.has(index) ? '(!) ' : ''}${row.join(' | ')}`),
+      ].join('\n');
+    }
     case 'footer':
       return `--\n${block.lines.map(lineText).join('\n')}`;
   }

@@ -29,6 +29,16 @@ export function openingKey(unitCode: string, periodId: string): string {
 export function digestKey(day: IsoDate): string {
   return `digest:${day}`;
 }
+/** A specialist's own digest of a day (`Phụ trách`): one per address and digest day. */
+export function specialistDigestKey(email: string, day: IsoDate): string {
+  return `digest:${email}:${day}`;
+}
+/** Whom a digest key is for: '' for the whole picture, else the specialist's address. */
+export function digestAudienceOf(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  const last = rest.lastIndexOf(':');
+  return last < 0 ? '' : rest.slice(0, last);
+}
 
 /** `Mã kỳ` of a log row holds every period of the mail, joined by ", ". */
 export function joinPeriodIds(periodIds: readonly string[]): string {

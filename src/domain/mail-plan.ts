@@ -28,9 +28,20 @@ import { planExtensionMails } from './extension-mail';
 import { mailPriority } from './mail-priority';
 import { periodRates, statusKey, statusOf, type StatusKey } from './status';
 import { awaitsAcceptance, type Submission, type SubmissionOutcome } from './submissions';
+import type { Specialist } from './specialists';
 import { addDays, dayOfWeek, vietnamDateOf, type IsoDate } from './time';
 import { isValidEmail, splitEmails } from './units';
-import { digestKey, openingKey, receiptKey, returnedKey, unitNoticeKey, type MailLogEntry } from './mail-log';
+import { specialistSections } from './specialist-digest';
+import {
+  digestAudienceOf,
+  digestKey,
+  specialistDigestKey,
+  openingKey,
+  receiptKey,
+  returnedKey,
+  unitNoticeKey,
+  type MailLogEntry,
+} from './mail-log';
 import type {
   ClosedMail,
   DigestMail,
@@ -136,7 +147,8 @@ class LogIndex {
   private readonly answeredDay = new Map<string, IsoDate>();
   /** Units sent a mail on the day of the run. */
   readonly mailedToday = new Set<string>();
-  lastDigestDay: IsoDate | null = null;
+  /** The latest day a digest was sent, by audience ('' for the whole picture, else an address). */
+  private readonly lastDigestDays = new Map<string, IsoDate>();
 
   constructor(log: readonly MailLogEntry[], today: IsoDate) {
     for (const entry of log) {
@@ -151,7 +163,9 @@ class LogIndex {
       const day = sentDayOf(entry);
       if (day === null) continue;
       if (family === 'digest') {
-        if (this.lastDigestDay === null || day > this.lastDigestDay) this.lastDigestDay = day;
+        const audience = digestAudienceOf(entry.key);
+        const known = this.lastDigestDays.get(audience);
+        if (known === undefined || day > known) this.lastDigestDays.set(audience, day);
         continue;
       }
       if (!entry.unitCode) continue;
@@ -167,6 +181,10 @@ class LogIndex {
   answeredOnOrAfter(unitCode: string, periodId: string, day: IsoDate): boolean {
     const answered = this.answeredDay.get(statusKey(unitCode, periodId));
     return answered !== undefined && answered >= day;
+  }
+
+  lastDigestDay(audience: string): IsoDate | null {
+    return this.lastDigestDays.get(audience) ?? null;
   }
 
   waiting(family: KeyFamily): MailLogEntry[] {
@@ -365,7 +383,7 @@ export function planMail(input: MailPlanInput): MailPlan {
   closed.push(...planOpenings(input, today, log, waitingSinceOf, mails, planned));
 
   const digest = planDigest(input, today, log, waitingSinceOf);
-  if (digest.mail) mails.push(digest.mail);
+  mails.push(...digest.mails);
   closed.push(...digest.closed);
 
   mails.sort((a, b) => compareMail(a, b, unitOrder));
@@ -411,29 +429,33 @@ function planOpenings(
     .map(closedOf);
 }
 
-function planDigest(
-  input: MailPlanInput,
-  today: IsoDate,
-  log: LogIndex,
-  waitingSinceOf: (key: string) => Date | null,
-): { mail: DigestMail | null; closed: ClosedMail[] } {
-  const waiting = log.waiting('digest');
-  const to = recipients(input.digestEmails);
-  const statuses = [...input.board.byUnitPeriod.values()];
-  const anyOverdue = statuses.some((status) => status.isExpected && status.status === 'overdue');
+/** The digest day this run answers, if any: after each period's grace, and Mondays while a unit is overdue. */
+function digestScheduleDay(input: MailPlanInput, today: IsoDate): IsoDate | null {
+  const anyOverdue = [...input.board.byUnitPeriod.values()].some(
+    (status) => status.isExpected && status.status === 'overdue',
+  );
   const windowStart = addDays(today, -DIGEST_WINDOW_DAYS);
   const days = input.periods
     .map((period) => addDays(lastTimelyDate(period), 1))
     .filter((day) => day >= windowStart && day <= today);
   if (anyOverdue) days.push(mondayOf(today));
-  const scheduleDay = latestOnOrBefore(days, today);
-  const key = waiting[0]?.key ?? digestKey(today);
-  const isDue =
-    to.length > 0 &&
-    scheduleDay !== null &&
-    (log.lastDigestDay === null || log.lastDigestDay < scheduleDay) &&
-    !log.done.has(key);
-  if (!isDue) return { mail: null, closed: waiting.map(closedOf) };
+  return latestOnOrBefore(days, today);
+}
+
+/**
+ * The whole picture to `Email nhận thư tổng hợp`, and one digest per specialist of `Phụ trách` with
+ * their own units, each with its own key and its own last day sent: one mail per audience a day.
+ */
+function planDigest(
+  input: MailPlanInput,
+  today: IsoDate,
+  log: LogIndex,
+  waitingSinceOf: (key: string) => Date | null,
+): { mails: DigestMail[]; closed: ClosedMail[] } {
+  const waiting = log.waiting('digest');
+  const waitingOf = (audience: string) => waiting.filter((entry) => digestAudienceOf(entry.key) === audience);
+  const scheduleDay = digestScheduleDay(input, today);
+  const statuses = [...input.board.byUnitPeriod.values()];
   const sections: DigestSection[] = input.periods
     .filter((period) => input.asOf.getTime() > period.timelyUntil.getTime())
     .map((period) => {
@@ -447,18 +469,70 @@ function planDigest(
       }
       return { period, rates: periodRates(periodStatuses, period.id), lateUnits };
     });
-  return {
-    mail: {
+  const mails: DigestMail[] = [];
+  const closed: ClosedMail[] = [];
+  const audiences: {
+    audience: string;
+    to: string[];
+    key: string;
+    sections: () => DigestSection[];
+    specialist?: Specialist;
+  }[] = [
+    {
+      audience: '',
+      to: recipients(input.digestEmails),
+      key: digestKey(today),
+      sections: () => sections,
+    },
+    ...(input.specialists ?? []).map((specialist) => ({
+      audience: specialist.email,
+      to: recipients([specialist.email]),
+      key: specialistDigestKey(specialist.email, today),
+      sections: () =>
+        specialistSections({
+          sections,
+          specialist,
+          units: input.units,
+          board: input.board,
+          today,
+          ...(input.escalateAfterDays !== undefined ? { escalateAfterDays: input.escalateAfterDays } : {}),
+        }),
+      specialist,
+    })),
+  ];
+  const known = new Set(audiences.map(({ audience }) => audience));
+  closed.push(...waiting.filter((entry) => !known.has(digestAudienceOf(entry.key))).map(closedOf));
+  for (const { audience, to, key: freshKey, sections: sectionsOf, specialist } of audiences) {
+    const own = waitingOf(audience);
+    const key = own[0]?.key ?? freshKey;
+    const lastDay = log.lastDigestDay(audience);
+    const isDue =
+      to.length > 0 &&
+      scheduleDay !== null &&
+      (lastDay === null || lastDay < scheduleDay) &&
+      !log.done.has(key);
+    const mailSections = isDue ? sectionsOf() : [];
+    // A specialist none of whose units is expected in these periods has nothing to read.
+    if (!isDue || (specialist && mailSections.length === 0)) {
+      closed.push(...own.map(closedOf));
+      continue;
+    }
+    mails.push({
       kind: 'digest',
       key,
       to,
-      periods: sections.map((section) => section.period),
+      periods: mailSections.map((section) => section.period),
       waitingSince: waitingSinceOf(key),
       day: today,
-      sections,
-    },
-    closed: waiting.slice(1).map(closedOf),
-  };
+      sections: mailSections,
+      ...(specialist ? { specialist } : {}),
+      ...(specialist && input.escalateAfterDays !== undefined
+        ? { escalateAfterDays: input.escalateAfterDays }
+        : {}),
+    });
+    closed.push(...own.slice(1).map(closedOf));
+  }
+  return { mails, closed };
 }
 
 function earliestDue(mail: PlannedMail): number {

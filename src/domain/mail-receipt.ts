@@ -55,6 +55,7 @@ export function renderReceipt(mail: ReceiptMail, context: MailContentContext): M
       ]),
     );
     if (period) blocks.push(paragraph(timelinessLine(mail.status, period)));
+    blocks.push(...changeBlocks(details.changes, 'Những nội dung thay đổi so với lần nộp trước:'));
     const warnings = details.problems.map((problem) => problem.replace(WARNING_PREFIX, ''));
     if (warnings.length > 0) {
       blocks.push(paragraph(['Một số điểm đơn vị cần lưu ý (không ảnh hưởng đến việc ghi nhận):']));
@@ -147,6 +148,12 @@ function identityProofLines(rule: IdentityCheck): Line[] {
   return [byEmail, byCode];
 }
 
+/** What a version changed (question: old → new), under `title`; nothing for a first version. */
+function changeBlocks(changes: readonly string[] | undefined, title: string): Block[] {
+  if (!changes || changes.length === 0) return [];
+  return [paragraph([title]), { kind: 'list', items: changes.map((change): Line => [change]) }];
+}
+
 export function renderReturned(mail: ReturnedMail, context: MailContentContext): MailContent {
   const { config } = context;
   const { submission, details, period } = mail;
@@ -159,6 +166,10 @@ export function renderReturned(mail: ReturnedMail, context: MailContentContext):
       ` đơn vị nộp lúc ${formatVietnameseDateTime(details.lastVersionAt)} và đề nghị đơn vị bổ sung, chỉnh sửa theo ý kiến sau:`,
     ]),
     { kind: 'quote', text: submission.reviewNote || '(không có ghi chú)' },
+    ...changeBlocks(
+      details.changes,
+      `Lần nộp thứ ${submission.version} được xem xét đã thay đổi so với lần nộp trước:`,
+    ),
   ];
   if (details.editLink)
     blocks.push(paragraph(['Đơn vị chỉnh sửa bài đã nộp tại: ', { link: details.editLink }]));

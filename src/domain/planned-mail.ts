@@ -7,6 +7,7 @@ import { type Submission, type SubmissionOutcome } from './submissions';
 import { type IsoDate } from './time';
 import { type Unit } from './units';
 import type { MailLogEntry } from './mail-log';
+import type { Specialist } from './specialists';
 
 export type NoticeKind = Extract<MailKind, 'reminder' | 'overdue' | 'needs_fix'>;
 
@@ -20,6 +21,8 @@ export interface RegisterDetails {
   readonly lastVersionAt: Date;
   /** Errors, then warnings prefixed `Lưu ý: `. */
   readonly problems: readonly string[];
+  /** `Thay đổi so với lần trước`: what this version changed, one answer a line. */
+  readonly changes?: readonly string[];
 }
 
 export interface NoticeItem {
@@ -71,6 +74,8 @@ export interface ReturnedMail extends PlannedBase {
 export interface LateUnit {
   readonly unit: Unit;
   readonly status: UnitPeriodStatus;
+  /** Overdue longer than `Báo cấp trên sau (ngày)`: named in red in a specialist's digest. */
+  readonly escalated?: boolean;
 }
 
 export interface DigestSection {
@@ -85,6 +90,10 @@ export interface DigestMail extends PlannedBase {
   readonly day: IsoDate;
   /** Periods whose last day of grace is over, by due moment. */
   readonly sections: readonly DigestSection[];
+  /** A specialist's digest (`Phụ trách`): only their units; absent for the whole picture. */
+  readonly specialist?: Specialist;
+  /** `Báo cấp trên sau (ngày)`, for the legend of a specialist's digest. */
+  readonly escalateAfterDays?: number;
 }
 
 /** A period has opened: the unit's deliverable, deadline, own link and code. */
@@ -115,6 +124,10 @@ export interface MailPlanInput {
   readonly details: readonly RegisterDetails[];
   readonly log: readonly MailLogEntry[];
   readonly digestEmails: readonly string[];
+  /** `Phụ trách`: each gets a digest of their own units on the digest days. */
+  readonly specialists?: readonly Specialist[];
+  /** `Báo cấp trên sau (ngày)`. */
+  readonly escalateAfterDays?: number;
 }
 
 export interface MailPlan {

@@ -32,6 +32,8 @@ export interface RegisterEntry {
   readonly acceptedAt: Date | null;
   /** JSON of the accepted version's answers (figures and texts), '' when none was accepted. */
   readonly acceptedAnswers: string;
+  /** `Thay đổi so với lần trước`: one changed answer a line, '' for a first version. */
+  readonly changes: string;
   readonly systemNote: string;
   /** As typed by the department; interpreted by `reviewDecision`. */
   readonly reviewText: string;
@@ -97,6 +99,7 @@ export function readRegister(table: Table | undefined): RegisterSheet {
     editLink: positionOf(C.editLink),
     acceptedAt: positionOf(C.acceptedAt),
     acceptedAnswers: positionOf(C.acceptedAnswers),
+    changes: positionOf(C.changes),
     systemNote: positionOf(C.systemNote),
     review: positionOf(C.review),
     reviewNote: positionOf(C.reviewNote),
@@ -134,6 +137,7 @@ export function readRegister(table: Table | undefined): RegisterSheet {
       editLink: text(at.editLink),
       acceptedAt: cellInstant(cell(at.acceptedAt)),
       acceptedAnswers: cellText(cell(at.acceptedAnswers)),
+      changes: cellText(cell(at.changes)),
       systemNote: text(at.systemNote),
       reviewText: text(at.review),
       reviewNote: cellText(cell(at.reviewNote)),
@@ -162,6 +166,7 @@ export function registerRows(sheet: RegisterSheet): { headers: string[]; rows: C
       [SUBMISSION_COLUMNS.acceptedAt]: entry.acceptedAt,
       [SUBMISSION_COLUMNS.lastVersionAt]: entry.lastVersionAt,
       [SUBMISSION_COLUMNS.acceptedAnswers]: entry.acceptedAnswers,
+      [SUBMISSION_COLUMNS.changes]: entry.changes,
       [SUBMISSION_COLUMNS.systemNote]: entry.systemNote,
       [SUBMISSION_COLUMNS.review]: entry.reviewText || REVIEW_LABEL.pending,
       [SUBMISSION_COLUMNS.reviewNote]: entry.reviewNote,

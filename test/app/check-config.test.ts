@@ -29,7 +29,15 @@ describe('checkConfiguration', () => {
       report: null,
     });
     expect(book.reads).toEqual([
-      [SHEET.config, SHEET.units, SHEET.periods, SHEET.holidays, SHEET.extensions, SHEET.forms],
+      [
+        SHEET.config,
+        SHEET.units,
+        SHEET.periods,
+        SHEET.holidays,
+        SHEET.extensions,
+        SHEET.specialists,
+        SHEET.forms,
+      ],
     ]);
     expect(book.writes).toEqual([]);
     expect(result.problems.map((problem) => problem.severity)).toEqual(['error', 'warning', 'error']);

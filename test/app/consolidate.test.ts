@@ -87,7 +87,7 @@ describe('consolidate', () => {
     expect(workbook.reads).toBe(1);
     expect(workbook.batches).toHaveLength(1);
     // `Gia hạn` was absent: it is made with its headers in the same batch.
-    expect(summary.sheets).toEqual([...DERIVED, SHEET.extensions]);
+    expect(summary.sheets).toEqual([...DERIVED, SHEET.extensions, SHEET.specialists]);
     expect(workbook.table(SHEET.extensions)).toMatchObject({
       headers: ['Mã đơn vị', 'Mã kỳ', 'Hạn mới', 'Lý do', 'Người duyệt'],
       rows: [],
@@ -205,7 +205,7 @@ describe('consolidate', () => {
     const workbook = workbookWith(refused);
     const before = workbook.table(SHEET.submissions);
     const summary = consolidate(workbook, new CountingLock(), AS_OF);
-    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions]);
+    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions, SHEET.specialists]);
     expect(workbook.format(SHEET.submissions)).toEqual(REGISTER_FORMAT);
     const after = workbook.table(SHEET.submissions);
     expect(after.headers).toEqual(before.headers);
@@ -260,7 +260,12 @@ describe('consolidate', () => {
     const [firstBatch, secondBatch] = workbook.batches;
     // `Gia hạn`, made by the first run, is not made again.
     expect(secondBatch).toEqual(
-      firstBatch?.filter((write) => write.sheet !== SHEET.submissions && write.sheet !== SHEET.extensions),
+      firstBatch?.filter(
+        (write) =>
+          write.sheet !== SHEET.submissions &&
+          write.sheet !== SHEET.extensions &&
+          write.sheet !== SHEET.specialists,
+      ),
     );
   });
 

@@ -255,6 +255,12 @@ describe('intakeResponses across versions and rebuilds', () => {
   });
   const other = formsResponse(hoaMai, 'FORMS-2', vietnamInstant('2023-03-25', 8));
   const rejected = formsResponse(leQuyDon, 'FORMS-3', vietnamInstant('2023-03-21', 8), { phone: '12' });
+  // FORMS-2 answered as FORMS-1 did: no change; FORMS-1's edit then drops both models.
+  const CHANGED_SINCE_V1 = '';
+  const CHANGED_DVK = [
+    'Số mô hình, điển hình “Dân vận khéo” đăng ký: 2 → 0',
+    'Tên các mô hình, điển hình “Dân vận khéo” (mỗi dòng một tên): Mô hình “Cổng trường an toàn”; Điển hình “Cô giáo tận tụy” → (trống)',
+  ].join('\n');
 
   function reviewed(
     workbook: MemoryWorkbook,
@@ -296,6 +302,11 @@ describe('intakeResponses across versions and rebuilds', () => {
       extra: { 'Người kiểm tra': 'Cô Hạnh' },
     });
     expect(JSON.parse(entry?.acceptedAnswers ?? '{}')).toMatchObject({ dvkCount: 0, dvkNames: [] });
+    // What changed from the unit's version before (FORMS-2, its version 2), in `Bài nộp` as written.
+    const changes = column(sheet(workbook, SHEET.submissions), S.changes);
+    const ids = column(sheet(workbook, SHEET.submissions), S.responseId);
+    expect(changes[ids.indexOf('FORMS-1')]).toBe(CHANGED_DVK);
+    expect(changes[ids.indexOf('FORMS-2')] ?? '').toBe(CHANGED_SINCE_V1);
   });
 
   it('knows a response Apps Script registered by its Forms id when a sheet shell reads it by its row', () => {

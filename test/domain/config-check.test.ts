@@ -15,6 +15,7 @@ import {
   HOLIDAY_COLUMNS,
   PERIOD_COLUMNS,
   SHEET,
+  SPECIALIST_COLUMNS,
   UNIT_COLUMNS,
   columnsOf,
 } from '../../src/domain/layout';
@@ -340,6 +341,43 @@ describe('checkConfig: Gia hạn', () => {
         '• «Gia hạn», dòng 2, cột «Mã đơn vị»: không có đơn vị mã «XYZ» trong trang «Đơn vị».',
         '• «Gia hạn», dòng 3, cột «Mã kỳ»: không có kỳ mã «BC-2099» trong trang «Kỳ nộp».',
         '• «Gia hạn», dòng 4, cột «Hạn mới»: hạn mới 01/03/2023 sớm hơn hạn của kỳ «KH-2023» (hết ngày 30/03/2023); gia hạn chỉ được lùi hạn về sau.',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('checkConfig: Phụ trách', () => {
+  function specialistsTable(rows: readonly Row[]): Table {
+    return tableFromRecords(SHEET.specialists, columnsOf(SPECIALIST_COLUMNS), rows);
+  }
+
+  it('names an unknown level or a bad address as an error, a level nobody follows as a warning', () => {
+    const good = goodTables();
+    good.set(
+      SHEET.specialists,
+      specialistsTable([
+        { 'Cấp học': 'Mầm non', 'Họ tên': 'Lê Thị Mầm', Email: 'mamnon@pgd.example.edu.vn' },
+      ]),
+    );
+    expect(checkConfig({ tables: good })).toEqual([]);
+    const bad = goodTables();
+    bad.set(
+      SHEET.specialists,
+      specialistsTable([
+        { 'Cấp học': 'THPT', 'Họ tên': 'Võ Ba', Email: 'thpt@pgd.example.edu.vn' },
+        { 'Cấp học': 'Mầm non', 'Họ tên': 'Lê Thị Mầm', Email: 'mamnon@' },
+      ]),
+    );
+    expect(describeConfigCheck(checkConfig({ tables: bad }))).toBe(
+      [
+        'Phát hiện 2 lỗi và 1 cảnh báo.',
+        '',
+        'Lỗi (cần sửa để hệ thống chạy đúng):',
+        '• «Phụ trách», dòng 2, cột «Cấp học»: không có đơn vị nào thuộc cấp học «THPT» trong trang «Đơn vị».',
+        '• «Phụ trách», dòng 3, cột «Email»: «mamnon@» không phải là địa chỉ email hợp lệ.',
+        '',
+        'Cảnh báo (hệ thống vẫn chạy, nhưng nên xem lại):',
+        '• «Phụ trách», cột «Cấp học»: cấp học «Mầm non» (2 đơn vị) chưa có ai phụ trách; các đơn vị này chỉ có trong thư tổng hợp gửi «Email nhận thư tổng hợp».',
       ].join('\n'),
     );
   });

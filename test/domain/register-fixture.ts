@@ -30,6 +30,7 @@ export function registerEntry(fields: EntryFields): RegisterEntry {
     editLink: `https://docs.example.com/forms/d/e/edit?r=${fields.responseId}`,
     acceptedAt: outcome === 'accepted' ? submittedAt : null,
     acceptedAnswers: outcome === 'accepted' ? '{}' : '',
+    changes: '',
     systemNote: '',
     reviewText: '',
     reviewNote: '',

@@ -29,6 +29,7 @@ function entry(fields: Partial<RegisterEntry> & Pick<RegisterEntry, 'responseId'
     editLink: 'https://docs.example.com/forms/d/e/x/edit?r=1',
     acceptedAt: submittedAt,
     acceptedAnswers: '{"unit":"MNHM","dvkCount":2}',
+    changes: '',
     systemNote: '',
     reviewText: '',
     reviewNote: '',

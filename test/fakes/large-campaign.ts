@@ -88,6 +88,7 @@ export function largeCampaignEntries(units: readonly Unit[]): RegisterEntry[] {
         editLink: `https://docs.example.com/forms/d/e/edit?r=${unit.code}`,
         acceptedAt: rejected ? null : submittedAt,
         acceptedAnswers: rejected ? '' : answers,
+        changes: '',
         systemNote: '',
         reviewText: index % 11 === 0 ? 'Đạt' : index % 13 === 0 ? 'Yêu cầu bổ sung' : '',
         reviewNote: index % 13 === 0 ? 'Thiếu chữ ký của thủ trưởng.' : '',

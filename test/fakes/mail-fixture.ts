@@ -62,6 +62,8 @@ export interface SubmissionFields {
   readonly submitterEmail?: string;
   readonly editLink?: string;
   readonly unitName?: string;
+  /** `Thay đổi so với lần trước`, one change a line. */
+  readonly changes?: readonly string[];
 }
 
 export function submissionOf(fields: SubmissionFields): Submission {
@@ -87,6 +89,7 @@ export function detailsOf(fields: SubmissionFields): RegisterDetails {
     editLink: fields.editLink ?? `https://docs.google.com/forms/d/e/FORM/viewform?edit2=${fields.responseId}`,
     lastVersionAt: fields.lastVersionAt ?? fields.submittedAt,
     problems: fields.problems ?? [],
+    ...(fields.changes ? { changes: fields.changes } : {}),
   };
 }
 
