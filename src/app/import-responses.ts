@@ -1,5 +1,6 @@
 // `hannop import`: the rows of a Google Forms CSV export (Vietnamese or English locale) appended to
 // the matching `Phản hồi …` sheet, each response once: importing the same file twice adds nothing.
+import { refusalAudit } from '../domain/audit';
 import type { FormKind } from '../domain/campaign';
 import { parseDateAnswer, responseColumns, type RawAnswer } from '../domain/forms';
 import { FORM_SPECS } from '../domain/intake';
@@ -9,7 +10,10 @@ import type { CellValue, Table } from '../domain/table';
 import { titleKey } from '../domain/text';
 import { vietnamInstant, type DateLocale } from '../domain/time';
 import type { Lock, Workbook } from '../ports';
+import { eventLogWrite } from './event-log';
 import { RESPONSE_SHEET } from './sheet-response-source';
+
+export const IMPORT_JOB = 'Nhập phản hồi';
 
 const TIMESTAMP_KEYS = new Set(['Dấu thời gian', 'Timestamp'].map(titleKey));
 const EMAIL_KEYS = new Set(['Địa chỉ email', 'Email Address', 'Email'].map(titleKey));
@@ -43,8 +47,26 @@ function storedDateAnswer(
   return { problem: `«${String(raw)}» không phải là ngày theo cách viết của tệp (${pattern}).` };
 }
 
+/**
+ * A file refused is refused whole, and `Nhật ký` says so (its one write): the officer sees later
+ * that an import was tried and why nothing came of it.
+ */
+function refuseFile(
+  ports: { readonly workbook: Workbook; readonly now?: () => Date },
+  csv: Table,
+  problems: readonly InputProblem[],
+): never {
+  const error = new InputError(problems);
+  const first = error.message.split('\n')[0] ?? '';
+  const reason = `không nhập tệp «${csv.name}» (${problems.length} lỗi; lỗi đầu: ${first})`;
+  ports.workbook.write(
+    eventLogWrite([refusalAudit((ports.now ?? (() => new Date()))(), IMPORT_JOB, reason)]),
+  );
+  throw error;
+}
+
 export function importResponses(
-  ports: { readonly workbook: Workbook; readonly lock: Lock },
+  ports: { readonly workbook: Workbook; readonly lock: Lock; readonly now?: () => Date },
   form: FormKind,
   csv: Table,
 ): ImportSummary {
@@ -53,8 +75,12 @@ export function importResponses(
   const parsed = responsesFromSheet(csv, form);
   const unreadable = parsed.filter((row) => !row.response);
   if (unreadable.length > 0) {
-    throw new InputError(
-      unreadable.map((row) => row.problem ?? { where: csv.name, row: row.rowNumber, message: '' }),
+    ports.lock.withLock(() =>
+      refuseFile(
+        ports,
+        csv,
+        unreadable.map((row) => row.problem ?? { where: csv.name, row: row.rowNumber, message: '' }),
+      ),
     );
   }
   const known = new Set(spec.questions.map((question) => titleKey(question.title)));
@@ -108,7 +134,7 @@ export function importResponses(
         }),
       );
     }
-    if (dateProblems.length > 0) throw new InputError(dateProblems);
+    if (dateProblems.length > 0) refuseFile(ports, csv, dateProblems);
     if (rows.length > 0) ports.workbook.write([{ kind: 'append', sheet, headers, rows }]);
     return { rowsInFile: parsed.length, added: rows.length, alreadyThere, ignoredColumns };
   });

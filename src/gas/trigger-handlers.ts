@@ -130,16 +130,22 @@ export function touchesReviewColumns(range: GoogleAppsScript.Spreadsheet.Range):
 
 export function handleReviewEdit(
   services: GasServices,
-  event: Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> | undefined,
+  event:
+    | (Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> & { readonly user?: { getEmail(): string } })
+    | undefined,
 ): void {
   if (!event?.range) return;
   const range = event.range;
+  // The edit event's `user` is "the active user, if available (depending on a complex set of
+  // security restrictions)" (developers.google.com/apps-script/guides/triggers/events): an
+  // installable trigger runs as its owner, so another editor's address may be withheld ('').
+  const editor = event.user?.getEmail?.() ?? '';
   loggingFailures(services, REVIEW_JOB, () => {
-    if (touchesReviewColumns(range)) applyReviewEdit(services);
+    if (touchesReviewColumns(range)) applyReviewEdit(services, editor);
   });
 }
 
-function applyReviewEdit(services: GasServices): void {
+function applyReviewEdit(services: GasServices, editor: string): void {
   applyReviews(
     {
       workbook: services.workbook,
@@ -147,6 +153,6 @@ function applyReviewEdit(services: GasServices): void {
       mailer: services.mailer,
       journal: services.mailJournal,
     },
-    { asOf: services.now(), prefilledLink: services.prefilledLink },
+    { asOf: services.now(), prefilledLink: services.prefilledLink, editor },
   );
 }

@@ -205,7 +205,8 @@ describe('consolidate', () => {
     const workbook = workbookWith(refused);
     const before = workbook.table(SHEET.submissions);
     const summary = consolidate(workbook, new CountingLock(), AS_OF);
-    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions]);
+    // The refused decision is recorded once in `Nhật ký`, in the same batch.
+    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions, SHEET.eventLog]);
     expect(workbook.format(SHEET.submissions)).toEqual(REGISTER_FORMAT);
     const after = workbook.table(SHEET.submissions);
     expect(after.headers).toEqual(before.headers);
@@ -258,9 +259,14 @@ describe('consolidate', () => {
     expect(derivedSheets(workbook)).toEqual(first);
     expect(workbook.table(SHEET.submissions)).toEqual(register);
     const [firstBatch, secondBatch] = workbook.batches;
-    // `Gia hạn`, made by the first run, is not made again.
+    // `Gia hạn`, made by the first run, is not made again; the decision is recorded once.
     expect(secondBatch).toEqual(
-      firstBatch?.filter((write) => write.sheet !== SHEET.submissions && write.sheet !== SHEET.extensions),
+      firstBatch?.filter(
+        (write) =>
+          write.sheet !== SHEET.submissions &&
+          write.sheet !== SHEET.extensions &&
+          write.sheet !== SHEET.eventLog,
+      ),
     );
   });
 

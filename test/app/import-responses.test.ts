@@ -156,7 +156,8 @@ describe('importResponses', () => {
     expect(attempt).toThrow(
       '«ke-hoach.csv», dòng 4, cột «Dấu thời gian»: «31/02/2023 10:00:00» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).',
     );
-    expect(workbook.writes).toEqual([]);
+    // Only the refusal is written, in `Nhật ký`.
+    expect(workbook.writes.flat().map((write) => write.sheet)).toEqual([SHEET.eventLog, SHEET.eventLog]);
     expect(planSheet(workbook).rows).toEqual([]);
   });
 
