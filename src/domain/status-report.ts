@@ -9,7 +9,6 @@ import {
   type StatusKey,
   type Timeliness,
 } from './status';
-import { compareVietnamese } from './text';
 import { formatIsoVietnam } from './time';
 
 export interface StatusReportPeriod {
@@ -66,7 +65,7 @@ function roundRate(rate: number | null): number | null {
 }
 
 export function buildStatusReport(board: StatusBoard): StatusReport {
-  const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward'], compareVietnamese);
+  const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward']);
   const overall = groups.find((group) => group.dimension === 'all');
   const strip = <T extends { reportingRate: number | null; onTimeRate: number | null }>(rates: T) => ({
     ...rates,
