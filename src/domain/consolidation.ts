@@ -12,6 +12,8 @@ import {
   TIMELINESS_LABEL,
   UNSPECIFIED_GROUP,
   computeGroupRates,
+  shownTimeliness,
+  type Timeliness,
 } from './status';
 import { compareGroupsOf, compareLevels } from './group-order';
 
@@ -140,7 +142,7 @@ export function summaryTable(board: StatusBoard): DerivedTable {
       const status = statusAt(board, unit, period);
       row.push(
         statusLabelOf(status),
-        status.timeliness ? TIMELINESS_LABEL[status.timeliness] : '',
+        shownTimeliness(status) ? TIMELINESS_LABEL[shownTimeliness(status) as Timeliness] : '',
         // The day, as a date cell at its first moment: a filter on "date is" then matches it.
         status.submittedAt ? vietnamInstant(vietnamDateOf(status.submittedAt)) : null,
       );

@@ -3,6 +3,7 @@
 import {
   computeGroupRates,
   periodRates,
+  shownTimeliness,
   statusOf,
   type GroupDimension,
   type StatusBoard,
@@ -105,7 +106,7 @@ export function buildStatusReport(board: StatusBoard): StatusReport {
                 dueAt: formatIsoVietnam(status.dueAt),
                 extended: status.extended,
                 status: status.status,
-                timeliness: status.timeliness,
+                timeliness: shownTimeliness(status),
                 submittedAt: status.submittedAt ? formatIsoVietnam(status.submittedAt) : null,
                 versions: status.versions,
                 issues: status.issues,

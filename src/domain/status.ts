@@ -283,6 +283,17 @@ function emptyCounts(): { -readonly [K in keyof RateCounts]: number } {
 }
 
 /** Adds one unit's status for a period to the counts of its group (nothing if it is not expected). */
+/**
+ * The timeliness a unit's row shows: the one rule for a report returned for correction is that it
+ * counts as not yet submitted, so it is neither "đã nộp" nor "đúng hạn" in any total, and its row
+ * shows `Cần bổ sung` with no timeliness either. The board keeps the timeliness of the first
+ * accepted version (a unit judged on time keeps it through a return): it shows again, unchanged,
+ * once the corrected version is accepted.
+ */
+export function shownTimeliness(status: UnitPeriodStatus): Timeliness | null {
+  return status.status === 'submitted' || status.status === 'approved' ? status.timeliness : null;
+}
+
 function countStatus(counts: ReturnType<typeof emptyCounts>, status: UnitPeriodStatus): void {
   if (!status.isExpected) return;
   counts.expected += 1;
