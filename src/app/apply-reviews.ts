@@ -25,6 +25,8 @@ export interface ApplyReviewsPorts {
 export interface ApplyReviewsOptions {
   readonly asOf: Date;
   readonly prefilledLink?: PrefilledLinkOf;
+  /** The address of whoever typed the decision, when Apps Script gives it (the on-edit event's `user`). */
+  readonly editor?: string;
 }
 
 export function applyReviews(
@@ -32,8 +34,10 @@ export function applyReviews(
   options: ApplyReviewsOptions,
 ): { readonly consolidation: ConsolidationSummary; readonly mail: SendMailSummary } {
   try {
-    return runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, SHEET.forms], (batch) => {
-      const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
+    return runAsOneBatch(ports, [...STATE_SHEETS, SHEET.mailLog, SHEET.forms, SHEET.eventLog], (batch) => {
+      const consolidation = consolidate(batch.workbook, batch.lock, options.asOf, {
+        editor: options.editor ?? '',
+      });
       const mail = sendMail(
         { ...batch, mailer: ports.mailer, ...(ports.journal ? { journal: ports.journal } : {}) },
         {

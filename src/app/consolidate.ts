@@ -3,8 +3,9 @@
 // department's reviews, and writes `Bài nộp` (only when a note changes), `Tổng hợp`, `Thống kê` and
 // `Số liệu` in one batch. Everything written follows from what was read and `asOf`, so running it
 // twice, or from a rebuilt register, writes the same cells.
+import { recordedDecisions, reviewDecisionAudits } from '../domain/audit';
 import { figuresTable, statisticsTable, summaryTable, type DerivedTable } from '../domain/consolidation';
-import { columnsOf, EXTENSION_COLUMNS, SHEET, SPECIALIST_COLUMNS } from '../domain/layout';
+import { columnsOf, EVENT_LOG_COLUMNS, EXTENSION_COLUMNS, SHEET, SPECIALIST_COLUMNS } from '../domain/layout';
 import type { RegisterSheet } from '../domain/register';
 import {
   boardWithoutRefusedReviews,
@@ -15,7 +16,9 @@ import {
 import { computeStatusBoard, type StatusBoard } from '../domain/status';
 import type { Submission } from '../domain/submissions';
 import type { Lock, SheetFormat, SheetWrite, Workbook } from '../ports';
+import { cellText, readRecords } from '../domain/table';
 import { readCampaignState, type CampaignState } from './campaign-state';
+import { eventLogWrite } from './event-log';
 import { registerWrite } from './register-sheet';
 
 function derivedWrite(
@@ -134,11 +137,46 @@ export interface ConsolidationSummary {
   readonly sheets: readonly string[];
 }
 
-/** Reads the state once and writes the register notes and the derived sheets in one batch. */
-export function consolidate(workbook: Workbook, lock: Lock, asOf: Date): ConsolidationSummary {
+/** The job that records a review decision in `Nhật ký`, whichever job first saw it. */
+export const REVIEW_AUDIT_JOB = 'Đánh giá bài nộp';
+
+export interface ConsolidateOptions {
+  /** Who typed the decisions, when Apps Script says (the on-edit event); '' otherwise. */
+  readonly editor?: string;
+}
+
+/** The messages `Nhật ký` holds (none when it is absent). */
+function eventLogMessages(state: CampaignState): string[] {
+  const log = state.tables.get(SHEET.eventLog);
+  if (!log) return [];
+  return readRecords(log, SHEET.eventLog, { required: [] }).map((record) =>
+    cellText(record.get(EVENT_LOG_COLUMNS.message)),
+  );
+}
+
+/**
+ * Reads the state once and writes the register notes, the derived sheets and, in `Nhật ký`, the
+ * review decisions not recorded yet, in one batch.
+ */
+export function consolidate(
+  workbook: Workbook,
+  lock: Lock,
+  asOf: Date,
+  options: ConsolidateOptions = {},
+): ConsolidationSummary {
   return lock.withLock(() => {
-    const state = readCampaignState(workbook, DERIVED_SHEETS);
+    const state = readCampaignState(workbook, [...DERIVED_SHEETS, SHEET.eventLog]);
     const { reviewed, writes } = consolidationBatch(state, asOf);
+    const decisions = reviewed.judgements.length
+      ? reviewDecisionAudits(
+          asOf,
+          REVIEW_AUDIT_JOB,
+          reviewed.judgements,
+          recordedDecisions(eventLogMessages(state)),
+          options.editor ?? '',
+        )
+      : [];
+    writes.push(...eventLogWrite(decisions));
     workbook.write(writes);
     return {
       board: reviewed.board,

@@ -4,12 +4,14 @@
 // and queues the rest, so the batch is written before Apps Script ends the run (6 minutes). A
 // failure is logged in `Nhật ký` and rethrown, so that Google tells the script's owner.
 import type { PrefilledLinkOf } from '../domain/mail-content';
+import { jobRunAudit } from '../domain/audit';
 import { SHEET } from '../domain/layout';
 import type { Clock, Lock, MailJournal, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
 import { intakeResponses, type IntakeSummary, type ResponseSource } from './intake-responses';
+import { eventLogWrite, jobRunCounts } from './event-log';
 import { errorMessageOf, logFailure } from './log-failure';
 import { sendMail, type SendMailSummary } from './send-mail';
 
@@ -47,7 +49,7 @@ export function runDaily(
   try {
     return runAsOneBatch(
       ports,
-      [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS],
+      [...STATE_SHEETS, ...source.sheets, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS, SHEET.eventLog],
       (batch) => {
         const intake = intakeResponses({ ...batch, now }, source, { asOf: options.asOf });
         const consolidation = consolidate(batch.workbook, batch.lock, options.asOf);
@@ -60,6 +62,8 @@ export function runDaily(
             ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
           },
         );
+        // The run's own row in `Nhật ký`, in the batch's one write of the sheet.
+        batch.workbook.write(eventLogWrite([jobRunAudit(now(), DAILY_JOB, jobRunCounts(intake, mail))]));
         return { intake, consolidation, mail };
       },
     );

@@ -1,16 +1,12 @@
 // `Nhật ký`: what the jobs did and what went wrong, appended, never rewritten.
 import { EVENT_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
+import type { AuditLevel, AuditRow, JobRunCounts } from '../domain/audit';
 import type { SheetWrite } from '../ports';
 
-export type EventLevel = 'Thông tin' | 'Cảnh báo' | 'Lỗi';
+export type EventLevel = AuditLevel;
 
-export interface LogEvent {
-  readonly at: Date;
-  readonly level: EventLevel;
-  /** The job, in Vietnamese: `Nhận bài nộp`, `Gửi thư`, … */
-  readonly job: string;
-  readonly message: string;
-}
+/** A row of `Nhật ký`; the domain decides the audit rows (src/domain/audit.ts). */
+export type LogEvent = AuditRow;
 
 export function eventLogWrite(events: readonly LogEvent[]): SheetWrite[] {
   if (events.length === 0) return [];
@@ -22,4 +18,21 @@ export function eventLogWrite(events: readonly LogEvent[]): SheetWrite[] {
       rows: events.map((event) => [event.at, event.level, event.job, event.message]),
     },
   ];
+}
+
+/** The counts of a run of the intake and mail jobs, as its `Nhật ký` row gives them. */
+export function jobRunCounts(
+  intake: {
+    readonly received: number;
+    readonly registered: readonly unknown[];
+    readonly failed: readonly unknown[];
+  },
+  mail: { readonly sent: number; readonly queued: number; readonly failed: number } | null,
+): JobRunCounts {
+  return {
+    responsesRead: intake.received,
+    versionsRecorded: intake.registered.length,
+    responsesFailed: intake.failed.length,
+    ...(mail ? { mail: { sent: mail.sent, queued: mail.queued, failed: mail.failed } } : {}),
+  };
 }

@@ -6,12 +6,14 @@
 // failure is logged in `Nhật ký` with the response id, and the error is rethrown so that Google
 // tells the script's owner.
 import type { PrefilledLinkOf } from '../domain/mail-content';
+import { jobRunAudit } from '../domain/audit';
 import { SHEET } from '../domain/layout';
 import type { Lock, MailJournal, Mailer, Workbook } from '../ports';
 import { runAsOneBatch } from './batched-workbook';
 import { STATE_SHEETS } from './campaign-state';
 import { consolidate, DERIVED_SHEETS, type ConsolidationSummary } from './consolidate';
 import { intakeResponses, type IntakeSummary, type ResponseSource } from './intake-responses';
+import { eventLogWrite, jobRunCounts } from './event-log';
 import { errorMessageOf, logFailure, markLogged } from './log-failure';
 import { sendMail, type SendMailSummary } from './send-mail';
 
@@ -59,7 +61,7 @@ export function receiveSubmission(
   try {
     summary = runAsOneBatch(
       ports,
-      [...STATE_SHEETS, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS],
+      [...STATE_SHEETS, SHEET.mailLog, SHEET.forms, ...DERIVED_SHEETS, SHEET.eventLog],
       (batch) => {
         const intake = intakeResponses({ ...batch, now: ports.now }, source, { asOf: options.asOf });
         if (intake.registered.length === 0) return { intake, consolidation: null, mail: null };
@@ -71,6 +73,9 @@ export function receiveSubmission(
             kinds: ['receipt'],
             ...(options.prefilledLink ? { prefilledLink: options.prefilledLink } : {}),
           },
+        );
+        batch.workbook.write(
+          eventLogWrite([jobRunAudit(ports.now(), RECEIVE_JOB, jobRunCounts(intake, mail))]),
         );
         return { intake, consolidation, mail };
       },

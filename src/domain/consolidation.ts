@@ -13,12 +13,17 @@ import {
   TIMELINESS_LABEL,
   UNSPECIFIED_GROUP,
   computeGroupRates,
+  shownTimeliness,
+  type Timeliness,
 } from './status';
+import { compareGroupsOf, compareLevels } from './group-order';
+
+export { compareGroupNames, compareLevels } from './group-order';
 import type { GroupDimension, PeriodRates, StatusBoard, StatusKey, UnitPeriodStatus } from './status';
 import { statusKey } from './status';
 import type { RegisterEntry } from './register';
 import type { CellValue } from './table';
-import { compareVietnamese, foldForMatch } from './text';
+import { foldForMatch } from './text';
 import { vietnamDateOf, vietnamInstant } from './time';
 import { UNIT_COLUMNS } from './layout';
 import type { Unit } from './units';
@@ -40,42 +45,6 @@ export interface DerivedTable {
   readonly valueColors: readonly ValueColor[];
   /** Rows (0-based, below the header) that are totals, shown bold. */
   readonly totalRows: readonly number[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Group order
-
-// Cấp học in the order of the school system rather than of the alphabet: that is how the
-// department reads its tables. Levels it does not know follow, in Vietnamese order.
-const LEVEL_RANKS: readonly (readonly string[])[] = [
-  ['mam non', 'mau giao', 'nha tre'],
-  ['tieu hoc'],
-  ['thcs', 'trung hoc co so'],
-  ['thpt', 'trung hoc pho thong'],
-];
-
-function levelRank(level: string): number {
-  if (level === '' || level === UNSPECIFIED_GROUP) return LEVEL_RANKS.length + 1;
-  const folded = foldForMatch(level);
-  const rank = LEVEL_RANKS.findIndex((names) => names.includes(folded));
-  return rank >= 0 ? rank : LEVEL_RANKS.length;
-}
-
-/** Mầm non < Tiểu học < THCS < THPT < other levels (Vietnamese order) < blank. */
-export function compareLevels(a: string, b: string): number {
-  return levelRank(a) - levelRank(b) || compareVietnamese(a, b);
-}
-
-/** Vietnamese order, with the group of units that left the field blank last. */
-export function compareGroupNames(a: string, b: string): number {
-  const blankA = a === '' || a === UNSPECIFIED_GROUP;
-  const blankB = b === '' || b === UNSPECIFIED_GROUP;
-  if (blankA !== blankB) return blankA ? 1 : -1;
-  return compareVietnamese(a, b);
-}
-
-function compareGroupsOf(dimension: GroupDimension): (a: string, b: string) => number {
-  return dimension === 'level' ? compareLevels : compareGroupNames;
 }
 
 const GROUP_DIMENSIONS: readonly Exclude<GroupDimension, 'all'>[] = ['level', 'ownership', 'ward'];
@@ -174,7 +143,7 @@ export function summaryTable(board: StatusBoard): DerivedTable {
       const status = statusAt(board, unit, period);
       row.push(
         statusLabelOf(status),
-        status.timeliness ? TIMELINESS_LABEL[status.timeliness] : '',
+        shownTimeliness(status) ? TIMELINESS_LABEL[shownTimeliness(status) as Timeliness] : '',
         // The day, as a date cell at its first moment: a filter on "date is" then matches it.
         status.submittedAt ? vietnamInstant(vietnamDateOf(status.submittedAt)) : null,
       );

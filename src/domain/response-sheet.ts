@@ -8,12 +8,12 @@ import { RESPONSE_FIXED_COLUMNS } from './layout';
 import type { InputProblem } from './problems';
 import { cellText, type CellValue, type Table } from './table';
 import { titleKey } from './text';
-import { isoDate, vietnamInstant } from './time';
+import { isoDate, vietnamInstant, type DateLocale } from './time';
 
 const TIMESTAMP_HEADERS = [RESPONSE_FIXED_COLUMNS.timestamp, 'Timestamp'].map(titleKey);
 const EMAIL_HEADERS = [RESPONSE_FIXED_COLUMNS.email, 'Email Address', 'Email'].map(titleKey);
 
-export type TimestampLocale = 'vi' | 'en';
+export type TimestampLocale = DateLocale;
 
 /**
  * A Forms timestamp as a spreadsheet shows it, in Vietnam time: `30/03/2023 21:15:04` (Vietnamese
@@ -32,7 +32,12 @@ export function parseFormsTimestamp(text: string, locale: TimestampLocale): Date
   return vietnamInstant(date, hours, minutes, seconds);
 }
 
-/** The locale of a sheet or export: English headers mean month-first dates. */
+/**
+ * The locale of a sheet or export by its header row: English headers mean month-first days, in
+ * its timestamps and in its date answers alike. The header row decides, never the look of a day:
+ * a timestamp that does not read under it is a problem on its row, not a reason to read the
+ * others another way.
+ */
 export function timestampLocaleOf(headers: readonly string[]): TimestampLocale {
   return headers.some((header) => titleKey(header) === titleKey('Timestamp')) ? 'en' : 'vi';
 }
@@ -81,8 +86,8 @@ export function timestampOfCell(value: CellValue, locale: TimestampLocale): Date
 
 /** Every row of a response sheet as an incoming response. */
 export function responsesFromSheet(table: Table, form: FormKind): SheetResponseRow[] {
-  const locale = timestampLocaleOf(table.headers);
   const timestampIndex = indexOfHeader(table.headers, TIMESTAMP_HEADERS);
+  const locale = timestampLocaleOf(table.headers);
   const emailIndex = indexOfHeader(table.headers, EMAIL_HEADERS);
   const spec = FORM_SPECS[form];
   const rows: SheetResponseRow[] = [];
@@ -129,7 +134,7 @@ export function responsesFromSheet(table: Table, form: FormKind): SheetResponseR
         form,
         timestamp,
         respondentEmail: email,
-        response: answersByTitle(spec, table.headers, row as readonly RawAnswer[]),
+        response: answersByTitle(spec, table.headers, row as readonly RawAnswer[], locale),
         editLink: '',
       },
     });

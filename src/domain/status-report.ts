@@ -3,13 +3,13 @@
 import {
   computeGroupRates,
   periodRates,
+  shownTimeliness,
   statusOf,
   type GroupDimension,
   type StatusBoard,
   type StatusKey,
   type Timeliness,
 } from './status';
-import { compareVietnamese } from './text';
 import { formatIsoVietnam } from './time';
 
 export interface StatusReportPeriod {
@@ -66,7 +66,7 @@ function roundRate(rate: number | null): number | null {
 }
 
 export function buildStatusReport(board: StatusBoard): StatusReport {
-  const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward'], compareVietnamese);
+  const groups = computeGroupRates(board, ['all', 'level', 'ownership', 'ward']);
   const overall = groups.find((group) => group.dimension === 'all');
   const strip = <T extends { reportingRate: number | null; onTimeRate: number | null }>(rates: T) => ({
     ...rates,
@@ -106,7 +106,7 @@ export function buildStatusReport(board: StatusBoard): StatusReport {
                 dueAt: formatIsoVietnam(status.dueAt),
                 extended: status.extended,
                 status: status.status,
-                timeliness: status.timeliness,
+                timeliness: shownTimeliness(status),
                 submittedAt: status.submittedAt ? formatIsoVietnam(status.submittedAt) : null,
                 versions: status.versions,
                 issues: status.issues,

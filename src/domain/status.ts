@@ -5,6 +5,7 @@ import type { Period } from './campaign';
 import { periodForUnit, type Extension } from './extensions';
 import type { Submission } from './submissions';
 import { OUTCOME_LABEL, REVIEW_LABEL, awaitsAcceptance } from './submissions';
+import { compareGroupsOf, UNSPECIFIED_GROUP, type GroupDimension } from './group-order';
 import type { Unit } from './units';
 
 export type StatusKey = 'not_open' | 'pending' | 'overdue' | 'needs_fix' | 'submitted' | 'approved';
@@ -248,7 +249,7 @@ export interface PeriodRates {
   readonly onTimeRate: number | null;
 }
 
-export type GroupDimension = 'all' | 'level' | 'ownership' | 'ward';
+export type { GroupDimension } from './group-order';
 export const GROUP_DIMENSION_LABEL: Record<GroupDimension, string> = {
   all: 'Tất cả',
   level: 'Cấp học',
@@ -263,7 +264,7 @@ export interface GroupRates {
   readonly periods: readonly PeriodRates[];
 }
 
-export const UNSPECIFIED_GROUP = '(chưa ghi)';
+export { UNSPECIFIED_GROUP } from './group-order';
 
 type RateCounts = Omit<PeriodRates, 'periodId' | 'reportingRate' | 'onTimeRate'>;
 
@@ -282,6 +283,17 @@ function emptyCounts(): { -readonly [K in keyof RateCounts]: number } {
 }
 
 /** Adds one unit's status for a period to the counts of its group (nothing if it is not expected). */
+/**
+ * The timeliness a unit's row shows: the one rule for a report returned for correction is that it
+ * counts as not yet submitted, so it is neither "đã nộp" nor "đúng hạn" in any total, and its row
+ * shows `Cần bổ sung` with no timeliness either. The board keeps the timeliness of the first
+ * accepted version (a unit judged on time keeps it through a return): it shows again, unchanged,
+ * once the corrected version is accepted.
+ */
+export function shownTimeliness(status: UnitPeriodStatus): Timeliness | null {
+  return status.status === 'submitted' || status.status === 'approved' ? status.timeliness : null;
+}
+
 function countStatus(counts: ReturnType<typeof emptyCounts>, status: UnitPeriodStatus): void {
   if (!status.isExpected) return;
   counts.expected += 1;
@@ -330,7 +342,8 @@ function groupOf(unit: Unit, dimension: GroupDimension): string {
 export function computeGroupRates(
   board: StatusBoard,
   dimensions: readonly GroupDimension[] = ['all', 'level', 'ownership', 'ward'],
-  compareGroups: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  /** The order of the groups; the one order of src/domain/group-order.ts unless a caller needs another. */
+  compareGroups?: (a: string, b: string) => number,
 ): GroupRates[] {
   const result: GroupRates[] = [];
   // Each active unit's statuses, in the order of the periods, looked up once for every dimension.
@@ -350,7 +363,7 @@ export function computeGroupRates(
         countStatus(periodCounts, unitStatuses[periodIndex] as UnitPeriodStatus),
       );
     });
-    const groups = [...counts.keys()].sort(compareGroups);
+    const groups = [...counts.keys()].sort(compareGroups ?? compareGroupsOf(dimension));
     for (const group of groups) {
       const perPeriod = counts.get(group) ?? [];
       result.push({

@@ -36,6 +36,20 @@ export function parseVietnameseDate(text: string): IsoDate | null {
   return isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
 }
 
+/**
+ * How a spreadsheet or an export writes a day, decided by its locale: `vi` day first
+ * (`30/03/2023`), `en` (English, United States) month first (`3/30/2023`).
+ */
+export type DateLocale = 'vi' | 'en';
+
+/** `d/M/yyyy` under `vi`, `M/d/yyyy` under `en`; null if it is no real date under that locale. */
+export function parseSlashDate(text: string, locale: DateLocale): IsoDate | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return locale === 'en' ? isoDate(year, first, second) : isoDate(year, second, first);
+}
+
 /** `YYYY-MM-DD` as the Forms API and JSON write it; null if it is not a real date. */
 export function parseIsoDate(text: string): IsoDate | null {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);

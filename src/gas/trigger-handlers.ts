@@ -23,12 +23,18 @@ import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
 /** Runs a trigger's work; a failure not yet in `Nhật ký` is written there, then rethrown. */
-function loggingFailures(services: GasServices, job: string, work: () => void): void {
+function loggingFailures(
+  services: GasServices,
+  job: string,
+  work: () => void,
+  subject: () => string = () => '',
+): void {
   try {
     work();
   } catch (error) {
     try {
-      logFailure(services.workbook, { at: services.now(), job, message: errorMessageOf(error) }, error);
+      const message = `${subject()}${errorMessageOf(error)}`;
+      logFailure(services.workbook, { at: services.now(), job, message }, error);
     } catch {
       // The spreadsheet cannot even be opened: Google's failure e-mail is all that is left.
     }
@@ -50,7 +56,13 @@ export function handleFormSubmit(
   // Forms sometimes fires an event without a response, or with no answer at all: nothing to do.
   if (!event?.response) return;
   const response = event.response;
-  loggingFailures(services, RECEIVE_JOB, () => receiveFormResponse(services, kind, response));
+  loggingFailures(
+    services,
+    RECEIVE_JOB,
+    () => receiveFormResponse(services, kind, response),
+    // The response's id, asked of FormApp only when something failed (the lock's timeout, say).
+    () => `Phản hồi ${response.getId()}: `,
+  );
 }
 
 function receiveFormResponse(
@@ -155,16 +167,22 @@ export function touchesReviewColumns(range: GoogleAppsScript.Spreadsheet.Range):
 
 export function handleReviewEdit(
   services: GasServices,
-  event: Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> | undefined,
+  event:
+    | (Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> & { readonly user?: { getEmail(): string } })
+    | undefined,
 ): void {
   if (!event?.range) return;
   const range = event.range;
+  // The edit event's `user` is "the active user, if available (depending on a complex set of
+  // security restrictions)" (developers.google.com/apps-script/guides/triggers/events): an
+  // installable trigger runs as its owner, so another editor's address may be withheld ('').
+  const editor = event.user?.getEmail?.() ?? '';
   loggingFailures(services, REVIEW_JOB, () => {
-    if (touchesReviewColumns(range)) applyReviewEdit(services);
+    if (touchesReviewColumns(range)) applyReviewEdit(services, editor);
   });
 }
 
-function applyReviewEdit(services: GasServices): void {
+function applyReviewEdit(services: GasServices, editor: string): void {
   const summary = applyReviews(
     {
       workbook: services.workbook,
@@ -172,7 +190,7 @@ function applyReviewEdit(services: GasServices): void {
       mailer: services.mailer,
       journal: services.mailJournal,
     },
-    { asOf: services.now(), prefilledLink: services.prefilledLink },
+    { asOf: services.now(), prefilledLink: services.prefilledLink, editor },
   );
   throwIfMailRefused(summary.mail);
 }

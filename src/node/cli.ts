@@ -155,7 +155,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       const csv = pathOption(values, 'csv', io.cwd);
       const { importCommand } = await import('./commands/import.js');
       const summary = await onWorkbook(String(values.workbook), () =>
-        importCommand(path, form, csv, String(values.csv)),
+        importCommand(path, form, csv, String(values.csv), io.now),
       );
       io.stdout(
         `Đã thêm ${summary.added} phản hồi vào «${values.workbook}» (${summary.alreadyThere} phản hồi đã có từ trước).\n` +

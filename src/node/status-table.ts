@@ -2,6 +2,7 @@
 import {
   STATUS_LABEL,
   TIMELINESS_LABEL,
+  shownTimeliness,
   statusOf,
   computeGroupRates,
   type StatusBoard,
@@ -32,7 +33,8 @@ export function renderStatusTable(board: StatusBoard): string {
     unit.level,
     ...board.periods.map((period) => {
       const status = statusOf(board, unit.code, period.id);
-      const timeliness = status.timeliness === 'late' ? ` (${TIMELINESS_LABEL.late.toLowerCase()})` : '';
+      const timeliness =
+        shownTimeliness(status) === 'late' ? ` (${TIMELINESS_LABEL.late.toLowerCase()})` : '';
       return STATUS_LABEL[status.status] + timeliness;
     }),
   ]);

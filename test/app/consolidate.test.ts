@@ -150,10 +150,9 @@ describe('consolidate', () => {
     expect(cell(table, { [UNIT_COLUMNS.code]: 'MNHM' }, summaryPeriodColumn(KH, 'status'))).toBe(
       'Cần bổ sung',
     );
-    // A return does not make an on-time unit late.
-    expect(cell(table, { [UNIT_COLUMNS.code]: 'MNHM' }, summaryPeriodColumn(KH, 'timeliness'))).toBe(
-      'Đúng hạn',
-    );
+    // Returned: counted as not yet submitted, so the row shows no timeliness, as the totals do (the
+    // board keeps `on_time` for when the correction is accepted: a return does not make it late).
+    expect(cell(table, { [UNIT_COLUMNS.code]: 'MNHM' }, summaryPeriodColumn(KH, 'timeliness'))).toBe('');
     // Nothing to note: the register is not rewritten.
     expect(summary.sheets).not.toContain(SHEET.submissions);
   });
@@ -205,7 +204,13 @@ describe('consolidate', () => {
     const workbook = workbookWith(refused);
     const before = workbook.table(SHEET.submissions);
     const summary = consolidate(workbook, new CountingLock(), AS_OF);
-    expect(summary.sheets).toEqual([SHEET.submissions, ...DERIVED, SHEET.extensions, SHEET.specialists]);
+    expect(summary.sheets).toEqual([
+      SHEET.submissions,
+      ...DERIVED,
+      SHEET.extensions,
+      SHEET.specialists,
+      SHEET.eventLog,
+    ]);
     expect(workbook.format(SHEET.submissions)).toEqual(REGISTER_FORMAT);
     const after = workbook.table(SHEET.submissions);
     expect(after.headers).toEqual(before.headers);
@@ -258,13 +263,14 @@ describe('consolidate', () => {
     expect(derivedSheets(workbook)).toEqual(first);
     expect(workbook.table(SHEET.submissions)).toEqual(register);
     const [firstBatch, secondBatch] = workbook.batches;
-    // `Gia hạn`, made by the first run, is not made again.
+    // `Gia hạn`, made by the first run, is not made again; the decision is recorded once.
     expect(secondBatch).toEqual(
       firstBatch?.filter(
         (write) =>
           write.sheet !== SHEET.submissions &&
           write.sheet !== SHEET.extensions &&
-          write.sheet !== SHEET.specialists,
+          write.sheet !== SHEET.specialists &&
+          write.sheet !== SHEET.eventLog,
       ),
     );
   });
@@ -379,9 +385,7 @@ describe('a rebuild gives the same derived sheets as a run after each submission
     expect(cell(summary, { [UNIT_COLUMNS.code]: 'THCSLQD' }, summaryPeriodColumn(KH, 'status'))).toBe(
       'Cần bổ sung',
     );
-    expect(cell(summary, { [UNIT_COLUMNS.code]: 'THCSLQD' }, summaryPeriodColumn(KH, 'timeliness'))).toBe(
-      'Trễ hạn',
-    );
+    expect(cell(summary, { [UNIT_COLUMNS.code]: 'THCSLQD' }, summaryPeriodColumn(KH, 'timeliness'))).toBe('');
     expect(cell(summary, { [UNIT_COLUMNS.code]: 'THDD' }, summaryPeriodColumn(KH, 'status'))).toBe('Đã nộp');
     const figures = stepByStep.table(SHEET.figures);
     expect(cell(figures, { 'Mã kỳ': 'BC6T-2023', Dòng: 'Tổng cộng' }, 'Buổi tuyên truyền, quán triệt')).toBe(

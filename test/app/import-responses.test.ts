@@ -46,6 +46,9 @@ function vietnameseCsv(extraRows: readonly (readonly string[])[] = []): string {
   ]);
 }
 
+/** GOOD_PLAN as an English-locale export writes it: its days month first. */
+const GOOD_PLAN_EN = { ...GOOD_PLAN, docDate: '3/20/2023', councilDate: '3/25/2023' };
+
 /** The same form exported from an English-locale sheet: straight quotes in the titles, month first. */
 function englishCsv(rows: readonly (readonly string[])[]): string {
   const titles = PLAN_FORM.questions.map((question) => question.title.replace(/[“”]/g, '"'));
@@ -110,21 +113,30 @@ describe('importResponses', () => {
       workbook,
       'plan-en.csv',
       englishCsv([
-        ['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN)],
+        ['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN_EN)],
       ]),
     );
     expect(summary).toEqual({ rowsInFile: 1, added: 1, alreadyThere: 0, ignoredColumns: [] });
     const [row] = planSheet(workbook).rows;
     expect(row?.[0]).toEqual(vietnamInstant('2023-03-30', 21, 15, 4));
-    expect(row?.slice(2)).toEqual(stored(answerCells(PLAN_FORM, GOOD_PLAN)));
+    // The Vietnamese sheet would read `3/20/2023` as no day: the days are stored as date cells.
+    expect(row?.slice(2)).toEqual(
+      stored(answerCells(PLAN_FORM, GOOD_PLAN)).map((cell) =>
+        cell === '20/03/2023'
+          ? vietnamInstant('2023-03-20')
+          : cell === '25/03/2023'
+            ? vietnamInstant('2023-03-25')
+            : cell,
+      ),
+    );
   });
 
   it('knows a response exported in either locale as the same response', () => {
     const workbook = freshWorkbook();
     run(workbook, 'ke-hoach.csv', vietnameseCsv());
     const english = englishCsv([
-      ['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN)],
-      ['3/31/2023 7:00:00', 'thcslqd@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN)],
+      ['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN_EN)],
+      ['3/31/2023 7:00:00', 'thcslqd@truong.example.edu.vn', ...answerCells(PLAN_FORM, GOOD_PLAN_EN)],
     ]);
     expect(run(workbook, 'plan-en.csv', english)).toMatchObject({ added: 1, alreadyThere: 1 });
     expect(planSheet(workbook).rows.map((row) => row[0])).toEqual([
@@ -144,7 +156,8 @@ describe('importResponses', () => {
     expect(attempt).toThrow(
       '«ke-hoach.csv», dòng 4, cột «Dấu thời gian»: «31/02/2023 10:00:00» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).',
     );
-    expect(workbook.writes).toEqual([]);
+    // Only the refusal is written, in `Nhật ký`.
+    expect(workbook.writes.flat().map((write) => write.sheet)).toEqual([SHEET.eventLog, SHEET.eventLog]);
     expect(planSheet(workbook).rows).toEqual([]);
   });
 
@@ -257,5 +270,60 @@ describe('importResponses', () => {
     const receiptBody = mailer.sent.find((sent) => sent.to.includes('nguoi.la@mail.example.com'));
     expect(receiptBody?.textBody).not.toContain('Đặng Đức');
     expect(receiptBody?.textBody).not.toContain('Số điện thoại');
+  });
+
+  it('keeps an English export’s days through the Vietnamese sheet: 3/1/2023 is 1 March, not 3 January', () => {
+    const workbook = freshWorkbook();
+    const plan = { ...GOOD_PLAN_EN, docDate: '3/1/2023', councilDate: '3/12/2023' };
+    run(
+      workbook,
+      'plan-en.csv',
+      englishCsv([['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, plan)]]),
+    );
+    const asOf = vietnamInstant('2023-04-01');
+    const summary = intakeResponses(
+      { workbook, lock: new MemoryLock(), now: () => asOf },
+      sheetResponseSource,
+      { asOf },
+    );
+    expect(summary.registered.map((entry) => [entry.unitCode, entry.outcome, entry.problems])).toEqual([
+      ['MNHM', 'accepted', []],
+    ]);
+    const answers = JSON.parse(summary.registered[0]?.acceptedAnswers ?? '{}') as Record<string, unknown>;
+    expect([answers.docDate, answers.councilDate]).toEqual(['2023-03-01', '2023-03-12']);
+  });
+
+  it('refuses an English export whose day would read as another day in the Vietnamese sheet', () => {
+    const workbook = freshWorkbook();
+    const plan = { ...GOOD_PLAN_EN, docDate: '20/3/2023' };
+    const attempt = () =>
+      run(
+        workbook,
+        'plan-en.csv',
+        englishCsv([['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, plan)]]),
+      );
+    expect(attempt).toThrow(
+      '«plan-en.csv», dòng 2, cột «Ngày ban hành»: «20/3/2023» không phải là ngày theo cách viết của tệp (M/d/yyyy, tháng trước ngày).',
+    );
+    expect(planSheet(workbook).rows).toEqual([]);
+  });
+
+  it('keeps a day no locale reads as typed, for Bài nộp to name with its question', () => {
+    const workbook = freshWorkbook();
+    const plan = { ...GOOD_PLAN_EN, docDate: '31/31/2023' };
+    run(
+      workbook,
+      'plan-en.csv',
+      englishCsv([['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answerCells(PLAN_FORM, plan)]]),
+    );
+    const asOf = vietnamInstant('2023-04-01');
+    const summary = intakeResponses(
+      { workbook, lock: new MemoryLock(), now: () => asOf },
+      sheetResponseSource,
+      { asOf },
+    );
+    expect(summary.registered[0]?.problems).toEqual([
+      'Câu «Ngày ban hành»: «31/31/2023» không phải là ngày hợp lệ (dd/MM/yyyy).',
+    ]);
   });
 });

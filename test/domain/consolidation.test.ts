@@ -216,7 +216,8 @@ describe('Tổng hợp', () => {
     expect(kh('MN02')).toEqual(['Đã nộp', 'Trễ hạn', vietnamInstant('2023-04-02')]);
     expect(kh('TH01')).toEqual(['Quá hạn', '', null]);
     expect(kh('TH02')).toEqual(['Cần bổ sung', '', null]);
-    expect(kh('THCS1')).toEqual(['Cần bổ sung', 'Đúng hạn', vietnamInstant('2023-03-28')]);
+    // Returned for correction: not yet submitted, so no timeliness, as in the totals (one rule).
+    expect(kh('THCS1')).toEqual(['Cần bổ sung', '', vietnamInstant('2023-03-28')]);
     expect(kh('THPT1')).toEqual(['Đã nộp', 'Đúng hạn', vietnamInstant('2023-03-30')]);
     expect(kh('TH03')).toEqual(['Quá hạn', '', null]);
     // Registered on 10/04: the plan was not asked of it.

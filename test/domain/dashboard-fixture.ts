@@ -18,7 +18,7 @@ export function at(text: string): Date {
   return moment;
 }
 
-function submission(
+export function submission(
   responseId: string,
   unitCode: string,
   periodId: string,

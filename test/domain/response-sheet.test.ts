@@ -130,7 +130,7 @@ describe('responsesFromSheet', () => {
       form: 'plan',
       timestamp: AT,
       respondentEmail: 'mnhm@truong.example.edu.vn',
-      response: { answers: { ...GOOD_PLAN }, missingColumns: [] },
+      response: { answers: { ...GOOD_PLAN }, missingColumns: [], dateLocale: 'vi' },
       editLink: '',
     });
   });

@@ -130,12 +130,12 @@ describe('buildStatusReport (the --json contract of docs/spec.md)', () => {
     ]);
   });
 
-  it('lists the groups in Vietnamese order, each with its per-period rates', () => {
+  it('lists the levels in the school system’s order and the other groups in Vietnamese order', () => {
     expect(report.groups.map((group) => [group.dimension, group.group])).toEqual([
       ['all', 'Tất cả'],
       ['level', 'Mầm non'],
-      ['level', 'THCS'],
       ['level', 'Tiểu học'],
+      ['level', 'THCS'],
       ['ownership', 'Công lập'],
       ['ownership', 'Tư thục'],
       ['ward', 'Đông Hòa'],

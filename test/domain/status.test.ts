@@ -563,17 +563,18 @@ describe('the status board and rates', () => {
     expect(UNSPECIFIED_GROUP).toBe('(chưa ghi)');
     expect(groups.map((group) => [group.dimension, group.group, ratesOf(group, 'KH-2023')])).toEqual([
       ['all', 'Tất cả', [8, 4, 3, 1, 2, 2, 2, 0, 0, 0.5, 0.375]],
-      ['level', '(chưa ghi)', [0, 0, 0, 0, 0, 0, 0, 0, 0, null, null]],
+      // Levels in the school system's order (src/domain/group-order.ts), blank groups last.
       ['level', 'Mầm non', [4, 2, 2, 0, 1, 1, 2, 0, 0, 0.5, 0.5]],
-      ['level', 'THCS', [2, 1, 1, 0, 1, 0, 0, 0, 0, 0.5, 0.5]],
       ['level', 'Tiểu học', [2, 1, 0, 1, 0, 1, 0, 0, 0, 0.5, 0]],
-      ['ownership', '(chưa ghi)', [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
+      ['level', 'THCS', [2, 1, 1, 0, 1, 0, 0, 0, 0, 0.5, 0.5]],
+      ['level', '(chưa ghi)', [0, 0, 0, 0, 0, 0, 0, 0, 0, null, null]],
       ['ownership', 'Công lập', [4, 3, 2, 1, 1, 0, 1, 0, 0, 0.75, 0.5]],
       ['ownership', 'Tư thục', [3, 1, 1, 0, 0, 2, 1, 0, 0, 1 / 3, 1 / 3]],
-      ['ward', '(chưa ghi)', [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]],
+      ['ownership', '(chưa ghi)', [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
       ['ward', 'An Phú', [2, 1, 1, 0, 0, 1, 1, 0, 0, 0.5, 0.5]],
       ['ward', 'Bình Thọ', [3, 2, 1, 1, 1, 0, 1, 0, 0, 2 / 3, 1 / 3]],
       ['ward', 'Cát Lái', [2, 1, 1, 0, 1, 0, 0, 0, 0, 0.5, 0.5]],
+      ['ward', '(chưa ghi)', [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]],
     ]);
   });
 

@@ -38,7 +38,10 @@ describe('the form-submit trigger', () => {
     expect(world.mailApp.sent[0]?.htmlBody).toContain(response.getEditResponseUrl());
     expect(rowsOf(world, SHEET.mailLog, MAIL_LOG_COLUMNS.key)).toEqual([`receipt:${id}:v1`]);
     expect(rowsOf(world, SHEET.mailLog, MAIL_LOG_COLUMNS.result)).toEqual(['Đã gửi']);
-    expect(world.table(SHEET.eventLog)).toBeUndefined();
+    // The job's own row, in counts, written with the rest of the batch.
+    expect(column(world.table(SHEET.eventLog), EVENT_LOG_COLUMNS.message)).toEqual([
+      'Đã đọc 1 phản hồi; ghi 1 lần nộp vào «Bài nộp»; thư: 1 đã gửi, 0 chờ gửi, 0 lỗi.',
+    ]);
     expect(world.lockService.isHeld()).toBe(false);
   });
 
@@ -167,6 +170,41 @@ describe('the on-edit trigger of Bài nộp', () => {
       range: sheet.getRange(2, noteColumn),
     });
     expect(world.mailApp.sent).toHaveLength(2);
+  });
+
+  it('records each review decision in Nhật ký once, with who typed it, when, which response and what', () => {
+    const { world, sheet, reviewColumn, noteColumn } = reviewWorld();
+    const responseId = rowsOf(world, SHEET.submissions, SUBMISSION_COLUMNS.responseId)[0];
+    world.setNow('2023-03-29T10:00');
+    sheet.getRange(2, reviewColumn).setValue(REVIEW_LABEL.returned);
+    const user = { getEmail: () => 'canbo@pgd.example.edu.vn' };
+    world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
+      range: sheet.getRange(2, reviewColumn),
+      user,
+    });
+    // Editing the note again is no new decision; Google withholding the address is said so.
+    world.setNow('2023-03-29T10:05');
+    sheet.getRange(2, noteColumn).setValue('Thiếu chữ ký.');
+    world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
+      range: sheet.getRange(2, noteColumn),
+      user,
+    });
+    world.setNow('2023-03-30T08:00');
+    sheet.getRange(2, reviewColumn).setValue(REVIEW_LABEL.approved);
+    world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
+      range: sheet.getRange(2, reviewColumn),
+    });
+    const log = world.table(SHEET.eventLog);
+    const decisions = column(log, EVENT_LOG_COLUMNS.message).filter((message) =>
+      message.startsWith('Đánh giá «'),
+    );
+    expect(decisions).toEqual([
+      `Đánh giá «Yêu cầu bổ sung» cho bài nộp «${responseId}» lần nộp 1 (đơn vị MNHM, kỳ KH-2023); ` +
+        'người đánh giá: canbo@pgd.example.edu.vn; ghi nhận lúc 29/03/2023 10:00; được tính',
+      `Đánh giá «Đạt» cho bài nộp «${responseId}» lần nộp 1 (đơn vị MNHM, kỳ KH-2023); ` +
+        'người đánh giá: không rõ (Google không cho biết người sửa); ghi nhận lúc 30/03/2023 08:00; được tính',
+    ]);
+    expect(column(log, EVENT_LOG_COLUMNS.job).filter((job) => job === 'Đánh giá bài nộp')).toHaveLength(2);
   });
 
   it('ignores an edit outside the review columns without reading a cell', () => {

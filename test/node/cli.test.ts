@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
@@ -382,16 +382,19 @@ describe('hannop import and run', () => {
     expect(late.units.map((unit) => unit.periods['KH-2023']?.status)).toEqual(['submitted', 'needs_fix']);
   });
 
-  it('refuses an export with a bad timestamp, naming the file and row, and changes nothing', async () => {
+  it('refuses an export with a bad timestamp, naming the file and row, and imports nothing', async () => {
     await initialized();
-    const before = statSync(inDir('w.xlsx')).mtimeMs;
     file('xau.csv', planCsv([['3/30/2023 21:15:04', 'mnhm@truong.example.edu.vn', ...answers(), '']]));
     expect(await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'xau.csv')).toEqual({
       code: 1,
       stdout: '',
       stderr: `Lỗi: «xau.csv», dòng 2, cột «Dấu thời gian»: «3/30/2023 21:15:04» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n`,
     });
-    expect(statSync(inDir('w.xlsx')).mtimeMs).toBe(before);
+    // Only the refusal is written, in `Nhật ký`.
+    const workbook = await XlsxWorkbook.open(inDir('w.xlsx'));
+    const tables = workbook.read(['Phản hồi Kế hoạch', SHEET.eventLog]);
+    expect(tables.get('Phản hồi Kế hoạch')?.rows ?? []).toEqual([]);
+    expect(tables.get(SHEET.eventLog)?.rows.map((row) => row[2])).toEqual(['Nhập phản hồi']);
   });
 
   it.each([

@@ -1,8 +1,14 @@
 // Raw answers as they arrive: text typed in a Form, a list from the Forms API, or a cell of a
 // response sheet (a number, a date) or of a CSV export. Nothing here throws, whatever the input.
-import { cellDate } from '../table';
 import { cleanText, withoutFormatCharacters } from '../text';
-import { formatVietnameseDate, parseIsoDate, vietnamDateOf, type IsoDate } from '../time';
+import {
+  formatVietnameseDate,
+  parseIsoDate,
+  parseSlashDate,
+  vietnamDateOf,
+  type DateLocale,
+  type IsoDate,
+} from '../time';
 
 export type RawAnswer = string | readonly string[] | number | boolean | Date | null | undefined;
 
@@ -81,12 +87,17 @@ export function parseDecimal(raw: RawAnswer): NumberReading {
     : { ok: false, reason: 'tooLarge' };
 }
 
-/** `30/03/2023` (also `30/3/2023`), `2023-03-30` from the Forms API, or a date cell; null otherwise. */
-export function parseDateAnswer(raw: RawAnswer): IsoDate | null {
-  if (!(raw instanceof Date) && typeof raw !== 'string' && !isList(raw)) return null;
-  const date = cellDate(raw instanceof Date ? raw : answerText(raw));
+/**
+ * `30/03/2023` (also `30/3/2023`) in a Vietnamese sheet or export, `3/30/2023` in an English one
+ * (the locale of the table the answer came from decides: the same text is another day in the
+ * other), `2023-03-30` from the Forms API and Apps Script in both, or a date cell; null otherwise.
+ */
+export function parseDateAnswer(raw: RawAnswer, locale: DateLocale = 'vi'): IsoDate | null {
   // A date cell may hold any instant (year 0, year 20000): keep only real calendar days.
-  return date === null ? null : parseIsoDate(date);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : parseIsoDate(vietnamDateOf(raw));
+  if (typeof raw !== 'string' && !isList(raw)) return null;
+  const text = answerText(raw);
+  return parseSlashDate(text, locale) ?? parseIsoDate(text);
 }
 
 const PHONE_SEPARATORS = /[\s.\-\u2010-\u2015]/g;

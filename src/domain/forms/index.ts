@@ -17,7 +17,7 @@ export {
 } from './spec';
 export { answersByItemTitle, answersByTitle, type RawResponse } from './response';
 export { responseColumns, responseSheetHeaders } from './response-columns';
-export { confirmationCodeKey, type RawAnswer } from './answers';
+export { confirmationCodeKey, parseDateAnswer, type RawAnswer } from './answers';
 export { figureColumns, figureValues, type FigureColumn } from './figures';
 export { FORM_MESSAGE } from './messages';
 export {

@@ -1,7 +1,7 @@
 // The wording of every problem in a response, in one place: these messages are e-mailed to the
 // schools. Each names the question (`Câu «…»: `) and quotes what was typed in «…».
 import { cleanText } from '../text';
-import { formatVietnameseDate, type IsoDate } from '../time';
+import { formatVietnameseDate, type DateLocale, type IsoDate } from '../time';
 
 const QUOTE_LIMIT = 100;
 
@@ -46,8 +46,13 @@ export const FORM_MESSAGE = {
     about(title, `«${quoteTyped(typed)}» phải từ ${formatNumber(min)} trở lên.`),
   aboveMax: (title: string, typed: string, max: number) =>
     about(title, `«${quoteTyped(typed)}» không được lớn hơn ${formatNumber(max)}.`),
-  notDate: (title: string, typed: string) =>
-    about(title, `«${quoteTyped(typed)}» không phải là ngày hợp lệ (dd/MM/yyyy).`),
+  notDate: (title: string, typed: string, locale: DateLocale = 'vi') =>
+    about(
+      title,
+      locale === 'en'
+        ? `«${quoteTyped(typed)}» không phải là ngày hợp lệ theo tệp tiếng Anh (tháng/ngày/năm, M/d/yyyy).`
+        : `«${quoteTyped(typed)}» không phải là ngày hợp lệ (dd/MM/yyyy).`,
+    ),
   dateAfterSubmission: (title: string, typed: string, submittedOn: IsoDate) =>
     about(title, `«${quoteTyped(typed)}» muộn hơn ngày nộp (${formatVietnameseDate(submittedOn)}).`),
   dateOutsideYear: (title: string, typed: string, year: number) =>

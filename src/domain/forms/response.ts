@@ -2,6 +2,7 @@
 // normalising (titleKey: NFC, quotes alike, whitespace collapsed, case ignored), so a CSV header
 // with straight quotes or another case still finds its question.
 import { titleKey } from '../text';
+import type { DateLocale } from '../time';
 import type { RawAnswer } from './answers';
 import type { FormSpec } from './spec';
 
@@ -10,6 +11,11 @@ export interface RawResponse {
   readonly answers: Readonly<Record<string, RawAnswer>>;
   /** Keys of the questions that have no column in the table the response was read from. */
   readonly missingColumns: readonly string[];
+  /**
+   * How the table the response came from writes a day (its locale): `4/27/2023` is a day only in
+   * an English export. Absent: Vietnamese, as the Forms API's `YYYY-MM-DD` reads the same in both.
+   */
+  readonly dateLocale?: DateLocale;
 }
 
 /** One row of a response sheet or CSV export, read by its header titles. */
@@ -17,6 +23,7 @@ export function answersByTitle(
   spec: FormSpec,
   headers: readonly unknown[],
   row: readonly RawAnswer[],
+  dateLocale: DateLocale = 'vi',
 ): RawResponse {
   const indexByTitle = new Map<string, number>();
   headers.forEach((header, index) => {
@@ -31,7 +38,7 @@ export function answersByTitle(
     if (index === undefined) missingColumns.push(question.key);
     else answers[question.key] = row[index] ?? null;
   }
-  return { answers, missingColumns };
+  return { answers, missingColumns, dateLocale };
 }
 
 /**

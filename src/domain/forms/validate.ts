@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Period } from '../campaign';
 import { foldForMatch } from '../text';
-import { vietnamDateOf, type IsoDate } from '../time';
+import { vietnamDateOf, type DateLocale, type IsoDate } from '../time';
 import type { UnitRegistry } from '../units';
 import {
   answerParagraph,
@@ -35,6 +35,8 @@ export interface FormContext {
   readonly campaignYear: number;
   /** When the response was submitted: dates are judged on its Vietnamese calendar day. */
   readonly submittedAt: Date;
+  /** How the response's table writes a day; set per response from RawResponse.dateLocale. */
+  readonly dateLocale?: DateLocale;
 }
 
 export interface FormProblem {
@@ -190,8 +192,9 @@ function readAnswer(
       return { value: reading.value };
     }
     case 'date': {
-      const date = parseDateAnswer(raw);
-      if (!date) return problem(FORM_MESSAGE.notDate(title, typed));
+      const locale = context.dateLocale ?? 'vi';
+      const date = parseDateAnswer(raw, locale);
+      if (!date) return problem(FORM_MESSAGE.notDate(title, typed, locale));
       const submittedTime = context.submittedAt instanceof Date ? context.submittedAt.getTime() : Number.NaN;
       if (question.notAfterSubmissionDay && !Number.isNaN(submittedTime)) {
         const submittedOn = vietnamDateOf(context.submittedAt);
@@ -405,6 +408,7 @@ export function makeResponseValidator<Spec extends FormSpec>(
 
   return (response, submittedAt = formContext.submittedAt) => {
     context.submittedAt = submittedAt;
+    context.dateLocale = response.dateLocale ?? 'vi';
     const errors: FormProblem[] = [];
     const values = new Map<string, unknown>();
     const typed = new Map<string, string>();

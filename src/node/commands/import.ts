@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { importResponses, type ImportSummary } from '../../app/import-responses';
 import type { FormKind } from '../../domain/campaign';
+import { InputError } from '../../domain/problems';
 import { UsageError } from '../cli-errors';
 import { readCsvFile } from '../csv';
 import { heldLock, withWorkbookLock } from '../local-lock';
@@ -14,6 +15,7 @@ export async function importCommand(
   formOption: string,
   csvPath: string,
   shownCsv = csvPath,
+  now: () => Date = () => new Date(),
 ): Promise<ImportSummary> {
   const form = FORM_OPTION[formOption];
   if (!form) throw new UsageError(`--form «${formOption}» không hợp lệ; ghi «ke-hoach» hoặc «bao-cao».`);
@@ -21,8 +23,14 @@ export async function importCommand(
   const csv = readCsvFile(csvPath, form, shownCsv);
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
-    const summary = importResponses({ workbook, lock: heldLock }, form, csv);
-    if (summary.added > 0) await workbook.save();
-    return summary;
+    try {
+      const summary = importResponses({ workbook, lock: heldLock, now }, form, csv);
+      if (summary.added > 0) await workbook.save();
+      return summary;
+    } catch (error) {
+      // The refusal is in `Nhật ký`; nothing else of the file was written.
+      if (error instanceof InputError) await workbook.save();
+      throw error;
+    }
   });
 }

@@ -2,6 +2,9 @@
 // rebuild the derived sheets, then send the mail due, to an outbox folder or over SMTP.
 import { readCampaignState } from '../../app/campaign-state';
 import { consolidate, type ConsolidationSummary } from '../../app/consolidate';
+import { DAILY_JOB } from '../../app/daily-run';
+import { eventLogWrite, jobRunCounts } from '../../app/event-log';
+import { jobRunAudit, refusalAudit } from '../../domain/audit';
 import { placeholderContactKeys, placeholderContactRefusal } from '../../domain/defaults';
 import { PlaceholderContactError } from '../cli-errors';
 import { intakeResponses, type IntakeSummary } from '../../app/intake-responses';
@@ -57,6 +60,10 @@ export function runDailyJob(
     { workbook, mailer, lock: heldLock, ...(options.journal ? { journal: options.journal } : {}) },
     { asOf, dryRun: options.dryRun ?? false, quotaReserve: 0 },
   );
+  // The run's own row in `Nhật ký`, in counts; a dry run leaves the workbook as it was.
+  if (!options.dryRun) {
+    workbook.write(eventLogWrite([jobRunAudit(options.now(), DAILY_JOB, jobRunCounts(intake, mail))]));
+  }
   return { intake, consolidation, mail };
 }
 
@@ -158,7 +165,18 @@ export async function runCommand(
       options.maxMail === undefined
         ? undefined
         : Math.max(0, options.maxMail - recipientsSentOn(workbook, vietnamDateOf(asOf), journal.entries()));
-    if (!dryRun && options.mail.kind === 'smtp') refuseRealMailWithPlaceholderContact(workbook);
+    if (!dryRun && options.mail.kind === 'smtp') {
+      try {
+        refuseRealMailWithPlaceholderContact(workbook);
+      } catch (error) {
+        // The refusal is the run's one change to the file: `Nhật ký` says what was refused and why.
+        if (error instanceof PlaceholderContactError) {
+          workbook.write(eventLogWrite([refusalAudit(now(), DAILY_JOB, error.message)]));
+          await workbook.save();
+        }
+        throw error;
+      }
+    }
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
       const summary = await runDailyJobAndSave(workbook, asOf, mailer, { now, dryRun, journal });

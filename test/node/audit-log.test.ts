@@ -1,0 +1,95 @@
+// `Nhật ký` as the officer's audit trail on the command line: one row per run with its counts,
+// one per refused action (real mail with the example contact, a file that cannot be imported).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
+import { EVENT_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
+import { cellText, readRecords } from '../../src/domain/table';
+import { vietnamInstant } from '../../src/domain/time';
+import { formatCsv } from '../../src/node/csv';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { runCli, type CliOutcome } from './cli-runner';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hannop-audit-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function hannop(...argv: string[]): Promise<CliOutcome> {
+  return runCli(argv, { now: () => vietnamInstant('2023-04-02', 9), cwd: dir });
+}
+
+async function eventLog(): Promise<{ level: string; job: string; message: string }[]> {
+  const workbook = await XlsxWorkbook.open(join(dir, 'w.xlsx'));
+  const table = workbook.read([SHEET.eventLog]).get(SHEET.eventLog);
+  if (!table) return [];
+  return readRecords(table, SHEET.eventLog, { required: [] }).map((record) => ({
+    level: cellText(record.get(EVENT_LOG_COLUMNS.level)),
+    job: cellText(record.get(EVENT_LOG_COLUMNS.job)),
+    message: cellText(record.get(EVENT_LOG_COLUMNS.message)),
+  }));
+}
+
+describe('Nhật ký on the command line', () => {
+  it('has one row per run, with what the run did in counts', async () => {
+    expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+    for (const asOf of ['2023-03-25T08:00', '2023-03-31T08:00', '2023-04-01T08:00']) {
+      const outcome = await hannop('run', '--workbook', 'w.xlsx', '--as-of', asOf);
+      expect(outcome.stderr).toBe('');
+      expect(outcome.code).toBe(0);
+    }
+    const runs = (await eventLog()).filter((row) => row.job === 'Chạy hằng ngày');
+    expect(runs).toHaveLength(3);
+    for (const row of runs) {
+      expect(row.message).toMatch(
+        /^Đã đọc \d+ phản hồi; ghi \d+ lần nộp vào «Bài nộp»(; \d+ phản hồi lỗi)?; thư: \d+ đã gửi, \d+ chờ gửi, \d+ lỗi\.$/,
+      );
+    }
+    // The first run found the demo's responses and sent the mail due; the third had less to do.
+    expect(runs[0]?.message).not.toMatch(/^Đã đọc 0 /);
+    expect(runs[0]?.message).not.toMatch(/thư: 0 đã gửi/);
+  });
+
+  it('records the refusal to send real mail while Cấu hình holds the example contact', async () => {
+    expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+    // Refused before any connection: no server is needed.
+    const refused = await hannop('run', '--workbook', 'w.xlsx', '--smtp', 'smtp://127.0.0.1:1');
+    expect(refused.code).toBe(1);
+    expect(await eventLog()).toEqual([
+      {
+        level: 'Cảnh báo',
+        job: 'Chạy hằng ngày',
+        message: `Từ chối: ${refused.stderr.replace(/^Lỗi: /, '').trim()}`,
+      },
+    ]);
+  });
+
+  it('records the refusal of a file that cannot be imported', async () => {
+    expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+    writeFileSync(
+      join(dir, 'kh.csv'),
+      formatCsv([
+        responseColumns(PLAN_FORM),
+        ['31/02/2023 10:00:00', 'a@b.example.com', 'MNHM - Mầm non Hoa Mai'],
+      ]),
+    );
+    const refused = await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'kh.csv');
+    expect(refused.code).toBe(1);
+    expect(await eventLog()).toEqual([
+      {
+        level: 'Cảnh báo',
+        job: 'Nhập phản hồi',
+        message:
+          'Từ chối: không nhập tệp «kh.csv» (1 lỗi; lỗi đầu: «kh.csv», dòng 2, cột «Dấu thời gian»: «31/02/2023 10:00:00» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).)',
+      },
+    ]);
+  });
+});
