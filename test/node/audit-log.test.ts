@@ -1,6 +1,7 @@
 // `Nhật ký` as the officer's audit trail on the command line: one row per run with its counts,
-// one per refused action (real mail with the example contact, a file that cannot be imported).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// one per refused action (real mail with the example contact); a refused import file is told to the
+// person at the command line and leaves the workbook byte for byte as it was.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAN_FORM, responseColumns } from '../../src/domain/forms';
@@ -72,7 +73,7 @@ describe('Nhật ký on the command line', () => {
     ]);
   });
 
-  it('records the refusal of a file that cannot be imported', async () => {
+  it('leaves the workbook byte for byte as it was when a file is refused (no Nhật ký row: the person is told)', async () => {
     expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
     writeFileSync(
       join(dir, 'kh.csv'),
@@ -81,15 +82,12 @@ describe('Nhật ký on the command line', () => {
         ['31/02/2023 10:00:00', 'a@b.example.com', 'MNHM - Mầm non Hoa Mai'],
       ]),
     );
+    const before = readFileSync(join(dir, 'w.xlsx'));
     const refused = await hannop('import', '--workbook', 'w.xlsx', '--form', 'ke-hoach', '--csv', 'kh.csv');
     expect(refused.code).toBe(1);
-    expect(await eventLog()).toEqual([
-      {
-        level: 'Cảnh báo',
-        job: 'Nhập phản hồi',
-        message:
-          'Từ chối: không nhập tệp «kh.csv» (1 lỗi; lỗi đầu: «kh.csv», dòng 2, cột «Dấu thời gian»: «31/02/2023 10:00:00» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).)',
-      },
-    ]);
+    expect(refused.stderr).toBe(
+      'Lỗi: «kh.csv», dòng 2, cột «Dấu thời gian»: «31/02/2023 10:00:00» không phải là dấu thời gian hợp lệ (dd/MM/yyyy HH:mm:ss).\n',
+    );
+    expect(readFileSync(join(dir, 'w.xlsx')).equals(before)).toBe(true);
   });
 });

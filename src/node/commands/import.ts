@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { importResponses, type ImportSummary } from '../../app/import-responses';
 import type { FormKind } from '../../domain/campaign';
-import { InputError } from '../../domain/problems';
 import { UsageError } from '../cli-errors';
 import { readCsvFile } from '../csv';
 import { heldLock, withWorkbookLock } from '../local-lock';
@@ -23,14 +22,10 @@ export async function importCommand(
   const csv = readCsvFile(csvPath, form, shownCsv);
   return withWorkbookLock(workbookPath, async () => {
     const workbook = await XlsxWorkbook.open(workbookPath);
-    try {
-      const summary = importResponses({ workbook, lock: heldLock, now }, form, csv);
-      if (summary.added > 0) await workbook.save();
-      return summary;
-    } catch (error) {
-      // The refusal is in `Nhật ký`; nothing else of the file was written.
-      if (error instanceof InputError) await workbook.save();
-      throw error;
-    }
+    // A refused file leaves the workbook byte for byte as it was (issue 11): the refusal is told to
+    // the person at the command line, not written into `Nhật ký`.
+    const summary = importResponses({ workbook, lock: heldLock, now }, form, csv);
+    if (summary.added > 0) await workbook.save();
+    return summary;
   });
 }
