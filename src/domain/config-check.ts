@@ -67,8 +67,11 @@ export interface ConfigCheckInput {
 
 export const MAIL_FORECAST_PLACE = 'Dự báo thư';
 
-/** The forecast against the quota, when the sheets it needs read cleanly (their problems are told above). */
-function checkMailForecast(list: ProblemList, tables: ReadonlyMap<string, Table>, mailQuota: number): void {
+/**
+ * The forecast against the quota, when the sheets it needs read cleanly (their problems are told by
+ * the check): null when every day fits. `hannop check` and `hannop run --max-mail` say it.
+ */
+export function mailForecastWarning(tables: ReadonlyMap<string, Table>, mailQuota: number): string | null {
   const records = (sheet: string, columns: ColumnSpec) => {
     try {
       return readRecords(tables.get(sheet), sheet, columns);
@@ -80,14 +83,18 @@ function checkMailForecast(list: ProblemList, tables: ReadonlyMap<string, Table>
   const configRecords = records(SHEET.config, { required: [CONFIG_COLUMNS.key, CONFIG_COLUMNS.value] });
   const periodRecords = records(SHEET.periods, PERIOD_READ);
   const unitRecords = records(SHEET.units, { required: UNIT_REQUIRED, optional: UNIT_OPTIONAL });
-  if (!configRecords || !periodRecords || !unitRecords) return;
+  if (!configRecords || !periodRecords || !unitRecords) return null;
   const config = parseConfig(configRecords);
   const periods = parsePeriods(periodRecords);
   const units = parseUnits(unitRecords);
-  if (!config.ok || !periods.ok || !units.ok) return;
+  if (!config.ok || !periods.ok || !units.ok) return null;
   const quota = Math.max(0, mailQuota - config.value.mailQuotaReserve);
   const forecast = forecastMail({ config: config.value, periods: periods.value }, units.value.all, quota);
-  const message = describeMailForecast(forecast);
+  return describeMailForecast(forecast);
+}
+
+function checkMailForecast(list: ProblemList, tables: ReadonlyMap<string, Table>, mailQuota: number): void {
+  const message = mailForecastWarning(tables, mailQuota);
   if (message) list.add('warning', [{ where: MAIL_FORECAST_PLACE, message }]);
 }
 

@@ -8,6 +8,7 @@ import {
 } from './mail-document';
 import type { DigestMail } from './mail-plan';
 import { deadlineLine, lateDays } from './mail-wording';
+import { untoldLine, UNTOLD_AFTER_DAYS, type UntoldUnit } from './mail-untold';
 import type { Specialist } from './specialists';
 import { STATUS_LABEL } from './status';
 import { formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
@@ -80,6 +81,7 @@ export function renderDigest(mail: DigestMail, context: MailContentContext): Mai
       ]),
     });
   }
+  blocks.push(...untoldBlocks(mail.untold ?? []));
   blocks.push(
     paragraph([
       'Chi tiết xem trang «Tổng hợp» của bảng tính. Các đơn vị quá hạn đã được nhắc qua email theo lịch nhắc.',
@@ -90,4 +92,16 @@ export function renderDigest(mail: DigestMail, context: MailContentContext): Mai
     lines: [[`Thư tổng hợp được gửi tự động từ hệ thống theo dõi hạn nộp của ${config.agencyName}.`]],
   });
   return renderBlocks(subject, blocks);
+}
+
+/** Units whose notice could not go out for more than a day: named, so none is skipped silently. */
+function untoldBlocks(untold: readonly UntoldUnit[]): Block[] {
+  if (untold.length === 0) return [];
+  return [
+    { kind: 'heading', text: 'Đơn vị chưa nhận được thư báo' },
+    paragraph([
+      `Thư báo cho ${untold.length} đơn vị đã chờ gửi quá ${UNTOLD_AFTER_DAYS} ngày (hết hạn mức gửi thư trong ngày hoặc gửi lỗi); hệ thống tiếp tục gửi các thư này trước các thư khác khi còn hạn mức. Đề nghị liên hệ trực tiếp các đơn vị:`,
+    ]),
+    { kind: 'list', items: untold.map((unit) => [untoldLine(unit)]) },
+  ];
 }

@@ -26,6 +26,7 @@ import type { Period } from './campaign';
 import { periodForUnit } from './extensions';
 import { planExtensionMails } from './extension-mail';
 import { mailPriority } from './mail-priority';
+import { untoldDigestFirst, untoldSince, untoldUnits, type UntoldUnit } from './mail-untold';
 import { periodRates, statusKey, statusOf, type StatusKey } from './status';
 import { awaitsAcceptance, type Submission, type SubmissionOutcome } from './submissions';
 import type { Specialist } from './specialists';
@@ -382,12 +383,12 @@ export function planMail(input: MailPlanInput): MailPlan {
   for (const entries of waitingNotices.values()) closed.push(...entries.map(closedOf));
   closed.push(...planOpenings(input, today, log, waitingSinceOf, mails, planned));
 
-  const digest = planDigest(input, today, log, waitingSinceOf);
+  const digest = planDigest(input, today, log, waitingSinceOf, untoldUnits(mails, today));
   mails.push(...digest.mails);
   closed.push(...digest.closed);
 
   mails.sort((a, b) => compareMail(a, b, unitOrder));
-  return { mails, closed };
+  return { mails: untoldDigestFirst(mails), closed };
 }
 
 /**
@@ -451,6 +452,7 @@ function planDigest(
   today: IsoDate,
   log: LogIndex,
   waitingSinceOf: (key: string) => Date | null,
+  untold: readonly UntoldUnit[],
 ): { mails: DigestMail[]; closed: ClosedMail[] } {
   const waiting = log.waiting('digest');
   const waitingOf = (audience: string) => waiting.filter((entry) => digestAudienceOf(entry.key) === audience);
@@ -506,11 +508,12 @@ function planDigest(
     const own = waitingOf(audience);
     const key = own[0]?.key ?? freshKey;
     const lastDay = log.lastDigestDay(audience);
+    // The whole picture names the units untold for more than a day; one newly untold since its
+    // last digest makes today its digest day (once, not every day of a backlog).
+    const ownUntold = specialist ? [] : untold;
+    const ownDay = ownUntold.some((unit) => untoldSince(unit) > (lastDay ?? '')) ? today : scheduleDay;
     const isDue =
-      to.length > 0 &&
-      scheduleDay !== null &&
-      (lastDay === null || lastDay < scheduleDay) &&
-      !log.done.has(key);
+      to.length > 0 && ownDay !== null && (lastDay === null || lastDay < ownDay) && !log.done.has(key);
     const mailSections = isDue ? sectionsOf() : [];
     // A specialist none of whose units is expected in these periods has nothing to read.
     if (!isDue || (specialist && mailSections.length === 0)) {
@@ -529,6 +532,7 @@ function planDigest(
       ...(specialist && input.escalateAfterDays !== undefined
         ? { escalateAfterDays: input.escalateAfterDays }
         : {}),
+      ...(ownUntold.length > 0 ? { untold: ownUntold } : {}),
     });
     closed.push(...own.slice(1).map(closedOf));
   }

@@ -7,6 +7,7 @@ import { type Submission, type SubmissionOutcome } from './submissions';
 import { type IsoDate } from './time';
 import { type Unit } from './units';
 import type { MailLogEntry } from './mail-log';
+import type { UntoldUnit } from './mail-untold';
 import type { Specialist } from './specialists';
 
 export type NoticeKind = Extract<MailKind, 'reminder' | 'overdue' | 'needs_fix'>;
@@ -94,6 +95,8 @@ export interface DigestMail extends PlannedBase {
   readonly specialist?: Specialist;
   /** `Báo cấp trên sau (ngày)`, for the legend of a specialist's digest. */
   readonly escalateAfterDays?: number;
+  /** The whole picture's units whose notice has waited in the log more than a day, longest first. */
+  readonly untold?: readonly UntoldUnit[];
 }
 
 /** A period has opened: the unit's deliverable, deadline, own link and code. */

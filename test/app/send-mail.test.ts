@@ -220,10 +220,11 @@ describe('sendMail', () => {
       'opening:MNHM:BC6T-2023 queued',
     ]);
     mailer.nextDay();
-    // 02/04 is an overdue day again: the waiting mail goes first, the new notices wait.
+    // 02/04 is an overdue day again: the waiting mail goes first, the new notices wait. Lê Quý
+    // Đôn's notice has waited two days: the digest that names it goes ahead of it.
     expect(run(ports, mailer, '2023-04-02T07:00').mail.map((mail) => `${mail.key} ${mail.status}`)).toEqual([
-      'unit:THCSLQD:2023-03-31 sent',
       'digest:2023-03-31 sent',
+      'unit:THCSLQD:2023-03-31 sent',
       'opening:MNHM:BC6T-2023 queued',
       'unit:MNHM:2023-04-02 queued',
       'unit:THDD:2023-04-02 queued',

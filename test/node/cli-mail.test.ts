@@ -204,6 +204,22 @@ describe('hannop run --max-mail', () => {
       `Thư: đã gửi 0, chờ gửi ${queued.length}, lỗi 0; tệp .eml trong «outbox».`,
       `Hết hạn mức gửi thư trong ngày (--max-mail): ${queued.length} thư chờ gửi ở lần chạy sau.`,
     ]);
+    // The campaign's forecast against N, as `hannop check --max-mail` says it: a warning, the run goes on.
+    expect(text.stdout.split('\n')[3]).toMatch(
+      /^Cảnh báo \(Dự báo thư\): dự báo thư của đợt thu vượt hạn mức \d+ người nhận mỗi ngày vào \d+ ngày \(nhiều nhất \d+\): \d\d\/\d\d\/\d{4}: /,
+    );
+    expect(text.stdout).toContain('hoặc gửi thư qua SMTP từ máy chủ');
+    const roomy = await hannop(
+      'run',
+      '--workbook',
+      'w.xlsx',
+      '--as-of',
+      '2023-03-31T09:00',
+      '--dry-run',
+      '--max-mail',
+      '100000',
+    );
+    expect(roomy.stdout).not.toContain('Dự báo thư');
     // The day's allowance was spent by the first run: a second one that day sends nothing.
     expect(emlFiles('outbox')).toHaveLength(3);
 

@@ -1,6 +1,7 @@
 // `hannop run`: what the daily trigger does, on the local workbook — take in the new responses,
 // rebuild the derived sheets, then send the mail due, to an outbox folder or over SMTP.
 import { readCampaignState } from '../../app/campaign-state';
+import { CONFIG_CHECK_SHEETS, MAIL_FORECAST_PLACE, mailForecastWarning } from '../../domain/config-check';
 import { consolidate, type ConsolidationSummary } from '../../app/consolidate';
 import { DAILY_JOB } from '../../app/daily-run';
 import { eventLogWrite, jobRunCounts } from '../../app/event-log';
@@ -177,6 +178,11 @@ export async function runCommand(
         throw error;
       }
     }
+    // The whole campaign against `--max-mail`, as `hannop check` says it: a warning, not a refusal.
+    const forecast =
+      options.maxMail === undefined
+        ? null
+        : mailForecastWarning(workbook.read(CONFIG_CHECK_SHEETS), options.maxMail);
     const mailer = dryRun ? PREVIEW_MAILER : openMailer(options.mail, maxRecipients, asOf);
     try {
       const summary = await runDailyJobAndSave(workbook, asOf, mailer, { now, dryRun, journal });
@@ -186,6 +192,7 @@ export async function runCommand(
         text:
           intakeLine(summary.intake) +
           mailText(summary.mail, options.mail) +
+          (forecast ? `Cảnh báo (${MAIL_FORECAST_PLACE}): ${forecast}\n` : '') +
           '\n' +
           renderStatusTable(summary.consolidation.board),
       };
