@@ -17,10 +17,11 @@ import { goodPlanAnswers, makeGasWorld } from './gas/gas-world';
 const projectRoot = path.resolve(__dirname, '..');
 const codePath = path.join(projectRoot, 'dist', 'Code.js');
 // Apps Script parses the whole file on every trigger run; `npm run bench` measures that load. The
-// budget is kept unminified so a stack trace in Executions points at readable code. 440 KB since
+// budget is kept unminified so a stack trace in Executions points at readable code. 480 KB since
 // the long jobs resume through a continuation trigger (about 9 KB of checkpoints and triggers),
-// «Tạo đợt mới» and the City report's content widths (about 18 KB).
-const maxBundleBytes = 440 * 1024;
+// «Tạo đợt mới» and the City report's content widths (about 18 KB), the specialists' digests, the
+// changes between versions and the audit rows (about 27 KB).
+const maxBundleBytes = 480 * 1024;
 const nodeOnlyGlobals = [
   'require',
   'module',
@@ -148,7 +149,14 @@ describe('the built entry points, with the Apps Script fakes as globals', () => 
     const register = world.table('Bài nộp');
     expect(register?.rows.map((row) => row[0])).toEqual([response.getId()]);
     expect(world.mailApp.sent).toHaveLength(1);
-    expect(world.table('Nhật ký')).toBeUndefined();
+    // One audit row for the one submission; the repeated event adds nothing, not even a row.
+    expect(world.table('Nhật ký')?.rows.map((row) => row.slice(1))).toEqual([
+      [
+        'Thông tin',
+        'Nhận bài nộp',
+        'Đã đọc 1 phản hồi; ghi 1 lần nộp vào «Bài nộp»; thư: 1 đã gửi, 0 chờ gửi, 0 lỗi.',
+      ],
+    ]);
     expect(sandbox.logs).toEqual([]);
   });
 

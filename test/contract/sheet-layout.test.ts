@@ -199,6 +199,7 @@ describe('the layout of a new workbook', () => {
         SHEET.statistics,
         SHEET.figures,
         SHEET.extensions,
+        SHEET.specialists,
       ]),
     );
     expect(excel.getWorksheet(SHEET.holidays)!.rowCount).toBeGreaterThan(1);

@@ -458,13 +458,14 @@ describe('the jobs over SpreadsheetWorkbook cost the same calls for 100 and for 
   // and `Số liệu` once formatted: Spreadsheet.getRange, setValues = 2. (The issue's goal is 15:
   // out of reach with SpreadsheetApp, whose reads alone cost 12.) The optional `Gia hạn`, which
   // the first consolidation makes with its headers (so that the Sheets API path reads it in its one
-  // call), is read like the others = 3.
+  // call), is read like the others = 3, and so is the optional `Phụ trách` = 3. `Nhật ký` is read
+  // to record each review decision once = 3.
   // The derived sheets are read too (3 calls each), so that a write can send only what changed.
-  const STEADY_CONSOLIDATION = 12 + 3 + 3 + 3 * 2 + 3 * 3;
+  const STEADY_CONSOLIDATION = 12 + 3 + 3 + 3 + 3 + 3 * 2 + 3 * 3;
   // The same, plus `Bài nộp` rewritten (getRange, setValues: it was looked up when read) and the
   // record saved with the register's larger extent.
-  // (Intake alone does not read the derived sheets, so not their 3 × 3 calls.)
-  const ONE_SUBMISSION = STEADY_CONSOLIDATION - 3 * 3 + 2 + 1;
+  // (Intake alone reads neither the derived sheets nor `Nhật ký`, so not their 3 × 3 + 3 calls.)
+  const ONE_SUBMISSION = STEADY_CONSOLIDATION - 3 * 3 - 3 + 2 + 1;
 
   function measure(unitCount: number) {
     const world = createFakeSpreadsheetApp();
@@ -501,9 +502,9 @@ describe('the jobs over SpreadsheetWorkbook cost the same calls for 100 and for 
     expect(large.steady).toBe(STEADY_CONSOLIDATION);
     expect(small.submission).toBe(ONE_SUBMISSION);
     expect(large.submission).toBe(ONE_SUBMISSION);
-    // The first run formats the three sheets and makes `Gia hạn` (5 calls); 2,000 units need room
-    // made under the data too.
-    expect(small.firstRun).toBe(106);
+    // The first run formats the three sheets and makes `Gia hạn` and `Phụ trách` with their
+    // headers laid out; 2,000 units need room made under the data too.
+    expect(small.firstRun).toBe(121);
     expect(large.firstRun).toBe(small.firstRun + 3);
   });
 });

@@ -5,6 +5,7 @@
 // forgotten only once a saved `Nhật ký thư` holds it.
 import { DAILY_JOB } from '../../app/daily-run';
 import { errorMessageOf, logFailure } from '../../app/log-failure';
+import { InputError } from '../../domain/problems';
 import type { MailJournal, Mailer, Workbook } from '../../ports';
 import { runDailyJob, type DailyJobOptions, type DailyJobSummary } from './run';
 
@@ -31,7 +32,9 @@ export async function runDailyJobAndSave(
   try {
     summary = runDailyJob(workbook, asOf, mailer, options);
   } catch (error) {
-    if (!options.dryRun) await recordFailure(workbook, options.now, error);
+    // A workbook the person must fix (a sheet or column missing, a wrong setting) is refused as it
+    // was, byte for byte, with the sentence on the command line; a job that broke says so in `Nhật ký`.
+    if (!options.dryRun && !(error instanceof InputError)) await recordFailure(workbook, options.now, error);
     throw error;
   }
   // A dry run leaves the workbook as it was: intake and consolidation happened in memory only.
