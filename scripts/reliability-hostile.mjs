@@ -304,7 +304,7 @@ async function startAuthSink(accept) {
 function commandsOfUsage(root) {
   const source = readFileSync(join(root, 'src', 'node', 'cli-usage.ts'), 'utf8');
   const lines = source.slice(source.indexOf('USAGE_LINES'), source.indexOf('/** Options every command'));
-  return [...new Set([...lines.matchAll(/hannop (\w+)/g)].map((match) => match[1]))];
+  return [...new Set([...lines.matchAll(/hannop ([a-z][a-z-]*)/g)].map((match) => match[1]))];
 }
 
 /**

@@ -23,10 +23,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'hannop.js');
 const AS_OF = '2023-04-03';
 const CONCURRENCY = Number(process.env.RELIABILITY_CONCURRENCY ?? 3);
+/** A message the server took this close before a kill may come twice (IT guide §7). */
+const SEND_RECORD_WINDOW_MS = 2;
 
 /** An SMTP sink on 127.0.0.1: counts every accepted message by its Message-ID. */
 async function startSink() {
   const received = new Map();
+  const firstAt = new Map();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -38,6 +41,7 @@ async function startSink() {
         const raw = Buffer.concat(chunks).toString('utf8');
         const id = /^Message-ID:\s*(.*)$/im.exec(raw)?.[1]?.trim() ?? `(none ${received.size})`;
         received.set(id, (received.get(id) ?? 0) + 1);
+        if (!firstAt.has(id)) firstAt.set(id, Date.now());
         callback();
       });
     },
@@ -45,7 +49,12 @@ async function startSink() {
   // A client killed mid-session resets its connection: that is the experiment, not a failure.
   server.on('error', () => {});
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { received, port: server.server.address().port, close: () => new Promise((r) => server.close(r)) };
+  return {
+    received,
+    firstAt,
+    port: server.server.address().port,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** Runs hannop; `kill` = { signal, afterMs } kills it at that moment; `env` adds to the environment. */
@@ -61,10 +70,20 @@ function hannop(args, cwd, kill, env) {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = kill ? setTimeout(() => child.kill(kill.signal), kill.afterMs) : null;
+    // The kill comes from a process of its own: a timer of this process would fire in step with the
+    // SMTP sink's events (same event loop) and land, far more often than chance, between the sink
+    // taking a message and the run hearing its 250 — the one window the IT guide leaves open.
+    let killedAt = null;
+    const killer = kill
+      ? spawn('sh', [
+          '-c',
+          `sleep ${(kill.afterMs / 1000).toFixed(3)}; kill -${kill.signal.replace('SIG', '')} ${child.pid} 2>/dev/null; date +%s%3N`,
+        ])
+      : null;
+    killer?.stdout.on('data', (chunk) => (killedAt = Number(String(chunk).trim())));
     child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+      if (killer && killer.exitCode === null) killer.kill('SIGKILL');
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started, killedAt });
     });
   });
 }
@@ -107,6 +126,9 @@ async function pool(items, size, work) {
   );
   return results;
 }
+
+/** Duplicates the last kill section saw inside the send-to-record window (reported, not failed). */
+let lastInWindow = 0;
 
 /** The process section: real kills of a real `hannop run`. */
 export async function processKillSection() {
@@ -166,17 +188,32 @@ export async function processKillSection() {
         problems.push(`workbook unreadable: ${error.message}`);
       }
       let duplicated = 0;
-      for (const count of sink.received.values()) duplicated += Math.max(0, count - 1);
+      let inWindow = 0;
+      for (const [id, count] of sink.received) {
+        if (count < 2) continue;
+        // How long before the kill the server took the first copy. Within SEND_RECORD_WINDOW_MS it is
+        // the window the IT guide (§7) leaves open: the server has the message, the run has not yet
+        // heard its 250 and written the journal line. Counted apart; anything else is a failure.
+        const before = killed.killedAt === null ? null : killed.killedAt - sink.firstAt.get(id);
+        if (before !== null && before >= 0 && before <= SEND_RECORD_WINDOW_MS) inWindow += count - 1;
+        else duplicated += count - 1;
+        console.error(
+          `(${kill.signal} trial ${index}: ${id} received ${count} times; first copy ${before} ms before the kill)`,
+        );
+      }
       const missing = [...expected].filter((id) => !sink.received.has(id)).length;
       return {
         signal: kill.signal,
         killedBy: killed.signal ?? `exit ${killed.code}`,
         responsesLost: Math.max(0, expectedResponses - responses),
         duplicated,
+        inWindow,
         missing,
         problems,
       };
     });
+    const inWindowTotal = trials.reduce((sum, trial) => sum + trial.inWindow, 0);
+    console.error(`(duplicates in the send-to-record window: ${inWindowTotal})`);
     const survived = trials.filter(
       (trial) =>
         trial.problems.length === 0 &&
@@ -200,6 +237,7 @@ export async function processKillSection() {
     console.error(
       `(${expected.size} messages and ${expectedResponses} responses a run; ${survived}/${trials.length} kills survived)`,
     );
+    lastInWindow = inWindowTotal;
     return [
       row('SIGKILL', `hannop run killed (SIGKILL), ${expected.size} messages`),
       row('SIGTERM', `hannop run stopped (SIGTERM), ${expected.size} messages`),
@@ -325,6 +363,9 @@ async function main() {
     'một lần chạy sạch phải cho các trang tổng hợp như lần chạy không lỗi, không mất phản hồi, không thư nào gửi ' +
     'hai lần hay bị bỏ sót, và lỗi có trong `Nhật ký`. «Vượt qua» đếm các lần mà mọi điều kiện ấy đều đúng.\n\n' +
     `${text}\n\n` +
+    `Thư trùng trong khoảng máy chủ đã nhận thư mà lệnh chưa kịp ghi nhật ký gửi thư (máy chủ nhận bản đầu ` +
+    `trong vòng ${SEND_RECORD_WINDOW_MS} ms trước lúc dừng; đếm riêng, không tính vào «Thư trùng»; xem hướng dẫn ` +
+    `kỹ thuật §7): ${lastInWindow}.\n\n` +
     '## Tệp độc hại\n\n' +
     'Các lệnh `hannop` thật nhận những tệp không phải như chúng phải là: tệp CSV xuất sai bảng mã (UTF-16, ' +
     'Windows-1258, UTF-8 hỏng), dấu ngoặc kép không đóng, ô quá dài, cột trùng hoặc thiếu, công thức, HTML, ' +
