@@ -35,19 +35,18 @@ export const ARCHIVED_SHEETS: readonly string[] = [
   SHEET.unitLinks,
 ];
 
+/** What the department typed in, carried into the new year as it is (the rest starts empty). */
+const CARRIED_SHEETS: ReadonlySet<string> = new Set([
+  SHEET.config,
+  SHEET.units,
+  SHEET.periods,
+  SHEET.holidays,
+]);
+
 /** Kept with their header row only: the new year starts with no response, mail or extension. */
-export const EMPTIED_SHEETS: readonly string[] = [
-  SHEET.extensions,
-  SHEET.planResponses,
-  SHEET.reportResponses,
-  SHEET.submissions,
-  SHEET.summary,
-  SHEET.statistics,
-  SHEET.figures,
-  SHEET.mailLog,
-  SHEET.eventLog,
-  SHEET.unitLinks,
-];
+export const EMPTIED_SHEETS: readonly string[] = ARCHIVED_SHEETS.filter(
+  (sheet) => !CARRIED_SHEETS.has(sheet),
+);
 
 /** Sheets the plan reads. */
 export const NEW_YEAR_SHEETS: readonly string[] = [...new Set([...ARCHIVED_SHEETS, SHEET.forms])];

@@ -1,5 +1,6 @@
 // Column widths from content: every header word, code and number fits whole in its cell.
 import { columnWidthsTwip, isUnbreakable, textWidthTwip } from '../../src/domain/column-widths';
+import { RATE_COLUMNS } from '../../src/domain/city-report';
 
 const PAGE = 9354; // 165 mm of text width, in twips
 const input = (columns: string[], rows: string[][]) => ({
@@ -27,18 +28,7 @@ describe('columnWidthsTwip', () => {
   });
 
   it('keeps the ten columns of the rates table apart without cutting «duyệt» or «75%»', () => {
-    const columns = [
-      'Cấp học',
-      'Phải nộp',
-      'Đã nộp',
-      'Đúng hạn',
-      'Trễ hạn',
-      'Quá hạn',
-      'Cần bổ sung',
-      'Đã duyệt',
-      'Tỷ lệ báo cáo',
-      'Tỷ lệ đúng hạn',
-    ];
+    const columns = [...RATE_COLUMNS];
     const rows = [['Tổng cộng', '60', '45', '30', '15', '15', '0', '0', '75%', '50%']];
     const widths = columnWidthsTwip(input(columns, rows));
     expect(widths[7]).toBeGreaterThanOrEqual(textWidthTwip('duyệt', 13, true) + 216);
