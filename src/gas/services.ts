@@ -14,7 +14,7 @@ import { MailAppMailer, type MailAppService } from './mailapp-mailer';
 import type { MenuSurface } from './menu-action';
 import type { OpenForm } from './form-response-source';
 import { storedFormIds } from './install-triggers';
-import { ScriptLock, type ScriptLockService } from './script-lock';
+import { ScriptLock, type LockRelease, type ScriptLockService } from './script-lock';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { storedSpreadsheetId, submissionAnswerEntries } from './submission-settings';
 import type { TriggerService } from './triggers';
@@ -115,12 +115,17 @@ export class GasServices {
     });
   }
 
-  lock(waitMs: number): ScriptLock {
+  lock(waitMs: number, release: LockRelease = 'afterSection'): ScriptLock {
     // A read of the script properties made before the lock may miss what an execution that held
     // it wrote meanwhile (the send journal): the next use reads them again.
-    return new ScriptLock(this.globals.LockService, waitMs, () => {
-      this.scriptValues = null;
-    });
+    return new ScriptLock(
+      this.globals.LockService,
+      waitMs,
+      () => {
+        this.scriptValues = null;
+      },
+      release,
+    );
   }
 
   private scriptValues: Record<string, string> | null = null;

@@ -72,7 +72,10 @@ function receiveFormResponse(
 ): void {
   // The lock first: the script properties are then read once, under it, for the send journal,
   // the spreadsheet's id and the form's map of entries together (issue 15: every call counted).
-  const lock = services.lock(LOCK_WAIT_MS.submission);
+  // The lock's section is the rest of the execution (main.ts returns right after; a failure adds
+  // its line to `Nhật ký`, a write that belongs under the lock anyway): Google releases it when the
+  // execution ends, so it costs no releaseLock call.
+  const lock = services.lock(LOCK_WAIT_MS.submission, 'atExecutionEnd');
   const summary = lock.withLock(() => {
     const incoming = incomingFromFormResponse(kind, response, services.answerEntries(kind));
     if (isBlankResponse(incoming)) return null;

@@ -15,16 +15,35 @@ import { at, makeGasWorld, manyUnits, submitPlan, type GasWorld } from './gas-wo
 import { ServiceMeter } from './service-meter';
 
 /**
- * The most calls one submission may cost (issue 15; 20 before): the script lock (getScriptLock,
- * waitLock, releaseLock); the script properties read once under it (getScriptProperties,
- * getProperties), where the send journal, the spreadsheet's id and the form's map of entries are;
- * the response's five fields, one call each (toPrefilledUrl for every answer, getId, getTimestamp,
- * getRespondentEmail, getEditResponseUrl: FormApp has no call that gives more than one); one
- * Sheets read and one write; the receipt (sendEmail: a receipt goes whatever the reserve, so the
- * quota is not asked); and one setProperties, the receipt's note in the journal together with the
- * prune of the entries `Nhật ký thư` now holds, durable before the sheets are written.
+ * The most calls one submission may cost (issue 15; 20, then 14 before): the script lock
+ * (getScriptLock, waitLock; no releaseLock: the lock's section is the rest of the execution, and
+ * Google releases a lock when the script terminates); the script properties read once under it
+ * (getScriptProperties, getProperties), where the send journal, the spreadsheet's id and the form's
+ * map of entries are; the response's five fields, one call each (toPrefilledUrl for every answer,
+ * getId, getTimestamp, getRespondentEmail, getEditResponseUrl: FormApp has no call that gives more
+ * than one, and the event carries only the FormResponse); one Sheets read and one write; the
+ * receipt (sendEmail: a receipt goes whatever the reserve, so the quota is not asked); and one
+ * setProperties, the receipt's note in the journal together with the prune of the entries
+ * `Nhật ký thư` now holds, durable before the sheets are written. The goal of 12 is not met:
+ * each of these 13 is needed (docs/decisions.md, "A submission in 13 calls").
  */
-const SUBMISSION_CALL_LIMIT = 14;
+const SUBMISSION_CALL_LIMIT = 13;
+/** Each call a submission makes, by method: a call that comes back (or a new one) fails the test. */
+const SUBMISSION_CALLS: Record<string, number> = {
+  'LockService.getScriptLock': 1,
+  'Lock.waitLock': 1,
+  'PropertiesService.getScriptProperties': 1,
+  'Properties.getProperties': 1,
+  'response.toPrefilledUrl': 1,
+  'response.getId': 1,
+  'response.getTimestamp': 1,
+  'response.getRespondentEmail': 1,
+  'response.getEditResponseUrl': 1,
+  'Spreadsheets.get': 1,
+  'Spreadsheets.batchUpdate': 1,
+  'MailApp.sendEmail': 1,
+  'Properties.setProperties': 1,
+};
 const SUBMISSION_BYTE_LIMIT = 100 * 1024;
 
 /** A good half-year report of `unit`, as its head fills the form (answers by question title). */
@@ -114,6 +133,9 @@ describe('one submission through the form-submit trigger, every service call cou
     expect(small.rows.map((row) => row.outcome)).toEqual(['Hợp lệ', 'Hợp lệ', 'Hợp lệ', 'Hợp lệ']);
     expect(large.rows.map((row) => row.outcome)).toEqual(['Hợp lệ', 'Hợp lệ', 'Hợp lệ', 'Hợp lệ']);
     expect(small.plan.total).toBeLessThanOrEqual(SUBMISSION_CALL_LIMIT);
+    expect(small.plan.byMethod).toEqual(SUBMISSION_CALLS);
+    // The lock is left to the end of the execution, as Google releases it: never given back by a call.
+    expect(small.plan.byMethod['Lock.releaseLock']).toBeUndefined();
     expect(large.plan.byMethod).toEqual(small.plan.byMethod);
     expect(large.report.byMethod).toEqual(small.report.byMethod);
     // The report form has twice the plan's questions: its answers still cost one FormApp call.
