@@ -7,11 +7,11 @@ import {
   type MailContentContext,
 } from './mail-document';
 import type { DigestMail } from './mail-plan';
-import { deadlineLine, lateDays } from './mail-wording';
+import { deadlineLine } from './mail-wording';
 import { untoldLine, UNTOLD_AFTER_DAYS, type UntoldUnit } from './mail-untold';
 import type { Specialist } from './specialists';
 import { STATUS_LABEL } from './status';
-import { formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
+import { daysBetween, formatVietnameseDate, formatVietnameseDateTime, vietnamDateOf } from './time';
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`;
@@ -74,7 +74,8 @@ export function renderDigest(mail: DigestMail, context: MailContentContext): Mai
         unit.code,
         unit.name,
         STATUS_LABEL[status.status],
-        String(Math.max(0, lateDays(period, today))),
+        // Counted from the unit's own last day: an extension (`Gia hạn`) moves it.
+        String(Math.max(0, daysBetween(vietnamDateOf(status.dueAt), today))),
         unit.head,
         unit.phone,
         unit.emails.join(', '),

@@ -244,7 +244,9 @@ export function planMail(input: MailPlanInput): MailPlan {
     if (submission.submittedAt.getTime() > asOf.getTime() || details.lastVersionAt.getTime() > asOf.getTime())
       continue;
     const unit = unitByCode.get(submission.unitCode) ?? null;
-    const period = periodById.get(submission.periodId) ?? null;
+    // The unit's own due moment (an extension moves it): the receipt's timeliness line names it.
+    const ownPeriod = periodById.get(submission.periodId);
+    const period = ownPeriod ? periodForUnit(ownPeriod, submission.unitCode, input.board.extensions) : null;
     const periods = period ? [period] : [];
     // A held response's receipt goes to its unproven sender: it answers nothing the unit was owed.
     const noteMail = (mail: PlannedMail, isForUnit = true) => {
