@@ -16,6 +16,7 @@ import { MemoryWorkbook } from '../fakes/memory-workbook';
 import { boardOf, registerEntry } from '../domain/register-fixture';
 import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { makeGasWorld } from './gas-world';
+import { fakeUi, htmlService } from './report-ui';
 
 const PERIODS = periods2023();
 const BC6T = PERIODS[1] as Period;
@@ -167,30 +168,6 @@ describe('the DocumentApp fake', () => {
     expect(fake.calls.count('DocumentApp.create')).toBe(2);
   });
 });
-
-/** A Ui that answers the prompt as told and records the dialogs. */
-function fakeUi(answer: { button: 'OK' | 'CANCEL'; text: string }) {
-  const prompts: { title: string; prompt: string; buttons: string }[] = [];
-  const dialogs: { html: string; title: string }[] = [];
-  const ui = {
-    Button: { OK: 'OK', CANCEL: 'CANCEL' },
-    ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
-    prompt: (title: string, prompt: string, buttons: string) => {
-      prompts.push({ title, prompt, buttons });
-      return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
-    },
-    showModalDialog: (output: { html: string }, title: string) =>
-      void dialogs.push({ html: output.html, title }),
-  };
-  return { ui: ui as unknown as ExportReportServices['ui'], prompts, dialogs };
-}
-
-const htmlService = {
-  createHtmlOutput(html: string) {
-    const output = { html, setWidth: () => output, setHeight: () => output };
-    return output;
-  },
-} as unknown as ExportReportServices['htmlService'];
 
 function exportWith(answer: { button: 'OK' | 'CANCEL'; text: string }) {
   const workbook = new MemoryWorkbook(

@@ -1,10 +1,9 @@
 // `hannop report --docx` on the demo campaign: the file is read back as Word would open it (the
 // zip, then word/document.xml), and its totals are checked against the workbook's own `Số liệu`
 // sheet and `hannop status --json`, not against numbers written here.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { FIGURES_LEAD_COLUMNS, FIGURES_ROW_LABEL } from '../../src/domain/consolidation';
 import { textWidthTwip } from '../../src/domain/column-widths';
 import { SHEET } from '../../src/domain/layout';
@@ -13,6 +12,7 @@ import type { CellValue } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { runCli, type CliOutcome } from './cli-runner';
+import { bodyBlocks, documentXml, tables, type Block } from './docx-text';
 
 const AS_OF = '2023-06-01T08:00';
 const PERIOD = 'BC6T-2023';
@@ -23,52 +23,9 @@ function hannop(...argv: string[]): Promise<CliOutcome> {
   return runCli(argv, { now: () => vietnamInstant('2023-06-01', 8), cwd: dir });
 }
 
-type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; xml: string; rows: string[][] };
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function paragraphText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((match) => decodeXml(match[1] ?? ''))
-    .join('');
-}
-
-/** The body of a document.xml as paragraphs and tables (cells' paragraphs joined by line breaks). */
-function bodyBlocks(xml: string): Block[] {
-  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)?.[1] ?? '';
-  return [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p\b[\s\S]*?<\/w:p>/g)].map((match) => {
-    const part = match[0];
-    if (!part.startsWith('<w:tbl>')) return { kind: 'paragraph', text: paragraphText(part) };
-    const rows = [...part.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) =>
-      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) =>
-        [...cell[0].matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => paragraphText(p[0])).join('\n'),
-      ),
-    );
-    return { kind: 'table', xml: part, rows };
-  });
-}
-
-async function documentXml(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const entry = zip.file('word/document.xml');
-  if (!entry) throw new Error('word/document.xml is missing');
-  return entry.async('string');
-}
-
 /** `1.245` → 1245, `81,67` → 81.67. */
 function viNumber(text: string): number {
   return Number(text.replace(/\./g, '').replace(',', '.'));
-}
-
-function tables(blocks: readonly Block[]): Extract<Block, { kind: 'table' }>[] {
-  return blocks.filter((block): block is Extract<Block, { kind: 'table' }> => block.kind === 'table');
 }
 
 let xml: string;

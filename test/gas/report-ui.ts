@@ -1,0 +1,27 @@
+// The spreadsheet's Ui and HtmlService as the «Xuất báo cáo» menu uses them: the prompt answered as
+// told, the dialogs recorded.
+import type { ExportReportServices } from '../../src/gas/city-report-doc';
+
+/** A Ui that answers the prompt as told and records the dialogs. */
+export function fakeUi(answer: { button: 'OK' | 'CANCEL'; text: string }) {
+  const prompts: { title: string; prompt: string; buttons: string }[] = [];
+  const dialogs: { html: string; title: string }[] = [];
+  const ui = {
+    Button: { OK: 'OK', CANCEL: 'CANCEL' },
+    ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
+    prompt: (title: string, prompt: string, buttons: string) => {
+      prompts.push({ title, prompt, buttons });
+      return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
+    },
+    showModalDialog: (output: { html: string }, title: string) =>
+      void dialogs.push({ html: output.html, title }),
+  };
+  return { ui: ui as unknown as ExportReportServices['ui'], prompts, dialogs };
+}
+
+export const htmlService = {
+  createHtmlOutput(html: string) {
+    const output = { html, setWidth: () => output, setHeight: () => output };
+    return output;
+  },
+} as unknown as ExportReportServices['htmlService'];
