@@ -8,7 +8,14 @@ import type { Period } from '../../src/domain/campaign';
 import type { CellValue } from '../../src/domain/table';
 import { formatIsoVietnam } from '../../src/domain/time';
 import { fixtureUnits, periods2023 } from '../fakes/campaign-fixture';
-import { MAIL_CONFIG, at, logEntry, submissionOf } from '../fakes/mail-fixture';
+import {
+  MAIL_CONFIG,
+  at,
+  detailsOf,
+  logEntry,
+  submissionOf,
+  type SubmissionFields,
+} from '../fakes/mail-fixture';
 import { recordsOf, tableFromRecords } from '../fakes/tables';
 
 const PERIODS = periods2023();
@@ -175,5 +182,49 @@ describe('Gia hạn: mail', () => {
     // 11/04: one day after the new day, MNHM is overdue.
     expect(kinds('2023-04-10T07:00')).not.toContain('MNHM overdue');
     expect(kinds('2023-04-11T07:00')).toContain('MNHM overdue');
+  });
+
+  /** The text of the mail of `kind` planned at `asOf` for MNHM and THDD, with `sent` in the register. */
+  function bodyOf(asOf: string, kind: 'receipt' | 'digest', sent: readonly SubmissionFields[] = []): string {
+    const moment = at(asOf);
+    const units = UNITS.all.filter((unit) => unit.code === 'MNHM' || unit.code === 'THDD');
+    const submissions = sent.map(submissionOf);
+    const planned = planMail({
+      asOf: moment,
+      periods: [KH],
+      units,
+      board: computeStatusBoard(units, [KH], submissions, moment, [GRANTED]),
+      submissions,
+      details: sent.map(detailsOf),
+      log: [],
+      digestEmails: ['tonghop@pgd.example.edu.vn'],
+    }).mails.find((mail) => mail.kind === kind);
+    if (!planned) throw new Error(`no ${kind} planned at ${asOf}`);
+    return renderMail(planned, { config: MAIL_CONFIG, asOf: moment, prefilledLink: () => null }).textBody;
+  }
+
+  it('names the unit’s own due day in its receipt, on time or late', () => {
+    const sent = (when: string): SubmissionFields => ({
+      responseId: 'R1',
+      unitCode: 'MNHM',
+      periodId: 'KH-2023',
+      submittedAt: at(when),
+      submitterEmail: 'mnhm@truong.example.edu.vn',
+    });
+    expect(bodyOf('2023-04-08T10:05', 'receipt', [sent('2023-04-08T10:00')])).toContain(
+      'Đơn vị nộp đúng hạn (hạn nộp: hết ngày 10/04/2023, kế hoạch ghi “trước ngày 31/03/2023”).',
+    );
+    expect(bodyOf('2023-04-12T10:05', 'receipt', [sent('2023-04-12T10:00')])).toContain(
+      'Đơn vị nộp trễ hạn 2 ngày (hạn nộp: hết ngày 10/04/2023, kế hoạch ghi “trước ngày 31/03/2023”).',
+    );
+  });
+
+  it('counts the days late in the digest from the unit’s own due day', () => {
+    // Monday 17/04: MNHM is 7 days past 10/04, THDD 18 days past 30/03.
+    const rows = bodyOf('2023-04-17T07:00', 'digest')
+      .split('\n')
+      .filter((line) => /^(MNHM|THDD) \|/.test(line))
+      .map((line) => line.split(' | ').slice(0, 4).join(' | '));
+    expect(rows).toEqual(['MNHM | Mầm non Hoa Mai | Quá hạn | 7', 'THDD | Tiểu học Đặng Đức | Quá hạn | 18']);
   });
 });
