@@ -4,6 +4,7 @@
 // or style sheet: it opens offline, inside HtmlService's sandbox and in a mail attachment alike.
 // Every value that comes from a sheet goes through `escapeHtml`, in text and in attributes.
 import { describeDeadline, type CampaignConfig } from './campaign';
+import { mailForecastSection, type DashboardMailForecast } from './dashboard-mail-forecast';
 import { escapeHtml } from './mail-content';
 import { STATUS_LABEL, statusOf, type StatusBoard } from './status';
 import { buildStatusReport, type StatusReport } from './status-report';
@@ -45,6 +46,8 @@ export interface DashboardView {
   readonly schedule: readonly DashboardSchedule[];
   /** By period, then overdue before needs-fix, then units in Vietnamese name order. */
   readonly followUps: readonly DashboardFollowUp[];
+  /** The coming days' mail against the quota; absent where the campaign could not be forecast. */
+  readonly mailForecast?: DashboardMailForecast;
 }
 
 const FOLLOW_UP_ORDER: readonly FollowUpStatus[] = ['overdue', 'needs_fix'];
@@ -327,6 +330,8 @@ td ul{margin:0;padding-left:18px}.code{font-family:"DejaVu Sans Mono",Consolas,m
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;white-space:nowrap}
 tr.overdue .badge{background:#fce8e6;color:#a50e0e}tr.needs-fix .badge{background:#fef7e0;color:#8a4b00}
 .empty{color:#5f6368;font-style:italic}
+.forecast-alert{background:#fce8e6;color:#a50e0e;padding:6px 10px;border-left:4px solid #d93025}
+tr.overflow td{background:#fce8e6}tr.overflow .badge{background:#d93025;color:#fff}.note{color:#5f6368;font-size:12px}
 footer{margin-top:24px;color:#5f6368;font-size:12px}
 @media print{body{padding:0}.table-wrap{overflow:visible}}
 `;
@@ -344,6 +349,7 @@ export function renderDashboardPage(view: DashboardView): string {
     periodsSection(view) +
     levelSection(view) +
     followUpSection(view) +
+    (view.mailForecast ? mailForecastSection(view.mailForecast) : '') +
     '<footer>Đơn vị phải nộp: đơn vị đang hoạt động, có trong danh sách trước hạn nộp của kỳ. ' +
     'Đã nộp: có bài nộp hợp lệ (kể cả bài đã duyệt). Đúng hạn: bài hợp lệ đầu tiên đến trước khi hết hạn và ân hạn.</footer>' +
     '</body></html>\n'

@@ -99,6 +99,20 @@ export function mailForecastMaxPerDay(campaign: Campaign, units: readonly Unit[]
   return forecastMail(campaign, units, Number.MAX_SAFE_INTEGER).maxPerDay;
 }
 
+/**
+ * The forecast from `today` on: what is still to come of a campaign under way (the dashboard's
+ * view). Past days are gone, whatever they held.
+ */
+export function comingMailForecast(forecast: MailForecast, today: IsoDate): MailForecast {
+  const days = forecast.days.filter((day) => day.day >= today);
+  return {
+    days,
+    maxPerDay: Math.max(0, ...days.map((day) => day.totalRecipients)),
+    dailyQuota: forecast.dailyQuota,
+    overflowDays: forecast.overflowDays.filter((day) => day.day >= today),
+  };
+}
+
 const SHOWN_DAYS = 5;
 
 /** What the officer reads: null when every day fits; else the worst days and what to change. */

@@ -34,11 +34,17 @@ export interface DashboardServices {
   readonly ui: Pick<GoogleAppsScript.Base.Ui, 'showModalDialog'>;
   readonly htmlService: DashboardHtmlService;
   readonly asOf: Date;
+  /** MailApp's remaining quota today, in recipients: what the coming days' mail is measured against. */
+  readonly mailQuota: number;
 }
 
 /** Reads the workbook, renders the page at `asOf` and shows it. */
 export function openDashboard(services: DashboardServices): MenuOutcome {
-  showDashboard(services.ui, services.htmlService, dashboardPage(services.workbook, services.asOf));
+  const page = dashboardPage(services.workbook, services.asOf, {
+    kind: 'mailapp',
+    recipients: services.mailQuota,
+  });
+  showDashboard(services.ui, services.htmlService, page);
   return { message: DASHBOARD_OPENED_MESSAGE };
 }
 
@@ -50,6 +56,8 @@ export function runDashboardMenu(services: GasServices): void {
       ui: services.ui,
       htmlService: services.globals.HtmlService,
       asOf: services.now(),
+      // The dashboard's one call besides the sheets it reads and the dialog it opens.
+      mailQuota: services.globals.MailApp.getRemainingDailyQuota(),
     }),
   );
 }

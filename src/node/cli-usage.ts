@@ -17,7 +17,8 @@ export const USAGE_LINES: readonly string[] = [
               (trên Google Sheet qua Sheets API; không có --smtp thì chỉ chạy thử;
               địa chỉ SMTP cũng đọc được từ biến môi trường HANNOP_SMTP_URL)`,
   'hannop status --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--json]',
-  'hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE | --docx FILE',
+  `hannop report --workbook FILE [--as-of YYYY-MM-DD[THH:mm]] [--period ID] --html FILE [--max-mail N] | --docx FILE
+              (--max-mail: bảng điều khiển so dự báo thư những ngày tới với N người nhận mỗi ngày)`,
   `hannop check  --workbook FILE [--max-mail N]
               (kiểm tra cấu hình: mọi lỗi cùng lúc; có lỗi thì mã thoát 1;
               --max-mail: so dự báo thư mỗi ngày với N người nhận)`,

@@ -287,7 +287,7 @@ async function run(io: CliIo, parsed: ReturnType<typeof parse>): Promise<number 
       const { reportCommand, reportTarget } = await import('./commands/report.js');
       const target = reportTarget(values, (file) => resolve(io.cwd, file));
       const text = await onWorkbook(String(values.workbook), () =>
-        reportCommand(path, asOf, values.period, target),
+        reportCommand(path, asOf, values.period, target, maxMailOption(values)),
       );
       io.stdout(text);
       return;

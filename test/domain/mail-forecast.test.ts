@@ -3,6 +3,7 @@ import { checkConfig } from '../../src/domain/config-check';
 import { DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
 import { PERIOD_COLUMNS, SHEET } from '../../src/domain/layout';
 import {
+  comingMailForecast,
   describeMailForecast,
   forecastMail,
   MAIL_PRIORITY,
@@ -96,6 +97,23 @@ describe('forecastMail', () => {
         '«Kỳ nộp» (cột «Nhắc trước hạn», «Nhắc sau hạn»), bớt địa chỉ email của mỗi đơn vị, hoặc gửi thư qua SMTP ' +
         'từ máy chủ (hannop run --spreadsheet … --smtp …) với hạn mức lớn hơn.',
     );
+  });
+
+  it('keeps only the days from the given day on, and their overflow', () => {
+    const whole = forecastMail(CAMPAIGN, UNITS, 2);
+    const coming = comingMailForecast(whole, '2023-03-30');
+    expect(coming.days.map((day) => day.day)).toEqual(
+      whole.days.map((day) => day.day).filter((day) => day >= '2023-03-30'),
+    );
+    expect(coming.days[0]?.day).toBe('2023-03-30');
+    expect(coming.overflowDays.map((day) => day.day)).toEqual(['2023-03-31', '2023-03-30', '2023-04-02']);
+    expect(coming.maxPerDay).toBe(4);
+    expect(comingMailForecast(whole, '2024-01-01')).toEqual({
+      days: [],
+      maxPerDay: 0,
+      dailyQuota: 2,
+      overflowDays: [],
+    });
   });
 
   it('puts receipts first, then what asks a unit to act, reminders, and the digest last', () => {

@@ -18,7 +18,8 @@ import {
   type FakeSpreadsheetWorld,
 } from '../fakes/spreadsheet-app';
 import { MALICIOUS_NAME, XSS_UNIT, at } from '../domain/dashboard-fixture';
-import { globalsOf, makeGasFakes } from './gas-world';
+import { globalsOf, makeGasFakes, makeGasWorld, manyUnits } from './gas-world';
+import { ServiceMeter } from './service-meter';
 
 /**
  * A spreadsheet set up with the campaign, filled through the fake's own API as a person would
@@ -94,6 +95,7 @@ describe('openDashboard', () => {
       ui: world.ui as unknown as GoogleAppsScript.Base.Ui,
       htmlService: asHtmlService(html),
       asOf: at('2023-04-05T12:00'),
+      mailQuota: 100,
     });
     expect(outcome).toEqual({ message: DASHBOARD_OPENED_MESSAGE });
     expect(world.calls.count('Sheet.getDataRange') - before).toBe(4);
@@ -134,5 +136,73 @@ describe('runDashboardMenu', () => {
     expect(world.ui.alerts[0]?.prompt).toMatch(
       /^Không thể thực hiện «Bảng điều khiển» vì bảng tính có chỗ chưa đúng:\n/,
     );
+  });
+});
+
+describe("the dashboard's mail forecast", () => {
+  /** The dashboard opened from the menu on 20/03/2023 with MailApp's quota; its page and its calls. */
+  function dashboardAt(unitCount: number, mailQuota: number) {
+    const meter = new ServiceMeter();
+    const world = makeGasWorld({ units: manyUnits(unitCount), mailQuota, meter, start: '2023-03-20T08:00' });
+    meter.reset();
+    runDashboardMenu(world.services());
+    return { page: world.htmlService.outputs[0]?.getContent() ?? '', reading: meter.reading() };
+  }
+
+  it('marks the days over 100 recipients at 2,000 units and says what to change, for one call more', () => {
+    const { page, reading } = dashboardAt(2000, 100);
+    // MailApp's remaining 100 less the 5 of `Dự trữ hạn mức thư`.
+    expect(page).toContain(
+      'Hạn mức: 95 người nhận mỗi ngày (hạn mức MailApp còn lại hôm nay là 100, trừ 5 dự trữ («Dự trữ hạn mức thư»)).',
+    );
+    expect(page).toContain(
+      '<p class="forecast-alert">Cảnh báo: dự báo thư của đợt thu vượt hạn mức 95 người nhận mỗi ngày vào 24 ngày ' +
+        '(nhiều nhất 2001): 31/03/2023: 2001 người nhận (nhắc 2000, xác nhận 0, tổng hợp 1);',
+    );
+    expect(page).toContain(
+      'Hãy bớt ngày nhắc trong «Kỳ nộp» (cột «Nhắc trước hạn», «Nhắc sau hạn»), bớt địa chỉ email của mỗi đơn vị, ' +
+        'hoặc gửi thư qua SMTP từ máy chủ (hannop run --spreadsheet … --smtp …) với hạn mức lớn hơn.',
+    );
+    // The first reminder day overflows; the digest-only Monday after the deadline fits.
+    expect(page).toContain(
+      '<tr class="overflow"><td>23/03/2023</td><td class="number">2000</td><td class="number">0</td>' +
+        '<td class="number">0</td><td class="number">2000</td><td class="number">95</td>' +
+        '<td><span class="badge">Vượt 1905</span></td></tr>',
+    );
+    expect(page).toContain('<tr><td>03/04/2023</td>');
+    expect(page).toContain('<p>Sau đó còn 15 ngày có thư, 12 ngày trong số đó vượt hạn mức.</p>');
+    // Reading the sheets and opening the dialog as before, and one call for the quota.
+    expect(reading.byMethod).toEqual({
+      'HtmlOutput.addMetaTag': 1,
+      'HtmlOutput.setHeight': 1,
+      'HtmlOutput.setTitle': 1,
+      'HtmlOutput.setWidth': 1,
+      'HtmlService.createHtmlOutput': 1,
+      'MailApp.getRemainingDailyQuota': 1,
+      'Spreadsheet.getId': 1,
+      'Spreadsheet.toast': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Spreadsheets.get': 3,
+      'Ui.showModalDialog': 1,
+    });
+  });
+
+  it('says every coming day fits for a small campaign, and marks none', () => {
+    const { page } = dashboardAt(3, 100);
+    expect(page).toContain(
+      '<p class="empty">Không ngày nào sắp tới vượt hạn mức 95 người nhận mỗi ngày: thư sẽ được gửi đúng ngày.</p>',
+    );
+    expect(page).toContain('<tr><td>31/03/2023</td><td class="number">3</td>');
+    expect(page).not.toContain('class="overflow"');
+    expect(page).not.toContain('Cảnh báo');
+  });
+
+  it('counts a quota below the reserve as none left: every coming day overflows', () => {
+    const { page } = dashboardAt(3, 4);
+    expect(page).toContain(
+      'Hạn mức: 0 người nhận mỗi ngày (hạn mức MailApp còn lại hôm nay là 4, trừ 5 dự trữ',
+    );
+    expect(page).toContain('<tr class="overflow"><td>03/04/2023</td>');
   });
 });

@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vietnamInstant } from '../../src/domain/time';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { makeUnit } from '../fakes/campaign-fixture';
+import { FILLED_MAIL_CONFIG, campaignTables } from '../fakes/mail-fixture';
 import { runCli, type CliOutcome } from './cli-runner';
 
 let dir: string;
@@ -114,6 +117,108 @@ describe('hannop report', () => {
       stdout: '',
       stderr:
         'Lỗi: --as-of «2023-13-01» không hợp lệ; ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (giờ Việt Nam).\n',
+    });
+  });
+
+  describe("the dashboard's mail forecast", () => {
+    /** A 2,000-unit campaign with the 2023 periods, as `hannop init` would leave it filled. */
+    async function bigWorkbook(): Promise<string> {
+      const units = Array.from({ length: 2000 }, (_, index) =>
+        makeUnit({
+          code: `TR${String(index).padStart(4, '0')}`,
+          name: `Trường số ${index}`,
+          rowNumber: index + 2,
+        }),
+      );
+      const workbook = XlsxWorkbook.createEmpty();
+      workbook.write(
+        campaignTables(units, undefined, FILLED_MAIL_CONFIG).map((table) => ({
+          kind: 'replace' as const,
+          sheet: table.name,
+          headers: table.headers.map(String),
+          rows: table.rows,
+        })),
+      );
+      await workbook.saveAs(join(dir, 'lon.xlsx'));
+      return 'lon.xlsx';
+    }
+
+    it('marks the days over --max-mail 100 at 2,000 units and says what to change', async () => {
+      const workbook = await bigWorkbook();
+      const outcome = await hannop(
+        'report',
+        '--workbook',
+        workbook,
+        '--as-of',
+        '2023-03-20',
+        '--html',
+        'lon.html',
+        '--max-mail',
+        '100',
+      );
+      expect(outcome).toEqual({ code: 0, stdout: 'Đã ghi bảng điều khiển «lon.html».\n', stderr: '' });
+      const page = readFileSync(join(dir, 'lon.html'), 'utf8');
+      expect(page).toContain(
+        'Hạn mức: 95 người nhận mỗi ngày (--max-mail 100, trừ 5 dự trữ («Dự trữ hạn mức thư»)).',
+      );
+      expect(page).toContain(
+        '<p class="forecast-alert">Cảnh báo: dự báo thư của đợt thu vượt hạn mức 95 người nhận mỗi ngày vào 24 ngày',
+      );
+      expect(page).toContain('Hãy bớt ngày nhắc trong «Kỳ nộp» (cột «Nhắc trước hạn», «Nhắc sau hạn»)');
+      expect(page).toContain('<tr class="overflow"><td>23/03/2023</td>');
+      expect(page).toContain('<span class="badge">Vượt 1905</span>');
+    }, 60_000);
+
+    it('says every coming day fits a large enough --max-mail, and what it cannot compare without one', async () => {
+      expect(
+        (
+          await hannop(
+            'report',
+            '--workbook',
+            'w.xlsx',
+            '--as-of',
+            '2023-03-20',
+            '--html',
+            'du.html',
+            '--max-mail',
+            '1000',
+          )
+        ).code,
+      ).toBe(0);
+      const fits = readFileSync(join(dir, 'du.html'), 'utf8');
+      expect(fits).toMatch(
+        /<p class="empty">Không ngày nào sắp tới vượt hạn mức \d+ người nhận mỗi ngày: thư sẽ được gửi đúng ngày\.<\/p>/,
+      );
+      expect(fits).not.toContain('class="overflow"');
+      expect(
+        (await hannop('report', '--workbook', 'w.xlsx', '--as-of', '2023-03-20', '--html', 'kho.html')).code,
+      ).toBe(0);
+      const unmeasured = readFileSync(join(dir, 'kho.html'), 'utf8');
+      expect(unmeasured).toContain(
+        '<p class="empty">Chưa so với hạn mức gửi thư mỗi ngày: thêm --max-mail N (số người nhận mỗi ngày) vào lệnh ' +
+          'hannop report để so.</p>',
+      );
+      expect(unmeasured).not.toContain('Hạn mức:');
+    });
+
+    it('refuses --max-mail with --docx, and a --max-mail that is not a number', async () => {
+      expect(await hannop('report', '--workbook', 'w.xlsx', '--docx', 'x.docx', '--max-mail', '100')).toEqual(
+        {
+          code: 1,
+          stdout: '',
+          stderr:
+            'Lỗi: --max-mail chỉ dùng với --html: bảng điều khiển so dự báo thư với hạn mức, báo cáo .docx thì không.\n',
+        },
+      );
+      expect(
+        await hannop('report', '--workbook', 'w.xlsx', '--html', 'x.html', '--max-mail', 'trăm'),
+      ).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'Lỗi: --max-mail «trăm» không hợp lệ; ghi một số nguyên không âm (số người nhận được gửi thư trong ngày).\n',
+      });
+      expect(existsSync(join(dir, 'x.docx'))).toBe(false);
     });
   });
 });

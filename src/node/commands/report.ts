@@ -64,14 +64,24 @@ export async function docxReportCommand(
   );
 }
 
-/** `--docx`: the City report for one period; `--html`: the dashboard, every period (no `--period`). */
+export const MAX_MAIL_WITH_DOCX_MESSAGE =
+  '--max-mail chỉ dùng với --html: bảng điều khiển so dự báo thư với hạn mức, báo cáo .docx thì không.';
+
+/**
+ * `--docx`: the City report for one period; `--html`: the dashboard, every period (no `--period`),
+ * its mail forecast measured against `maxMail` recipients a day when given.
+ */
 export async function reportCommand(
   workbookPath: string,
   asOf: Date,
   periodId: string | undefined,
   target: ReportTarget,
+  maxMail?: number,
 ): Promise<string> {
-  if (target.kind === 'docx') return docxReportCommand(workbookPath, asOf, periodId, target);
-  await writeDashboardHtml(workbookPath, asOf, target.path);
+  if (target.kind === 'docx') {
+    if (maxMail !== undefined) throw new UsageError(MAX_MAIL_WITH_DOCX_MESSAGE);
+    return docxReportCommand(workbookPath, asOf, periodId, target);
+  }
+  await writeDashboardHtml(workbookPath, asOf, target.path, maxMail);
   return `Đã ghi bảng điều khiển «${target.shown}».\n`;
 }
