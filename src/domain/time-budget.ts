@@ -8,9 +8,17 @@ export const MAX_REQUEST_BYTES = 1_500_000;
 /** How long retries of one call may wait in all, so that a job keeps time for its work. */
 export const RETRY_BUDGET_MS = 60_000;
 
-/** Whether Google's answer is one to retry: 429 (quota per minute) and 5xx (Google's side). */
+/**
+ * Whether Google's answer is one to retry: 429 (quota per minute) and 5xx (Google's side), as the
+ * Sheets API says them, and as SpreadsheetApp says them in Apps Script — «Service Spreadsheets
+ * failed while accessing document with id …», «… timed out while accessing …», «Service invoked too
+ * many times in a short time» (a rate: wait and it passes), «Service error: Spreadsheets», «a server
+ * error occurred». Not «Service invoked too many times for one day»: a daily quota does not come
+ * back within a run (https://developers.google.com/apps-script/guides/services/quotas).
+ */
 export function isRetryableError(message: string): boolean {
-  return /\b(429|500|502|503|504)\b|quota exceeded|rate limit|too many requests|internal error|backend error|service unavailable|timed out/i.test(
+  if (/too many times for one day/i.test(message)) return false;
+  return /\b(429|500|502|503|504)\b|quota exceeded|rate limit|too many requests|internal error|backend error|service unavailable|timed out|failed while accessing|too many times in a short time|service error|server error occurred/i.test(
     message,
   );
 }

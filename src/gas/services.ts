@@ -107,11 +107,10 @@ export class GasServices {
   private workbookOf(storedId: boolean): Workbook {
     return this.once('workbook', () => {
       const sheets = this.globals.Sheets;
+      const retry = { sleep: (ms: number) => this.globals.Utilities.sleep(ms) };
       return sheets
-        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheetId(storedId), {
-            sleep: (ms) => this.globals.Utilities.sleep(ms),
-          })
-        : new SpreadsheetWorkbook(this.spreadsheet, this.globals.SpreadsheetApp);
+        ? new AdvancedSheetsWorkbook(sheets, this.spreadsheetId(storedId), retry)
+        : new SpreadsheetWorkbook(this.spreadsheet, this.globals.SpreadsheetApp, retry);
     });
   }
 

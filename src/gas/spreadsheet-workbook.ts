@@ -7,166 +7,54 @@
 //   it last wrote to each sheet: its headers and format, the extent written and how many rows of
 //   the grid the formats cover. A replace that matches the record rewrites the values only —
 //   `Spreadsheet.getRange('Sheet'!A1:…)` and `setValues`, padded with blanks over the extent
-//   written before — because the formats are still there: the daily case, and every submission.
+//   written before, or only the rows that differ from what this execution read — because the
+//   formats are still there: the daily case, and every submission (written-shapes.ts).
 //   Any other replace clears the sheet and formats it afresh. A sheet someone deleted is created
 //   and formatted again. The record goes by sheet name: a sheet renamed away and replaced by hand
 //   with a blank one of the same name gets its values but not its formats back until the shape
 //   changes (deleting it restores both), and a filter or protection someone removed stays
 //   removed until then.
-// Nothing here runs per row or per cell.
+// Nothing here runs per row or per cell. How the values move (only what changed, under the size
+// limit, retried when Google fails on its side) is spreadsheet-values.ts; the formats, sheet-format.ts.
 
-import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
+import type { CellValue, SheetFormat, SheetWrite, Table, Workbook } from '../ports';
 import { cellText } from '../domain/table';
-import { checkWrites, columnLetter, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
+import { checkWrites, placeColumns } from '../sheet-writes';
+import {
+  fromSheetCell,
+  gridOf,
+  rowsToRewrite,
+  setValuesUnderLimit,
+  sheetRange,
+  tableFromValues,
+  toSheetCell,
+  withRetry,
+  type RetryWait,
+  type SheetCell,
+} from './spreadsheet-values';
+import { applyFormat, growGrid, type SpreadsheetServices } from './sheet-format';
+import { coversRows, parseShapes, shapeOf, WRITTEN_SHAPES_KEY, type WrittenShape } from './written-shapes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
-type SheetCell = string | number | boolean | Date;
+type Rows = readonly (readonly CellValue[])[];
 
-/** What the adapter needs of SpreadsheetApp: a rule builder and an enum, passed in rather than global. */
-export type SpreadsheetServices = Pick<
-  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  'newConditionalFormatRule' | 'ProtectionType'
->;
-
-export const DATE_FORMAT = 'dd/MM/yyyy';
-export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
-const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
-/** The developer metadata key under which the shapes written are recorded (see the top of the file). */
-export const WRITTEN_SHAPES_KEY = 'hannop.writtenShapes';
-const GRID_HEADROOM_ROWS = 1000;
-
-/**
- * What Sheets must store for a value. A string is entered as a person would type it, so it is
- * prefixed with an apostrophe: then `=1+1`, `0901234567`, `30/03/2023` or `TRUE` stay the text
- * they are instead of becoming a formula, a number, a date or a boolean.
- */
-function toSheetCell(value: CellValue | undefined): SheetCell {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'string') return `'${value}`;
-  return value;
-}
-
-function fromSheetCell(value: unknown): CellValue {
-  if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  return String(value);
-}
-
-/** The table in a data range, without the empty rows and columns at its bottom and right. */
-function tableFromValues(name: string, values: readonly (readonly unknown[])[]): Table {
-  return tableFromGrid(
-    name,
-    values.map((row) => row.map(fromSheetCell)),
-  );
-}
-
-/** The cells of headers + rows, padded with blanks to `height` × `width` so that stale cells are emptied. */
-function gridOf(
-  headers: readonly string[],
-  rows: readonly (readonly CellValue[])[],
-  height = rows.length + 1,
-  width = headers.length,
-): SheetCell[][] {
-  return Array.from({ length: height }, (_, rowIndex) => {
-    const row = rowIndex === 0 ? headers : rows[rowIndex - 1];
-    return Array.from({ length: width }, (_, column) =>
-      row && column < headers.length ? toSheetCell(row[column]) : '',
-    );
-  });
-}
-
-/** A short, stable digest (53 bits, cyrb53) of a shape description. */
-function digest(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/**
- * Everything about a replace that the formats on a sheet depend on. Not the row count: number
- * formats, colour rules and the filter cover every row of the grid (see `formattedRows`).
- */
-function shapeOf(headers: readonly string[], format: SheetFormat | undefined): string {
-  return digest(JSON.stringify([headers, format ?? null]));
-}
-
-interface WrittenShape {
-  readonly shape: string;
-  /** The largest extent ever written (header included): cells the next write must empty. */
-  readonly rows: number;
-  readonly columns: number;
-  /** How many rows of the grid the formats cover (its size when formatted); 0 when none depend on rows. */
-  readonly formattedRows: number;
-}
-
-function parseShapes(json: string): Map<string, WrittenShape> {
-  const shapes = new Map<string, WrittenShape>();
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (!parsed || typeof parsed !== 'object') return shapes;
-    Object.entries(parsed as Record<string, unknown>).forEach(([sheet, value]) => {
-      const { shape, rows, columns, formattedRows } = (value ?? {}) as Partial<WrittenShape>;
-      if (
-        typeof shape === 'string' &&
-        typeof rows === 'number' &&
-        typeof columns === 'number' &&
-        typeof formattedRows === 'number'
-      ) {
-        shapes.set(sheet, { shape, rows, columns, formattedRows });
-      }
-    });
-  } catch {
-    // Unreadable: as if nothing were recorded, so every sheet is formatted afresh.
-  }
-  return shapes;
-}
-
-/** Whether the formats of `format` depend on the rows they cover. */
-function coversRows(format: SheetFormat | undefined): boolean {
-  return Boolean(
-    format &&
-    (format.filter ||
-      (format.valueColors ?? []).length > 0 ||
-      (format.dateColumns ?? []).length > 0 ||
-      (format.dateTimeColumns ?? []).length > 0),
-  );
-}
-
-/** `C2:C1000`-like ranges of the distinct `columns` (by title), from row 2 to `gridRows`, left to right. */
-function columnRanges(
-  sheet: string,
-  headers: readonly string[],
-  columns: readonly string[],
-  gridRows: number,
-): string[] {
-  const positions = [...new Set(columns.map((column) => columnPosition(sheet, headers, column)))];
-  return positions
-    .sort((a, b) => a - b)
-    .map((position) => `${columnLetter(position)}2:${columnLetter(position)}${gridRows}`);
-}
-
-/** `'Tổng hợp'!A1:Q2001`: a range addressed with its sheet's name, quoted and its quotes doubled. */
-function sheetRange(sheet: string, row: number, column: number, height: number, width: number): string {
-  const cells = `${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${row + height - 1}`;
-  return `'${sheet.replace(/'/g, "''")}'!${cells}`;
-}
+export { DATE_FORMAT, DATE_TIME_FORMAT, type SpreadsheetServices } from './sheet-format';
+export { WRITTEN_SHAPES_KEY } from './written-shapes';
 
 /** A sheet as this adapter last saw it: its object and the extent of its data (rows × columns, header included). */
 interface KnownSheet {
   readonly sheet: Sheet;
   rows: number;
   columns: number;
+  /** Its headers and data rows as read or last written in this execution: a rewrite sends what differs. */
+  data?: { readonly headers: readonly string[]; readonly rows: Rows };
+}
+
+function sameHeaders(before: readonly string[], after: readonly string[]): boolean {
+  return before.length === after.length && before.every((header, index) => header === after[index]);
 }
 
 export class SpreadsheetWorkbook implements Workbook {
@@ -176,11 +64,13 @@ export class SpreadsheetWorkbook implements Workbook {
   constructor(
     private readonly spreadsheet: Spreadsheet,
     private readonly services: SpreadsheetServices,
+    /** How to wait before retrying a read or a write Google failed (Utilities.sleep); null: no retry. */
+    private readonly retry: RetryWait | null = null,
   ) {}
 
   private lookUp(name: string): KnownSheet | null {
     if (this.known.has(name)) return this.known.get(name) ?? null;
-    const sheet = this.spreadsheet.getSheetByName(name);
+    const sheet = withRetry(this.retry, name, () => this.spreadsheet.getSheetByName(name));
     const known = sheet ? { sheet, rows: 0, columns: 0 } : null;
     this.known.set(name, known);
     return known;
@@ -198,10 +88,12 @@ export class SpreadsheetWorkbook implements Workbook {
       if (tables.has(name)) return;
       const known = this.lookUp(name);
       if (!known) return;
-      const values = known.sheet.getDataRange().getValues();
+      const values = withRetry(this.retry, name, () => known.sheet.getDataRange().getValues());
       known.rows = Math.max(known.rows, values.length);
       known.columns = Math.max(known.columns, values[0]?.length ?? 0);
-      tables.set(name, tableFromValues(name, values));
+      const table = tableFromValues(name, values);
+      known.data = { headers: table.headers.map(cellText), rows: table.rows };
+      tables.set(name, table);
     });
     return tables;
   }
@@ -290,13 +182,14 @@ export class SpreadsheetWorkbook implements Workbook {
 
   /**
    * The formats are in place: only the values change, over the extent ever written so stale cells
-   * are emptied. A sheet not looked up yet is reached by its name in the range's address (one call
+   * are emptied — or, for a sheet read in this execution with the same headers, only the rows that
+   * differ. A sheet not looked up yet is reached by its name in the range's address (one call
    * instead of two); false when it no longer exists.
    */
   private rewriteValues(
     name: string,
     recorded: WrittenShape,
-    write: { readonly headers: readonly string[]; readonly rows: readonly (readonly CellValue[])[] },
+    write: { readonly headers: readonly string[]; readonly rows: Rows },
   ): boolean {
     const { headers, rows } = write;
     const cached = this.known.get(name);
@@ -304,23 +197,54 @@ export class SpreadsheetWorkbook implements Workbook {
     const height = Math.max(rows.length + 1, recorded.rows, cached?.rows ?? 0);
     const width = Math.max(headers.length, recorded.columns, cached?.columns ?? 0);
     if (width === 0) return cached !== undefined || this.lookUp(name) !== null;
-    let range: Range;
-    if (cached) {
-      range = cached.sheet.getRange(1, 1, height, width);
-    } else {
-      try {
-        range = this.spreadsheet.getRange(sheetRange(name, 1, 1, height, width));
-      } catch {
-        // Deleted since the record was made: it is created and formatted again.
-        return false;
-      }
+    if (cached?.data && sameHeaders(cached.data.headers, headers) && width === headers.length) {
+      this.rewriteChangedRows(name, cached, headers, rows);
+      return true;
     }
-    range.setValues(gridOf(headers, rows, height, width));
+    let whole: Range;
+    try {
+      whole = cached
+        ? cached.sheet.getRange(1, 1, height, width)
+        : this.spreadsheet.getRange(sheetRange(name, 1, 1, height, width));
+    } catch {
+      // Deleted since the record was made: it is created and formatted again.
+      return false;
+    }
+    const rangeAt = (row: number, rowCount: number): Range => {
+      if (row === 1 && rowCount === height) return whole;
+      return cached
+        ? cached.sheet.getRange(row, 1, rowCount, width)
+        : this.spreadsheet.getRange(sheetRange(name, row, 1, rowCount, width));
+    };
+    setValuesUnderLimit(this.retry, name, rangeAt, 1, gridOf(headers, rows, height, width), width);
     if (cached) {
       cached.rows = rows.length + 1;
       cached.columns = headers.length;
+      cached.data = { headers: [...headers], rows };
     }
     return true;
+  }
+
+  /** The rows that differ from what the sheet holds (known from this execution), and the stale rows emptied. */
+  private rewriteChangedRows(name: string, known: KnownSheet, headers: readonly string[], rows: Rows): void {
+    const width = headers.length;
+    const before = known.data?.rows ?? [];
+    rowsToRewrite(before, rows, width, known.rows).forEach((span) => {
+      const cells = span.rows.map((row) =>
+        Array.from({ length: width }, (_, column): SheetCell => toSheetCell(row[column])),
+      );
+      setValuesUnderLimit(
+        this.retry,
+        name,
+        (row, rowCount) => known.sheet.getRange(row, 1, rowCount, width),
+        span.start + 2,
+        cells,
+        width,
+      );
+    });
+    known.rows = rows.length + 1;
+    known.columns = width;
+    known.data = { headers: [...headers], rows };
   }
 
   /** Clears the sheet, writes the values and applies the format; returns the rows the format covers. */
@@ -343,112 +267,21 @@ export class SpreadsheetWorkbook implements Workbook {
     if (headers.length === 0) return 0;
     // Formats that follow the rows cover the whole grid, so that a later write with more rows
     // (up to the grid's size) finds them in place. The grid grows before the values go in.
-    const gridRows = coversRows(format) ? this.growGrid(sheet, rows.length + 1) : 0;
+    const gridRows = coversRows(format) ? growGrid(sheet, rows.length + 1) : 0;
     const table = sheet.getRange(1, 1, rows.length + 1, headers.length);
-    table.setValues(gridOf(headers, rows));
-    if (!format) return 0;
-    this.applyFormat(sheet, isNew, table, name, headers, rows.length, gridRows, format);
-    return gridRows;
-  }
-
-  /**
-   * The grid's row count, grown first when fewer than GRID_HEADROOM_ROWS rows are left under the
-   * data: a register that gains a row per submission is then formatted again once in a thousand.
-   */
-  private growGrid(sheet: Sheet, dataRows: number): number {
-    const maxRows = sheet.getMaxRows();
-    if (maxRows >= dataRows + GRID_HEADROOM_ROWS / 2) return maxRows;
-    const added = dataRows + GRID_HEADROOM_ROWS - maxRows;
-    sheet.insertRowsAfter(maxRows, added);
-    return maxRows + added;
-  }
-
-  private applyFormat(
-    sheet: Sheet,
-    isNew: boolean,
-    table: Range,
-    name: string,
-    headers: readonly string[],
-    rowCount: number,
-    gridRows: number,
-    format: SheetFormat,
-  ): void {
-    if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
-    if (format.frozenColumns !== undefined) sheet.setFrozenColumns(format.frozenColumns);
-    if (format.valueColors && format.valueColors.length > 0 && gridRows >= 2) {
-      sheet.setConditionalFormatRules(
-        this.valueColorRules(sheet, name, headers, gridRows, format.valueColors),
-      );
-    }
-    const numberFormats: [readonly string[] | undefined, string][] = [
-      [format.dateColumns, DATE_FORMAT],
-      [format.dateTimeColumns, DATE_TIME_FORMAT],
-    ];
-    numberFormats.forEach(([columns, numberFormat]) => {
-      if (!columns || columns.length === 0 || gridRows < 2) return;
-      // One call per number format, whatever the number of columns.
-      sheet.getRangeList(columnRanges(name, headers, columns, gridRows)).setNumberFormat(numberFormat);
-    });
-    const boldRows = new Set(format.boldRows ?? []);
-    if (boldRows.size > 0 && rowCount > 0) {
-      table.setFontWeights(
-        Array.from({ length: rowCount + 1 }, (_, index) =>
-          new Array<GoogleAppsScript.Spreadsheet.FontWeight | null>(headers.length).fill(
-            index > 0 && boldRows.has(index - 1) ? 'bold' : null,
-          ),
-        ),
-      );
-    }
-    // Over the whole grid, so that rows a later write adds are inside it.
-    if (format.filter) sheet.getRange(1, 1, Math.max(gridRows, rowCount + 1), headers.length).createFilter();
-    if (format.protectedWarningOnly) {
-      const protection =
-        (isNew ? undefined : sheet.getProtections(this.services.ProtectionType.SHEET)[0]) ?? sheet.protect();
-      protection.setWarningOnly(true);
-      protection.setDescription(PROTECTION_DESCRIPTION);
-    }
-  }
-
-  /**
-   * Colour rules over whole columns from row 2. One rule per colour, over every column it applies
-   * to (texts compared for equality never match the same cell twice), and one call for the ranges.
-   */
-  private valueColorRules(
-    sheet: Sheet,
-    name: string,
-    headers: readonly string[],
-    gridRows: number,
-    rules: readonly ValueColorRule[],
-  ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-    const grouped = new Map<string, { rule: ValueColorRule; columns: string[] }>();
-    rules.forEach((rule) => {
-      const key = JSON.stringify([rule.equals, rule.background, rule.font ?? null]);
-      const group = grouped.get(key);
-      if (!group) grouped.set(key, { rule, columns: [rule.column] });
-      else group.columns.push(rule.column);
-    });
-    const a1Notations = columnRanges(
+    setValuesUnderLimit(
+      this.retry,
       name,
-      headers,
-      rules.map((rule) => rule.column),
-      gridRows,
+      (row, rowCount) =>
+        row === 1 && rowCount === rows.length + 1 ? table : sheet.getRange(row, 1, rowCount, headers.length),
+      1,
+      gridOf(headers, rows),
+      headers.length,
     );
-    const ranges =
-      a1Notations.length === 1
-        ? [sheet.getRange(a1Notations[0] as string)]
-        : sheet.getRangeList(a1Notations).getRanges();
-    const rangeByA1 = new Map(a1Notations.map((a1, index) => [a1, ranges[index] as Range]));
-    return [...grouped.values()].map(({ rule, columns }) => {
-      let builder = this.services
-        .newConditionalFormatRule()
-        .whenTextEqualTo(rule.equals)
-        .setBackground(rule.background);
-      if (rule.font) builder = builder.setFontColor(rule.font);
-      const groupRanges = columnRanges(name, headers, columns, gridRows).map(
-        (a1) => rangeByA1.get(a1) as Range,
-      );
-      return builder.setRanges(groupRanges).build();
-    });
+    known.data = { headers: [...headers], rows };
+    if (!format) return 0;
+    applyFormat(this.services, sheet, isNew, table, name, headers, rows.length, gridRows, format);
+    return gridRows;
   }
 
   private append(name: string, headers: readonly string[], rows: readonly (readonly CellValue[])[]): void {
@@ -456,21 +289,34 @@ export class SpreadsheetWorkbook implements Workbook {
     const existing = this.lookUp(name);
     const known = existing ?? this.create(name);
     const { sheet } = known;
-    const lastRow = existing ? sheet.getLastRow() : 0;
+    // What this execution knew of its rows no longer holds: a later replace rewrites it whole.
+    delete known.data;
+    const lastRow = existing ? withRetry(this.retry, name, () => sheet.getLastRow()) : 0;
     if (lastRow === 0) {
-      if (headers.length > 0) sheet.getRange(1, 1, grid.length, headers.length).setValues(grid);
+      setValuesUnderLimit(
+        this.retry,
+        name,
+        (row, rowCount) => sheet.getRange(row, 1, rowCount, headers.length),
+        1,
+        grid,
+        headers.length,
+      );
       known.rows = headers.length > 0 ? grid.length : 0;
       known.columns = headers.length;
       return;
     }
     if (rows.length === 0) return;
-    const [headerRow = []] = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues();
+    const [headerRow = []] = withRetry(this.retry, name, () =>
+      sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues(),
+    );
     const existingHeaders = headerRow.map((value) => cellText(fromSheetCell(value)));
     const placement = placeColumns(existingHeaders, headers);
     if (placement.added.length > 0) {
-      sheet
-        .getRange(1, existingHeaders.length + 1, 1, placement.added.length)
-        .setValues([placement.added.map(toSheetCell)]);
+      withRetry(this.retry, name, () =>
+        sheet
+          .getRange(1, existingHeaders.length + 1, 1, placement.added.length)
+          .setValues([placement.added.map(toSheetCell)]),
+      );
     }
     const placed = grid.slice(1).map((values) => {
       const row = new Array<SheetCell>(placement.width).fill('');
@@ -479,7 +325,14 @@ export class SpreadsheetWorkbook implements Workbook {
       });
       return row;
     });
-    sheet.getRange(lastRow + 1, 1, placed.length, placement.width).setValues(placed);
+    setValuesUnderLimit(
+      this.retry,
+      name,
+      (row, rowCount) => sheet.getRange(row, 1, rowCount, placement.width),
+      lastRow + 1,
+      placed,
+      placement.width,
+    );
     known.rows = Math.max(known.rows, lastRow + placed.length);
     known.columns = Math.max(known.columns, placement.width);
   }
