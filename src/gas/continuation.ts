@@ -35,7 +35,10 @@ export type ContinuationScriptApp = Pick<
 
 const JOBS: readonly ResumableJob[] = ['rebuild', 'dailyMail'];
 
-export function loadCheckpoint(properties: Properties, job: ResumableJob): Checkpoint | null {
+export function loadCheckpoint(
+  properties: Pick<Properties, 'getProperty'>,
+  job: ResumableJob,
+): Checkpoint | null {
   const checkpoint = decodeCheckpoint(properties.getProperty(CHECKPOINT_PREFIX + job));
   return checkpoint?.job === job ? checkpoint : null;
 }

@@ -162,7 +162,7 @@ function destinationOf(form: Form): string | null {
 }
 
 /** Whether a URL (a sheet's getFormUrl, an edit or published URL) names this form. */
-function namesForm(url: string | null, formId: string, publishedUrl: string): boolean {
+export function namesForm(url: string | null, formId: string, publishedUrl: string): boolean {
   if (!url) return false;
   const published = /\/forms\/d\/e\/([^/?#]+)/.exec(url);
   if (published) return publishedUrl.indexOf(`/forms/d/e/${published[1]}/`) >= 0;

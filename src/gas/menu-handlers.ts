@@ -11,6 +11,7 @@ import { MAIL_KIND_LABEL } from '../domain/mail';
 import { refreshChoices, type FormsSetupReport } from './forms-setup';
 import { MENU_ITEMS } from './menu';
 import { runRebuildPart } from './resumable-jobs';
+import { finishSheetRebuild, readFromFormsNote, runSheetRebuild } from './sheet-rebuild';
 import { runMenuAction } from './menu-action';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
@@ -59,13 +60,13 @@ export function runRebuild(services: GasServices): void {
         dialog: true,
       };
     }
-    const part = runRebuildPart(
-      services,
-      null,
-      budgetFrom(services.now().getTime()),
-      LOCK_WAIT_MS.menu,
-      opened,
-    );
+    const budget = budgetFrom(services.now().getTime());
+    // From the response sheets when they stand for the forms; through FormApp, in parts, if not.
+    const fromSheets = runSheetRebuild(services, opened, new Date(budget.startedAtMs), LOCK_WAIT_MS.menu);
+    const part =
+      'intake' in fromSheets
+        ? finishSheetRebuild(services, fromSheets.intake)
+        : runRebuildPart(services, null, budget, LOCK_WAIT_MS.menu, opened);
     const { intake } = part;
     const counts = { accepted: 0, rejected: 0, held: 0, closed: 0 };
     for (const entry of intake.registered) counts[entry.outcome] += 1;
@@ -80,9 +81,11 @@ export function runRebuild(services: GasServices): void {
     if (intake.failed.length > 0)
       lines.push(`${intake.failed.length} phản hồi gặp lỗi khi xử lý, xem trang «${SHEET.eventLog}».`);
     lines.push(...problems);
+    const refusal = 'unfit' in fromSheets ? fromSheets : null;
+    if (refusal) lines.push(readFromFormsNote(refusal));
     return {
       message: lines.join('\n'),
-      dialog: intake.failed.length > 0 || problems.length > 0 || !part.finished,
+      dialog: intake.failed.length > 0 || problems.length > 0 || !part.finished || refusal?.sheets === true,
     };
   });
 }

@@ -197,7 +197,8 @@ export class GasServices {
   openForms(): { readonly forms: OpenForm[]; readonly problems: string[] } {
     const forms: OpenForm[] = [];
     const problems: string[] = [];
-    const ids = storedFormIds(this.documentProperties);
+    // From the document properties read once: the rebuild asks for the ids again (sheet-rebuild.ts).
+    const ids = storedFormIds(this.documentPropertyValues);
     for (const kind of ['plan', 'report'] as const) {
       const id = ids[kind];
       if (!id) continue;
