@@ -3,6 +3,8 @@
 // (service-meter.ts). Each execution stops taking work at 4 minutes, writes what it did, saves a
 // checkpoint in Script Properties and leaves the rest to one one-off continuation trigger; the
 // sheets then equal an uninterrupted run's. Measured: executions, the longest one, triggers.
+// The rebuild reads the response sheets (sheet-rebuild.ts) and needs no parts; it reads the forms,
+// in parts, when thousands of responses were never registered (no trigger ran), as here.
 import { SHEET } from '../../src/domain/layout';
 import { EXECUTION_LIMIT_MS } from '../../src/domain/job-budget';
 import type { Unit } from '../../src/domain/units';
@@ -74,6 +76,21 @@ describe(`"Xử lý lại toàn bộ" at ${UNITS} units and 3 responses each, wi
     expect(split.sheets.ui.alerts[0]?.prompt).toContain(
       'Còn phản hồi chưa xử lý: phần còn lại được xử lý tiếp tự động sau khoảng 1 phút',
     );
+    expect(split.sheets.ui.alerts[0]?.prompt).toContain(
+      `${UNITS * 3} phản hồi chưa có trong «Bài nộp». Đã đọc phản hồi trực tiếp từ biểu mẫu.`,
+    );
     expect(whole.sheets.spreadsheet.toasts[0]?.message).toContain('Đã cập nhật «Bài nộp»');
+  });
+
+  it('once every response is registered, rebuilds from the response sheets in one short execution', () => {
+    split.advance(60 * 60_000);
+    const again = runToEnd(split, () => runRebuild(split.services()));
+    expect(again.durationsMs).toHaveLength(1);
+    expect(again.durationsMs[0]).toBeLessThan(60_000);
+    expect(split.sheets.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Đã xử lý lại ${UNITS * 3} phản hồi: hợp lệ ${UNITS * 3}, không hợp lệ 0, chờ xác minh 0.\n` +
+        'Đã cập nhật «Bài nộp», «Tổng hợp», «Thống kê» và «Số liệu».',
+    );
+    expect(split.table(SHEET.submissions)).toEqual(whole.table(SHEET.submissions));
   });
 });
