@@ -28,6 +28,10 @@ function rebuildCost(unitCount: number, compare: boolean) {
 describe('«Xử lý lại toàn bộ», every service call counted', () => {
   const small = rebuildCost(100, true);
   const large = rebuildCost(2000, false);
+  console.info(
+    `rebuild calls: ${small.reading.total} at ${small.responses} responses, ` +
+      `${large.reading.total} at ${large.responses}`,
+  );
 
   it('makes at most 20 calls and one more per hundred responses', () => {
     for (const cost of [small, large]) {
