@@ -5,8 +5,9 @@
 // registered version IS that version, and keeps the register's id, exact time and edit link
 // (`Liên kết sửa` is not in the sheet); a row no registered version is (a response never
 // registered, or an edit not yet registered) is left for the caller to name through Forms.
-import { arrivalKey, type IncomingResponse } from './intake';
+import { arrivalKey, FORM_SPECS, type IncomingResponse } from './intake';
 import type { RegisterEntry } from './register';
+import { vietnamDateOf } from './time';
 import { unitChoiceLabel } from './units';
 
 export interface PlacedRows {
@@ -14,6 +15,23 @@ export interface PlacedRows {
   readonly known: IncomingResponse[];
   /** Rows that no registered version is: new responses, or edits the register has not seen. */
   readonly unknown: IncomingResponse[];
+}
+
+/**
+ * A row's answers as Forms gives them: a date question's cell (a date in the sheet) as the
+ * `yyyy-mm-dd` FormApp answers, so a message quoting the answer reads the same whichever was read.
+ */
+export function asFormsAnswers(row: IncomingResponse): IncomingResponse {
+  const answers = { ...row.response.answers };
+  let changed = false;
+  for (const question of FORM_SPECS[row.form].questions) {
+    const answer = answers[question.key];
+    if (question.type === 'date' && answer instanceof Date && !Number.isNaN(answer.getTime())) {
+      answers[question.key] = vietnamDateOf(answer);
+      changed = true;
+    }
+  }
+  return changed ? { ...row, response: { ...row.response, answers } } : row;
 }
 
 function secondOf(time: Date): number {

@@ -15,7 +15,7 @@ import { arrivalKey, type IncomingResponse } from '../domain/intake';
 import { SHEET } from '../domain/layout';
 import type { AnswerEntries } from '../domain/prefilled-link';
 import { describeProblem } from '../domain/problems';
-import { placeSheetRows } from '../domain/rebuild-rows';
+import { asFormsAnswers, placeSheetRows } from '../domain/rebuild-rows';
 import { readRegister, type RegisterEntry } from '../domain/register';
 import { responsesFromSheet } from '../domain/response-sheet';
 import { incomingFromFormResponse, type OpenForm } from './form-response-source';
@@ -151,7 +151,7 @@ export function sheetRebuildSource(
         for (const row of responsesFromSheet(table, kind)) {
           if (row.problem) problems.push(describeProblem(row.problem));
           if (row.response && row.response.timestamp.getTime() <= options.asOf.getTime())
-            rows.push(row.response);
+            rows.push(asFormsAnswers(row.response));
         }
       }
       const registered = readRegister(tables.get(SHEET.submissions)).entries;
