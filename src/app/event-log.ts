@@ -1,12 +1,18 @@
 // `Nhật ký`: what the jobs did and what went wrong, appended, never rewritten.
 import { EVENT_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import type { AuditLevel, AuditRow, JobRunCounts } from '../domain/audit';
+import type { CellValue } from '../domain/table';
 import type { SheetWrite } from '../ports';
 
 export type EventLevel = AuditLevel;
 
 /** A row of `Nhật ký`; the domain decides the audit rows (src/domain/audit.ts). */
 export type LogEvent = AuditRow;
+
+/** The rows of `Nhật ký`, in the order of its columns. */
+export function eventLogRows(events: readonly LogEvent[]): CellValue[][] {
+  return events.map((event) => [event.at, event.level, event.job, event.message]);
+}
 
 export function eventLogWrite(events: readonly LogEvent[]): SheetWrite[] {
   if (events.length === 0) return [];
@@ -15,7 +21,7 @@ export function eventLogWrite(events: readonly LogEvent[]): SheetWrite[] {
       kind: 'append',
       sheet: SHEET.eventLog,
       headers: columnsOf(EVENT_LOG_COLUMNS),
-      rows: events.map((event) => [event.at, event.level, event.job, event.message]),
+      rows: eventLogRows(events),
     },
   ];
 }

@@ -1,6 +1,6 @@
 // What `Nhật ký` records besides warnings and failures, decided as data: one row per job run (what
-// it did, in counts), per review decision (who, when, which response, what decision) and per
-// refused action. The jobs append these rows in the same write as their other changes.
+// it did, in counts), per setup or `init` (setup-audit.ts), per review decision (who, when, which
+// response, what decision) and per refused action. The jobs append these rows in the same write as their other changes.
 import type { ReviewJudgement } from './review';
 import { REVIEW_LABEL } from './submissions';
 import { formatVietnameseDateTime } from './time';
@@ -47,11 +47,6 @@ export function jobRunAudit(at: Date, job: string, counts: JobRunCounts): AuditR
 /** An action the system refused (sending real mail, importing a file…), and why. */
 export function refusalAudit(at: Date, job: string, reason: string): AuditRow {
   return { at, level: 'Cảnh báo', job, message: `Từ chối: ${reason}` };
-}
-
-/** Setup or `init`: what it laid out, and who ran it when Google says. */
-export function setupAudit(at: Date, job: string, what: string, user: string): AuditRow {
-  return { at, level: 'Thông tin', job, message: `${what}${user ? ` (người chạy: ${user})` : ''}.` };
 }
 
 /** The label a review decision row names; an unknown text is quoted as typed. */

@@ -9,9 +9,12 @@
 // before anything is made), the spreadsheet's time zone (Vietnam's: every date is read in it),
 // sheets (everything else reads them), then the drop-downs, the confirmation codes, the forms
 // (they need a campaign that parses), and the triggers last (they need the form ids).
+import { eventLogRows, eventLogWrite } from '../app/event-log';
+import { errorMessageOf, logFailure } from '../app/log-failure';
+import { refusalAudit } from '../domain/audit';
 import { formFactsWrite, initialSheets } from '../app/initialize-workbook';
 import { parseCampaignState } from '../app/campaign-state';
-import { FORM_KIND_LABEL, parseConfig } from '../domain/campaign';
+import { parseConfig } from '../domain/campaign';
 import { DEFAULT_CONFIG_ROWS } from '../domain/defaults';
 import { responseSheetHeaders } from '../domain/forms';
 import { CONFIG_COLUMNS, SHEET, UNIT_COLUMNS, columnsOf } from '../domain/layout';
@@ -26,11 +29,10 @@ import {
   readPrefillTemplates,
   setUpForms,
   type FormPropertyStore,
-  type FormSetupOutcome,
   type FormsService,
   type FormsSetupReport,
 } from './forms-setup';
-import { describeTriggers, installTriggers, storedFormIds } from './install-triggers';
+import { installTriggers, storedFormIds } from './install-triggers';
 import { runMenuAction } from './menu-action';
 import { LOCK_WAIT_MS } from './script-lock';
 import { storeSubmissionSettings } from './submission-settings';
@@ -39,6 +41,8 @@ import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import type { TriggerOutcome, TriggerService, TriggerSettingsStore } from './triggers';
 import { ensureConfirmationCodes } from './unit-links';
 import { layOutNewSheets } from './sheet-layout';
+import { setupAuditRow } from './setup-log';
+import { describeSetup } from './setup-report';
 
 export const SETUP_LABEL = 'Thiết lập ban đầu';
 
@@ -61,6 +65,8 @@ export interface SetupServices {
   readonly randomUuid: () => string;
   /** The account running setup (Session.getEffectiveUser().getEmail()); '' when Google withholds it. */
   readonly effectiveUserEmail: () => string;
+  /** The time of setup's row in `Nhật ký`. */
+  readonly now: () => Date;
 }
 
 /** The script property naming the account whose triggers run the campaign. */
@@ -110,6 +116,8 @@ export interface SetupReport {
   readonly timeZoneChangedFrom: string | null;
   /** The account the triggers belong to (recorded now or found recorded); '' when unknown. */
   readonly triggerOwner: string;
+  /** Units in `Đơn vị` and those active; null when the sheets did not parse. */
+  readonly units: { readonly total: number; readonly active: number } | null;
   /** Vietnamese: what the officer should know or do. */
   readonly notes: readonly string[];
 }
@@ -237,6 +245,29 @@ function ensureChoices(
   });
 }
 
+/**
+ * Runs setup's work; a failure is written to `Nhật ký` as every job's is (log-failure.ts), and
+ * another account's attempt is recorded as refused. Nothing here may hide the error itself.
+ */
+function loggingSetup(services: SetupServices, work: () => SetupReport): SetupReport {
+  try {
+    return work();
+  } catch (error) {
+    const workbook = new SpreadsheetWorkbook(services.spreadsheet, services.spreadsheetApp);
+    const at = services.now();
+    if (!(error instanceof SetupOwnerError)) {
+      logFailure(workbook, { at, job: SETUP_LABEL, message: errorMessageOf(error) }, error);
+    } else {
+      try {
+        workbook.write(eventLogWrite([refusalAudit(at, SETUP_LABEL, error.message)]));
+      } catch {
+        // The refusal is shown to the person all the same.
+      }
+    }
+    throw error;
+  }
+}
+
 /** The daily hour when `Cấu hình` alone is right (another sheet may still be wrong). */
 function configuredDailyHour(tables: ReadonlyMap<string, Table>): number | null {
   try {
@@ -257,9 +288,12 @@ function problemsOf(error: unknown): string[] {
   throw error;
 }
 
-/** Creates what is missing and reports what it found; running it again creates nothing. */
+/**
+ * Creates what is missing and reports what it found; running it again creates nothing but its
+ * row in `Nhật ký`. A failure or a refusal is recorded there too (setup-log.ts).
+ */
 export function runSetup(services: SetupServices): SetupReport {
-  return services.lock.withLock(() => runSetupLocked(services));
+  return services.lock.withLock(() => loggingSetup(services, () => runSetupLocked(services)));
 }
 
 function runSetupLocked(services: SetupServices): SetupReport {
@@ -280,9 +314,12 @@ function runSetupLocked(services: SetupServices): SetupReport {
   const writes: SheetWrite[] = [];
   const sheetsCreated: string[] = [];
   const sheetsPresent: string[] = [];
+  // A new `Nhật ký` is written last, with setup's own row in it: no call more than making it.
+  let newEventLog: SheetWrite | null = null;
   for (const write of newSheetWrites()) {
     if (isEmpty(read.get(write.sheet))) {
-      writes.push(write);
+      if (write.sheet === SHEET.eventLog) newEventLog = write;
+      else writes.push(write);
       sheetsCreated.push(write.sheet);
       tables.set(write.sheet, { name: write.sheet, headers: write.headers, rows: write.rows });
     } else {
@@ -315,9 +352,14 @@ function runSetupLocked(services: SetupServices): SetupReport {
 
   let forms: FormsSetupReport | null = null;
   let dailyHour: number | null = null;
+  let units: SetupReport['units'] = null;
   try {
     const state = parseCampaignState(tables);
     dailyHour = state.campaign.config.dailyMailHour;
+    units = {
+      total: state.units.all.length,
+      active: state.units.all.filter((unit) => unit.isActive).length,
+    };
     forms = setUpForms(
       {
         formApp: services.formApp,
@@ -337,14 +379,12 @@ function runSetupLocked(services: SetupServices): SetupReport {
     );
   }
 
+  // `Biểu mẫu` goes with setup's row in `Nhật ký`, in the last batch.
+  const lastWrites: SheetWrite[] = [];
   if (forms) {
     const factsWrite = formFactsWrite(storedFormFacts(services.documentProperties));
-    if (!sameTable(read.get(SHEET.forms), factsWrite)) {
-      workbook.write([factsWrite]);
-      if (isEmpty(read.get(SHEET.forms))) {
-        layOutNewSheets(services.spreadsheet, [SHEET.forms], new Map([[SHEET.forms, factsWrite]]));
-      }
-    }
+    if (!sameTable(read.get(SHEET.forms), factsWrite)) lastWrites.push(factsWrite);
+    (isEmpty(read.get(SHEET.forms)) ? sheetsCreated : sheetsPresent).push(SHEET.forms);
   }
 
   let triggers: TriggerOutcome[] = [];
@@ -376,7 +416,7 @@ function runSetupLocked(services: SetupServices): SetupReport {
     );
   }
 
-  return {
+  const report: SetupReport = {
     sheetsCreated,
     sheetsPresent,
     configKeysAdded,
@@ -386,8 +426,19 @@ function runSetupLocked(services: SetupServices): SetupReport {
     triggers,
     timeZoneChangedFrom,
     triggerOwner,
+    units,
     notes,
   };
+  const row = setupAuditRow(report, SETUP_LABEL, services.now(), user);
+  lastWrites.push(...(newEventLog ? [{ ...newEventLog, rows: eventLogRows([row]) }] : eventLogWrite([row])));
+  workbook.write(lastWrites);
+  const laidOut = lastWrites.filter((write) => isEmpty(read.get(write.sheet)) && write.kind === 'replace');
+  layOutNewSheets(
+    services.spreadsheet,
+    laidOut.map((write) => write.sheet),
+    new Map(laidOut.map((write) => [write.sheet, write])),
+  );
+  return report;
 }
 
 /** Whether the sheet already holds exactly what the write would put there (blanks as null). */
@@ -411,79 +462,6 @@ export function storedFormFacts(properties: FormPropertyStore): FormFact[] {
   });
 }
 
-function formChanges(outcome: FormSetupOutcome): string[] {
-  return [
-    ...outcome.settingsChanged,
-    ...(outcome.itemsAdded.length > 0 ? [`thêm ${outcome.itemsAdded.length} câu hỏi`] : []),
-    ...(outcome.itemsUpdated.length > 0 ? [`cập nhật ${outcome.itemsUpdated.length} câu hỏi`] : []),
-  ];
-}
-
-function triggerItem(outcome: TriggerOutcome): string {
-  // describeTriggers words a trigger as "Trình kích hoạt «name»: action."; only the name is wanted.
-  const name = /«[^»]*»/.exec(describeTriggers([outcome])[0] ?? '')?.[0] ?? `«${outcome.handler}»`;
-  return `trình kích hoạt ${name}`;
-}
-
-/** What setup created, changed and found, as short Vietnamese items. */
-export function setupItems(report: SetupReport): { created: string[]; updated: string[]; present: string[] } {
-  const created: string[] = [];
-  const updated: string[] = [];
-  const present: string[] = [];
-  if (report.timeZoneChangedFrom !== null) {
-    updated.push(`múi giờ của bảng tính: «${VIETNAM_TIME_ZONE}» (trước đó «${report.timeZoneChangedFrom}»)`);
-  }
-  report.sheetsCreated.forEach((sheet) => created.push(`trang «${sheet}»`));
-  report.sheetsPresent.forEach((sheet) => present.push(`trang «${sheet}»`));
-  report.configKeysAdded.forEach((key) =>
-    created.push(`khóa «${key}» trong «${SHEET.config}» (giá trị mặc định)`),
-  );
-  for (const { choices, outcome } of report.choices) {
-    const item = `danh sách chọn «${choices.column}» (trang «${choices.sheet}»)`;
-    if (outcome === 'created') created.push(item);
-    else if (outcome === 'warningOnly') created.push(`${item}, tạm thời chỉ cảnh báo`);
-    else if (outcome === 'kept') present.push(item);
-  }
-  if (report.codesGenerated > 0) created.push(`mã xác nhận cho ${report.codesGenerated} đơn vị`);
-  else present.push('mã xác nhận của các đơn vị');
-  for (const outcome of report.forms?.forms ?? []) {
-    const item = `biểu mẫu «${outcome.title}»`;
-    if (outcome.status !== 'found') created.push(item);
-    else if (formChanges(outcome).length > 0) updated.push(`${item}: ${formChanges(outcome).join(', ')}`);
-    else present.push(item);
-    const sheet = outcome.kind === 'plan' ? SHEET.planResponses : SHEET.reportResponses;
-    if (outcome.responseSheet === 'renamed') created.push(`trang «${sheet}»`);
-    else if (outcome.responseSheet === 'kept') present.push(`trang «${sheet}»`);
-  }
-  for (const outcome of report.triggers) {
-    if (outcome.action === 'kept') present.push(triggerItem(outcome));
-    else created.push(triggerItem(outcome));
-  }
-  return { created, updated, present };
-}
-
-/** The dialog after setup. */
-export function describeSetup(report: SetupReport): string {
-  const { created, updated, present } = setupItems(report);
-  const bullets = (items: readonly string[]) => items.map((item) => `• ${item}`);
-  const lines: string[] = [];
-  if (created.length === 0 && updated.length === 0) {
-    lines.push('Không cần tạo thêm gì: mọi thứ đã có sẵn.');
-  } else {
-    if (created.length > 0) lines.push('Đã tạo:', ...bullets(created));
-    if (updated.length > 0) lines.push('Đã cập nhật:', ...bullets(updated));
-  }
-  if (present.length > 0) lines.push('Đã có sẵn:', ...bullets(present));
-  const links = (report.forms?.forms ?? []).map(
-    (outcome) => `• ${FORM_KIND_LABEL[outcome.kind]}: ${outcome.publishedUrl}`,
-  );
-  if (links.length > 0) lines.push('Đường dẫn biểu mẫu cho đơn vị:', ...links);
-  const notes = [...report.notes, ...(report.forms?.forms ?? []).flatMap((outcome) => outcome.notes)];
-  if (notes.length > 0) lines.push('Lưu ý:', ...bullets(notes));
-  lines.push('Tiếp theo: chạy «Kiểm tra cấu hình» để xem bảng tính còn chỗ nào cần sửa.');
-  return lines.join('\n');
-}
-
 /** The «Thiết lập ban đầu» menu item, over the Apps Script services. */
 export function runSetupMenu(services: GasServices): void {
   runMenuAction(services.menuSurface, SETUP_LABEL, () => {
@@ -499,6 +477,7 @@ export function runSetupMenu(services: GasServices): void {
         lock: services.lock(LOCK_WAIT_MS.menu),
         randomUuid: () => services.randomUuid(),
         effectiveUserEmail: () => services.globals.Session.getEffectiveUser().getEmail(),
+        now: () => services.now(),
       });
     } catch (error) {
       if (error instanceof SetupOwnerError) return { message: error.message, dialog: true };

@@ -17,6 +17,9 @@ import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
 import { asSpreadsheet, asSpreadsheetApp, createFakeSpreadsheetApp } from '../fakes/spreadsheet-app';
 import { runCli } from '../node/cli-runner';
 
+/** When the tests' setup runs: 1 March 2023, 09:00 in Vietnam. */
+const SETUP_NOW = new Date('2023-03-01T02:00:00Z');
+
 jest.setTimeout(60_000);
 
 /** What a person sees of a sheet's layout, in Google's units (pixels). */
@@ -60,6 +63,7 @@ function setUpSpreadsheet() {
     lock: heldLock,
     randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
     effectiveUserEmail: () => scriptApp.session.getEffectiveUser().getEmail(),
+    now: () => SETUP_NOW,
   };
   runSetup(services);
   return sheets.spreadsheet;

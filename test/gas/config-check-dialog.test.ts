@@ -27,6 +27,7 @@ function makeWorld() {
       lock: { withLock: (work) => work() },
       randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
       effectiveUserEmail: () => 'chuyenvien@pgd.example.edu.vn',
+      now: () => new Date('2023-03-01T02:00:00Z'),
     });
   const check = () => {
     // Each run is an execution of its own, with services built anew.

@@ -15,48 +15,15 @@ import { formIdProperty } from '../../src/gas/forms-setup';
 import { unitFormLinks } from '../../src/gas/unit-links';
 import { DAILY_RUN_HANDLER, REVIEW_EDIT_HANDLER } from '../../src/gas/install-triggers';
 import { GasServices } from '../../src/gas/services';
-import { describeSetup, runSetup, runSetupMenu, setupItems, type SetupServices } from '../../src/gas/setup';
+import { runSetup, runSetupMenu } from '../../src/gas/setup';
+import { describeSetup, setupItems } from '../../src/gas/setup-report';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
-import type { Lock } from '../../src/ports';
 import { makeUnit } from '../fakes/campaign-fixture';
-import { asFormApp, FakeFormApp } from '../fakes/form-app';
-import { linkFakeSpreadsheet } from '../fakes/form-response-sheets';
-import { asProperties, FakePropertiesService } from '../fakes/properties-service';
-import { asScriptApp, FakeScriptApp } from '../fakes/script-app';
-import {
-  asSpreadsheet,
-  asSpreadsheetApp,
-  columnLetter,
-  createFakeSpreadsheetApp,
-  type FakeSheet,
-} from '../fakes/spreadsheet-app';
+import { asSpreadsheet, asSpreadsheetApp, columnLetter, type FakeSheet } from '../fakes/spreadsheet-app';
 import { globalsOf, makeGasFakes } from './gas-world';
+import { makeWorld, type SetupWorld } from './setup-world';
 
-const heldLock: Lock = { withLock: (work) => work() };
-
-function makeWorld(sheetNames: readonly string[] = ['Trang tính1']) {
-  const sheets = createFakeSpreadsheetApp({ sheetNames });
-  const formApp = new FakeFormApp();
-  linkFakeSpreadsheet(formApp, sheets.spreadsheet);
-  const scriptApp = new FakeScriptApp();
-  const properties = new FakePropertiesService();
-  let uuid = 0;
-  const services: SetupServices = {
-    spreadsheetApp: asSpreadsheetApp(sheets.app),
-    spreadsheet: asSpreadsheet(sheets.spreadsheet),
-    formApp: asFormApp(formApp),
-    documentProperties: asProperties(properties.document as NonNullable<typeof properties.document>),
-    scriptProperties: asProperties(properties.script),
-    scriptApp: asScriptApp(scriptApp),
-    lock: heldLock,
-    // A code comes from the first six bytes of the UUID: vary those.
-    randomUuid: () => `${String((uuid += 1)).padStart(8, '0')}-4a5b-4c6d-8e7f-6f1c2d3e4a5b`,
-    effectiveUserEmail: () => scriptApp.session.getEffectiveUser().getEmail(),
-  };
-  return { sheets, formApp, scriptApp, properties, services };
-}
-
-type World = ReturnType<typeof makeWorld>;
+type World = SetupWorld;
 
 function sheet(world: World, name: string): FakeSheet {
   const found = world.sheets.spreadsheet.getSheetByName(name);
@@ -99,6 +66,7 @@ describe('runSetup on a new spreadsheet', () => {
       SHEET.mailLog,
       SHEET.eventLog,
       SHEET.holidays,
+      SHEET.forms,
     ]);
     expect(report.sheetsPresent).toEqual([]);
     const names = world.sheets.spreadsheet.getSheets().map((each) => each.currentName);
@@ -205,15 +173,21 @@ describe('runSetup on a new spreadsheet', () => {
     );
     expect(describeSetup(report).split('\n')[0]).toBe('Không cần tạo thêm gì: mọi thứ đã có sẵn.');
     expect(world.sheets.spreadsheet.getSheets().map((each) => each.currentName)).toEqual(sheetsBefore);
-    expect(sheetsBefore.map(snapshot)).toEqual(contentBefore);
+    // Every sheet as it was but `Nhật ký`, which gains the run's own row.
+    const logIndex = sheetsBefore.indexOf(SHEET.eventLog);
+    expect(sheetsBefore.map(snapshot).filter((_, index) => index !== logIndex)).toEqual(
+      contentBefore.filter((_, index) => index !== logIndex),
+    );
+    expect(values(world, SHEET.eventLog)).toHaveLength(3);
     expect(world.formApp.allForms()).toHaveLength(2);
     expect(world.scriptApp.getProjectTriggers().map((trigger) => trigger.getUniqueId())).toEqual(
       triggersBefore,
     );
-    const sheetWrites = Object.keys(world.sheets.calls.byMethod()).filter((method) =>
+    const sheetWrites = world.sheets.calls.sequence.filter((method) =>
       /\.(set(Values?|DataValidations?|NumberFormat)|insertSheet|clear|deleteSheet)$/.test(method),
     );
-    expect(sheetWrites).toEqual([]);
+    // One write: the row appended to `Nhật ký`.
+    expect(sheetWrites).toEqual(['Range.setValues']);
   });
 });
 
