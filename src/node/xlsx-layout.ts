@@ -23,7 +23,9 @@ interface RangeValidations {
   readonly dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void };
 }
 
-export function layOutXlsx(workbook: XlsxWorkbook): void {
+/** Lays out every sheet of the layout the workbook has; returns the number of drop-downs set. */
+export function layOutXlsx(workbook: XlsxWorkbook): number {
+  let dropDowns = 0;
   for (const layout of SHEET_LAYOUTS) {
     const sheet = workbook.worksheet(layout.sheet);
     if (!sheet) continue;
@@ -56,6 +58,8 @@ export function layOutXlsx(workbook: XlsxWorkbook): void {
         `${letter}2:${letter}${LAID_OUT_ROWS}`,
         rule,
       );
+      dropDowns += 1;
     }
   }
+  return dropDowns;
 }

@@ -190,6 +190,11 @@ export class XlsxWorkbook implements Workbook {
     return this.excel.getWorksheet(name);
   }
 
+  /** The names of its sheets, in tab order. */
+  sheetNames(): string[] {
+    return this.excel.worksheets.map((sheet) => sheet.name);
+  }
+
   /** The file this workbook was opened from or last saved to. */
   get path(): string | null {
     return this.filePath;

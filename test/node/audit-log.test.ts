@@ -1,5 +1,5 @@
-// `Nhật ký` as the officer's audit trail on the command line: one row per run with its counts,
-// one per refused action (real mail with the example contact); a refused import file is told to the
+// `Nhật ký` as the officer's audit trail on the command line: one row for `init` and one per run
+// with its counts, one per refused action (real mail with the example contact); a refused import file is told to the
 // person at the command line and leaves the workbook byte for byte as it was.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,52 @@ async function eventLog(): Promise<{ level: string; job: string; message: string
 }
 
 describe('Nhật ký on the command line', () => {
+  it('has the row of init: what it made, in counts, run from the command line, and when', async () => {
+    writeFileSync(
+      join(dir, 'donvi.csv'),
+      formatCsv([
+        ['Mã đơn vị', 'Tên đơn vị', 'Cấp học', 'Loại hình', 'Phường/Xã', 'Email', 'Đang hoạt động'],
+        ['MNHM', 'Mầm non Hoa Mai', 'Mầm non', 'Công lập', 'Phường An Khánh', 'hoamai@example.edu.vn', 'Có'],
+        [
+          'THDD',
+          'Tiểu học Đặng Đức',
+          'Tiểu học',
+          'Công lập',
+          'Phường An Khánh',
+          'dangduc@example.edu.vn',
+          'Có',
+        ],
+        ['THCU', 'Tiểu học Cũ', 'Tiểu học', 'Công lập', 'Phường An Khánh', 'cu@example.edu.vn', 'Không'],
+      ]),
+    );
+    expect((await hannop('init', '--workbook', 'w.xlsx', '--units', 'donvi.csv')).code).toBe(0);
+    const workbook = await XlsxWorkbook.open(join(dir, 'w.xlsx'));
+    const table = workbook.read([SHEET.eventLog]).get(SHEET.eventLog);
+    expect(table?.rows).toEqual([
+      [
+        vietnamInstant('2023-04-02', 9),
+        'Thông tin',
+        'Khởi tạo bảng tính',
+        `Tạo ${workbook.sheetNames().length} trang, 0 trang đã có; đặt 4 danh sách chọn; ` +
+          '«Đơn vị» có 3 đơn vị (2 đang hoạt động); tạo mã xác nhận cho 3 đơn vị; ' +
+          '«Biểu mẫu»: chưa có (chạy «Thiết lập ban đầu» trên Google để tạo biểu mẫu); ' +
+          'người chạy: dòng lệnh (hannop init, không có địa chỉ email).',
+      ],
+    ]);
+    expect(workbook.sheetNames()).toHaveLength(15);
+  });
+
+  it("has the demo's example forms in init's row", async () => {
+    expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
+    expect(await eventLog()).toEqual([
+      {
+        level: 'Thông tin',
+        job: 'Khởi tạo bảng tính',
+        message: expect.stringContaining('; «Biểu mẫu»: 2 biểu mẫu ví dụ; người chạy: dòng lệnh'),
+      },
+    ]);
+  });
+
   it('has one row per run, with what the run did in counts', async () => {
     expect((await hannop('init', '--workbook', 'w.xlsx', '--demo')).code).toBe(0);
     for (const asOf of ['2023-03-25T08:00', '2023-03-31T08:00', '2023-04-01T08:00']) {
@@ -47,7 +93,9 @@ describe('Nhật ký on the command line', () => {
       expect(outcome.stderr).toBe('');
       expect(outcome.code).toBe(0);
     }
-    const runs = (await eventLog()).filter((row) => row.job === 'Chạy hằng ngày');
+    const log = await eventLog();
+    expect(log[0]?.job).toBe('Khởi tạo bảng tính');
+    const runs = log.filter((row) => row.job === 'Chạy hằng ngày');
     expect(runs).toHaveLength(3);
     for (const row of runs) {
       expect(row.message).toMatch(
@@ -64,7 +112,7 @@ describe('Nhật ký on the command line', () => {
     // Refused before any connection: no server is needed.
     const refused = await hannop('run', '--workbook', 'w.xlsx', '--smtp', 'smtp://127.0.0.1:1');
     expect(refused.code).toBe(1);
-    expect(await eventLog()).toEqual([
+    expect((await eventLog()).slice(1)).toEqual([
       {
         level: 'Cảnh báo',
         job: 'Chạy hằng ngày',

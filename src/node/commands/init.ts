@@ -5,7 +5,9 @@ import { dirname, extname } from 'node:path';
 import { assignConfirmationCodes } from '../../app/confirmation-codes';
 import { consolidate } from '../../app/consolidate';
 import { journalPathFor } from '../file-mail-journal';
+import { eventLogWrite } from '../../app/event-log';
 import { initializeWorkbook } from '../../app/initialize-workbook';
+import { COMMAND_LINE_RUNNER, setupAudit, type SetupCounts } from '../../domain/setup-audit';
 import { UNIT_COLUMNS } from '../../domain/layout';
 import { InputError, valueOrThrow } from '../../domain/problems';
 import { responseSheetHeaders } from '../../domain/forms';
@@ -46,6 +48,9 @@ export function readUnitsCsv(path: string): Unit[] {
   return [...registry.all].sort((a, b) => a.rowNumber - b.rowNumber);
 }
 
+/** `Việc` of init's row in `Nhật ký`. */
+export const INIT_JOB = 'Khởi tạo bảng tính';
+
 export async function initCommand(options: {
   workbook: string;
   units?: string;
@@ -63,18 +68,32 @@ export async function initCommand(options: {
   }
   const units = options.units ? readUnitsCsv(options.units) : options.demo ? demoUnits() : [];
   const workbook = XlsxWorkbook.createEmpty();
+  const formFacts = options.demo ? demoFormFacts() : [];
   initializeWorkbook(workbook, {
     units,
     responseHeaders: responseSheetHeaders(),
     ...(options.demo && options.demoResponses !== false ? { responseRows: demoResponseRows(units) } : {}),
-    ...(options.demo ? { formFacts: demoFormFacts() } : {}),
+    formFacts,
   });
   mkdirSync(dirname(options.workbook), { recursive: true });
+  const now = options.asOf ?? new Date();
   // As setup does: every unit gets its confirmation code at once.
-  assignConfirmationCodes(workbook, randomUUID);
+  const codes = assignConfirmationCodes(workbook, randomUUID);
   // The derived sheets as the first run would make them, so the workbook has every sheet at once.
-  consolidate(workbook, heldLock, options.asOf ?? new Date());
-  layOutXlsx(workbook);
+  consolidate(workbook, heldLock, now);
+  const dropDowns = layOutXlsx(workbook);
+  // Its row in `Nhật ký`, as setup's: what it made, in counts; the command line has no address.
+  const counts: SetupCounts = {
+    sheetsCreated: workbook.sheetNames().length,
+    sheetsPresent: 0,
+    configKeysAdded: 0,
+    dropDownsSet: dropDowns,
+    units: { total: units.length, active: units.filter((unit) => unit.isActive).length },
+    codesGenerated: codes.generated.size,
+    exampleForms: formFacts.length,
+    notes: 0,
+  };
+  workbook.write(eventLogWrite([setupAudit(now, INIT_JOB, counts, COMMAND_LINE_RUNNER)]));
   await workbook.saveAs(options.workbook);
   // A journal left by an earlier workbook of this name would hold its messages as sent here.
   rmSync(journalPathFor(options.workbook), { force: true });
