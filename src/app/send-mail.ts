@@ -5,8 +5,8 @@
 // `Lỗi` and retried by the next run; a quota refusal stops sending and queues the rest.
 import { placeholderContactKeys, placeholderContactMailAppRefusal } from '../domain/defaults';
 import { formLinksOf, readFormFacts } from '../domain/form-facts';
-import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
-import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
+import { SHEET } from '../domain/layout';
+import { MAIL_RESULT_LABEL, type MailKind, type MailResult } from '../domain/mail';
 import { logWithJournal, reconcileJournal } from '../domain/mail-journal';
 import {
   headerText,
@@ -16,18 +16,16 @@ import {
 } from '../domain/mail-content';
 import {
   MAIL_LOG_STATE_LABEL,
-  joinPeriodIds,
-  parseMailLog,
   planMail,
   type ClosedMail,
   type PlannedMail,
   type RegisterDetails,
 } from '../domain/mail-plan';
 import { readRegister } from '../domain/register';
-import { readRecords, type CellValue, type Table } from '../domain/table';
-import { titleKey } from '../domain/text';
-import type { Clock, Lock, MailJournal, Mailer, OutgoingMail, SheetWrite, Workbook } from '../ports';
+import type { Table } from '../domain/table';
+import type { Clock, Lock, MailJournal, Mailer, OutgoingMail, Workbook } from '../ports';
 import { readCampaignState } from './campaign-state';
+import { MailLogSheet, readMailLog } from './mail-log-sheet';
 import { reviewedState } from './consolidate';
 import { eventLogWrite, type LogEvent } from './event-log';
 import { markLogged } from './log-failure';
@@ -139,98 +137,6 @@ const STOP_REASON: Record<NonNullable<SendMailSummary['stoppedBy']>, string> = {
   journal: 'Không ghi được nhật ký gửi thư',
 };
 
-/**
- * A log without its keys or results would let every message go again: a missing or renamed column
- * stops the run before any mail (an empty, header-less sheet is a new log).
- */
-function mailLogColumns(table: Table): { required: readonly string[] } {
-  const hasHeaders = table.headers.some((header) => String(header ?? '').trim() !== '');
-  return { required: hasHeaders ? columnsOf(MAIL_LOG_COLUMNS) : [] };
-}
-
-interface LogRowValues {
-  readonly at: Date;
-  readonly unitCode: string;
-  readonly periodIds: readonly string[];
-  readonly kind: MailKind | null;
-  readonly recipients: readonly string[];
-  readonly subject: string | null;
-  readonly result: string;
-}
-
-/** `Nhật ký thư` as read, updated by key, and written back whole; columns a person added stay. */
-class MailLogSheet {
-  readonly headers: string[];
-  private readonly rows: CellValue[][];
-  private readonly columnIndex = new Map<string, number>();
-  private readonly rowByKey = new Map<string, number>();
-  changed = false;
-
-  constructor(table: Table | undefined) {
-    this.headers = table ? table.headers.map((header) => String(header ?? '')) : [];
-    for (const column of columnsOf(MAIL_LOG_COLUMNS)) {
-      if (!this.headers.some((header) => titleKey(header) === titleKey(column))) this.headers.push(column);
-    }
-    this.headers.forEach((header, index) => {
-      const key = titleKey(header);
-      if (key && !this.columnIndex.has(key)) this.columnIndex.set(key, index);
-    });
-    this.rows = (table?.rows ?? []).map((row) => this.headers.map((_, index) => row[index] ?? null));
-    const keyColumn = this.index(MAIL_LOG_COLUMNS.key);
-    this.rows.forEach((row, rowIndex) => {
-      const key = String(row[keyColumn] ?? '').trim();
-      if (key) this.rowByKey.set(key, rowIndex);
-    });
-  }
-
-  private index(column: string): number {
-    return this.columnIndex.get(titleKey(column)) as number;
-  }
-
-  /** Updates the row of `key`, or adds one; a queued row keeps the moment it was first queued. */
-  upsert(key: string, values: LogRowValues, keepAt: boolean): void {
-    let rowIndex = this.rowByKey.get(key);
-    if (rowIndex === undefined) {
-      rowIndex = this.rows.length;
-      this.rows.push(this.headers.map(() => null));
-      this.rowByKey.set(key, rowIndex);
-      keepAt = false;
-    }
-    const row = this.rows[rowIndex] as CellValue[];
-    const set = (column: string, value: CellValue) => {
-      row[this.index(column)] = value;
-    };
-    if (!keepAt) set(MAIL_LOG_COLUMNS.at, values.at);
-    set(MAIL_LOG_COLUMNS.unitCode, values.unitCode);
-    set(MAIL_LOG_COLUMNS.periodId, joinPeriodIds(values.periodIds));
-    if (values.kind) set(MAIL_LOG_COLUMNS.kind, MAIL_KIND_LABEL[values.kind]);
-    if (values.recipients.length > 0) set(MAIL_LOG_COLUMNS.recipients, values.recipients.join(', '));
-    if (values.subject !== null) set(MAIL_LOG_COLUMNS.subject, values.subject);
-    set(MAIL_LOG_COLUMNS.result, values.result);
-    set(MAIL_LOG_COLUMNS.key, key);
-    this.changed = true;
-  }
-
-  write(): SheetWrite {
-    return {
-      kind: 'replace',
-      sheet: SHEET.mailLog,
-      headers: this.headers,
-      rows: this.rows,
-      format: {
-        frozenRows: 1,
-        filter: true,
-        dateTimeColumns: [MAIL_LOG_COLUMNS.at],
-        valueColors: [
-          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.sent, background: '#d9ead3' },
-          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.queued, background: '#fff2cc' },
-          { column: MAIL_LOG_COLUMNS.result, equals: MAIL_RESULT_LABEL.failed, background: '#f4cccc' },
-        ],
-      },
-    };
-  }
-}
-
 function unitCodeOf(mail: PlannedMail): string {
   if (mail.kind === 'digest') return '';
   // A held receipt is logged under no unit: it must not count as the unit's mail of the day.
@@ -286,7 +192,7 @@ function sendMailLocked(
     return { mail: [], sent: 0, queued: 0, failed: 0, closed: 0, stoppedBy: null, dryRun, refused };
   }
   const logTable = state.tables.get(SHEET.mailLog);
-  const log = logTable ? parseMailLog(readRecords(logTable, SHEET.mailLog, mailLogColumns(logTable))) : [];
+  const log = readMailLog(logTable);
   // Messages sent by a run that died before writing the log are sent, whatever the sheet says.
   const journaled = reconcileJournal(journal?.entries() ?? [], log);
   if (!dryRun && journaled.logged.length > 0) journal?.forget(journaled.logged);
@@ -322,9 +228,7 @@ function sendMailLocked(
   const logSheet = new MailLogSheet(logTable);
   const reports: MailReport[] = [];
   let stoppedBy: SendMailSummary['stoppedBy'] = null;
-  for (const entry of journaled.unlogged) {
-    logSheet.upsert(entry.key, { ...entry, subject: null, result: MAIL_RESULT_LABEL.sent }, false);
-  }
+  logSheet.logSent(journaled.unlogged);
 
   for (const mail of mails) {
     const content = renderMail(mail, context);

@@ -5,7 +5,9 @@
 // again from the archive step and writes the same archive again.
 import { planNewYear, NEW_YEAR_SHEETS, type NewYearPlan } from '../domain/new-year';
 import { EVENT_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
+import type { MailJournalEntry } from '../domain/mail-journal';
 import type { SheetWrite, Table, Workbook } from '../ports';
+import { journaledMailLog } from './mail-log-sheet';
 
 export interface NewYearRequest {
   /** As typed (`2024`): checked by the domain, so every shell says the same sentence. */
@@ -81,4 +83,30 @@ export function turnWorkingWorkbook(
     // Last: until the year changes, the workbook is the old year's and a new run starts over.
     { ...copyOf(plan.config), sheet: SHEET.config },
   ]);
+}
+
+/** What the new year says of the journal's sends it logged in the old year's `Nhật ký thư`. */
+export function journaledSendsLine(added: number, fromYear: number): string {
+  return added > 0
+    ? `Đã ghi ${added} thư đã gửi mà «Nhật ký thư» chưa ghi (một lần chạy trước bị dừng giữa chừng) ` +
+        `vào «Nhật ký thư» của năm ${fromYear} trước khi lưu trữ.\n`
+    : '';
+}
+
+/**
+ * Every send the journal holds is the old year's: those its `Nhật ký thư` does not log yet are
+ * logged there as sent (the write, to make before archiving) and go into the archive with it; the
+ * shell then forgets the journal, or the new year's first run would log them in its own, empty log.
+ */
+export function settleJournal(
+  tables: ReadonlyMap<string, Table>,
+  journal: readonly MailJournalEntry[],
+): { tables: ReadonlyMap<string, Table>; write: SheetWrite | null; added: number } {
+  const settled = journaledMailLog(tables.get(SHEET.mailLog), journal);
+  if (!settled) return { tables, write: null, added: 0 };
+  return {
+    tables: new Map(tables).set(SHEET.mailLog, settled.table),
+    write: settled.write,
+    added: settled.added,
+  };
 }

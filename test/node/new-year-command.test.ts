@@ -3,8 +3,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHEET } from '../../src/domain/layout';
+import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
+import { cellText, readRecords } from '../../src/domain/table';
 import { vietnamInstant } from '../../src/domain/time';
+import { FileMailJournal, journalPathFor } from '../../src/node/file-mail-journal';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { runCli, type CliOutcome } from './cli-runner';
 
@@ -129,6 +131,45 @@ describe('hannop new-year', () => {
     const absent = await hannop('new-year', '--workbook', 'khong-co.xlsx', '--year', '2024');
     expect(absent.code).toBe(1);
     expect(absent.stderr).toContain('khong-co.xlsx');
+  });
+
+  it("logs the old year's sends from the journal in the archive, and the new year's first run logs none of them", async () => {
+    await yearWithRecords();
+    const journal = new FileMailJournal(journalPathFor(join(dir, 'dot.xlsx')));
+    // A saved run leaves the journal empty; this send went out in a run killed before it saved.
+    expect(journal.entries()).toEqual([]);
+    journal.record({
+      key: 'unit:MN001:2023-12-02',
+      at: vietnamInstant('2023-12-02', 8),
+      unitCode: 'MN001',
+      periodIds: ['BCN-2023'],
+      kind: 'reminder',
+      recipients: ['mn001@example.edu.vn'],
+    });
+    const outcome = await hannop('new-year', '--workbook', 'dot.xlsx', '--year', '2024');
+    expect(outcome.stderr).toBe('');
+    expect(outcome.stdout).toContain(
+      'Đã ghi 1 thư đã gửi mà «Nhật ký thư» chưa ghi (một lần chạy trước bị dừng giữa chừng) vào «Nhật ký thư» ' +
+        'của năm 2023 trước khi lưu trữ.\n',
+    );
+    const logged = (file: string) =>
+      sheets(file).then((tables) =>
+        readRecords(tables.get(SHEET.mailLog), SHEET.mailLog, { required: [] }).map((record) => ({
+          key: cellText(record.get(MAIL_LOG_COLUMNS.key)),
+          periods: cellText(record.get(MAIL_LOG_COLUMNS.periodId)),
+          result: cellText(record.get(MAIL_LOG_COLUMNS.result)),
+        })),
+      );
+    expect(await logged('dot-2023.xlsx')).toContainEqual({
+      key: 'unit:MN001:2023-12-02',
+      periods: 'BCN-2023',
+      result: 'Đã gửi',
+    });
+    expect(existsSync(journalPathFor(join(dir, 'dot.xlsx')))).toBe(false);
+
+    const run = await hannop('run', '--workbook', 'dot.xlsx', '--as-of', '2024-01-05', '--outbox', 'thu');
+    expect(run.stderr).toBe('');
+    expect((await logged('dot.xlsx')).filter((row) => /2023/.test(`${row.key} ${row.periods}`))).toEqual([]);
   });
 
   it('never overwrites an archive that is there', async () => {

@@ -5,7 +5,14 @@
 // whole, and the next run refuses (the archive exists) until the officer removes it.
 import { existsSync } from 'node:fs';
 import { archiveName, describeNewYear, NewYearError } from '../../domain/new-year';
-import { planYearTurn, turnWorkingWorkbook, writeArchive } from '../../app/start-new-year';
+import {
+  journaledSendsLine,
+  planYearTurn,
+  settleJournal,
+  turnWorkingWorkbook,
+  writeArchive,
+} from '../../app/start-new-year';
+import { FileMailJournal, journalPathFor } from '../file-mail-journal';
 import { withWorkbookLock } from '../local-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
 
@@ -23,7 +30,7 @@ export async function newYearCommand(options: {
       now: options.now,
       ...(options.agencyName !== undefined ? { agencyName: options.agencyName } : {}),
     };
-    const { plan, tables } = planYearTurn(working, request);
+    const { plan, tables: read } = planYearTurn(working, request);
     const archivePath = archiveName(options.workbookPath, plan.fromYear);
     const shownArchive = archiveName(options.shownWorkbook, plan.fromYear);
     if (existsSync(archivePath))
@@ -32,11 +39,22 @@ export async function newYearCommand(options: {
           `Nếu lần chạy trước bị dừng giữa chừng, «${options.shownWorkbook}» vẫn là năm ${plan.fromYear} như cũ: ` +
           `xóa hoặc đổi tên «${shownArchive}» rồi chạy lại.`,
       );
+    // Every send in the journal is the old year's: logged in its `Nhật ký thư` (saved first, so a
+    // kill from here on loses no record) and then forgotten, or the new year's first run would
+    // write them into its own, empty log.
+    const journal = new FileMailJournal(journalPathFor(options.workbookPath));
+    const sent = journal.entries();
+    const { tables, write, added } = settleJournal(read, sent);
+    if (write) {
+      working.write([write]);
+      await working.save();
+    }
+    if (sent.length > 0) journal.forget(sent.map((entry) => entry.key));
     const archive = XlsxWorkbook.createEmpty();
     writeArchive(archive, plan, tables);
     await archive.saveAs(archivePath);
     turnWorkingWorkbook(working, plan, tables, request, shownArchive);
     await working.save();
-    return describeNewYear(plan, shownArchive);
+    return describeNewYear(plan, shownArchive) + journaledSendsLine(added, plan.fromYear);
   });
 }
