@@ -7,7 +7,13 @@
 // written again, whole. The forms' own responses are then deleted (Form.deleteAllResponses:
 // https://developers.google.com/apps-script/reference/forms/form#deleteAllResponses()), since the
 // daily catch-up reads responses from the forms and would otherwise take last year's for new.
-import { planYearTurn, turnWorkingWorkbook, writeArchive } from '../app/start-new-year';
+import {
+  journaledSendsLine,
+  planYearTurn,
+  settleJournal,
+  turnWorkingWorkbook,
+  writeArchive,
+} from '../app/start-new-year';
 import { readCampaignState } from '../app/campaign-state';
 import { FORM_KIND_LABEL, type FormKind } from '../domain/campaign';
 import { desiredForm } from '../domain/form-sync';
@@ -65,7 +71,14 @@ export function runNewYearMenu(services: GasServices): void {
   runMenuAction(services.menuSurface, LABEL, () =>
     services.lock(LOCK_WAIT_MS.menu).withLock(() => {
       const request = { year, now: services.now() };
-      const { plan, tables } = planYearTurn(services.workbook, request);
+      const { plan, tables: read } = planYearTurn(services.workbook, request);
+      // Every send in the journal is the old year's: those `Nhật ký thư` lacks are logged there
+      // first (and so archived), then the journal is emptied once the archive holds them, or the
+      // new year's first run would log them in its own, empty log. A rerun finds them logged.
+      const journal = services.mailJournal;
+      const sent = journal.entries();
+      const { tables, write, added } = settleJournal(read, sent);
+      if (write) services.workbook.write([write]);
       const app = services.globals.SpreadsheetApp;
       const key = archivePropertyKey(plan.fromYear);
       const storedId = services.documentProperties.getProperty(key);
@@ -74,6 +87,10 @@ export function runNewYearMenu(services: GasServices): void {
         : app.create(archiveName(services.spreadsheet.getName(), plan.fromYear));
       if (!storedId) services.documentProperties.setProperty(key, archive.getId());
       writeArchive(new SpreadsheetWorkbook(archive, app), plan, tables);
+      if (sent.length > 0) {
+        journal.forget(sent.map((entry) => entry.key));
+        journal.pruneNow();
+      }
       const { forms, problems } = openFormsOf(services);
       for (const { form } of forms) form.deleteAllResponses();
       const shown = `${archive.getName()} (${archive.getUrl()})`;
@@ -96,7 +113,8 @@ export function runNewYearMenu(services: GasServices): void {
         },
         { config: state.campaign.config, units: state.units, periods: state.campaign.periods },
       );
-      return { message: [describeNewYear(plan, shown).trimEnd(), ...problems].join('\n'), dialog: true };
+      const message = describeNewYear(plan, shown) + journaledSendsLine(added, plan.fromYear);
+      return { message: [message.trimEnd(), ...problems].join('\n'), dialog: true };
     }),
   );
 }

@@ -104,6 +104,13 @@ export class ScriptPropertiesJournal implements MailJournal {
     if (changed) this.prunePending = true;
   }
 
+  /** Writes what `forget` dropped now, in one call, instead of with the next send. */
+  pruneNow(): void {
+    if (!this.prunePending) return;
+    this.writeWhole();
+    this.prunePending = false;
+  }
+
   private writeWhole(): void {
     // One call for any number of chunks: the store is written whole, the other properties as
     // read with the journal. Jobs and setup, the only writers, hold the script lock meanwhile.

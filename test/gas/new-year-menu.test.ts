@@ -1,8 +1,11 @@
 // «Tạo đợt mới» on the Apps Script fakes: the archive is a new spreadsheet (SpreadsheetApp.create),
 // the forms lose last year's responses and offer the new periods, the workbook starts empty; a run
 // stopped midway is finished by the next one into the same archive.
-import { SHEET } from '../../src/domain/layout';
+import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
+import { cellText, readRecords, type Table } from '../../src/domain/table';
+import { vietnamInstant } from '../../src/domain/time';
 import { archivePropertyKey, runNewYearMenu } from '../../src/gas/new-year-menu';
+import { JOURNAL_PROPERTY_PREFIX } from '../../src/gas/script-properties-journal';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { asSpreadsheet, asSpreadsheetApp } from '../fakes/spreadsheet-app';
@@ -66,6 +69,48 @@ describe('«Tạo đợt mới»', () => {
     world.setNow('2024-03-20T07:00');
     handleDailyRun(world.services());
     expect(world.table(SHEET.submissions)?.rows).toEqual([]);
+  });
+
+  it("logs the old year's sends from the journal in the archive, and the new year's first run logs none of them", () => {
+    const world = worldWithAYear();
+    // The receipts' entries stay in Script Properties until a run that sends prunes them; one more
+    // went out in an execution stopped before it wrote `Nhật ký thư`.
+    expect(world.services().mailJournal.entries().length).toBeGreaterThan(0);
+    const unit = world.units[2]!;
+    world.services().mailJournal.record({
+      key: `unit:${unit.code}:2023-12-02`,
+      at: vietnamInstant('2023-12-02', 8),
+      unitCode: unit.code,
+      periodIds: ['BCN-2023'],
+      kind: 'reminder',
+      recipients: [...unit.emails],
+    });
+    answer(world, '2024');
+    runNewYearMenu(world.services());
+    expect(world.sheets.ui.alerts[0]?.prompt).toContain(
+      'Đã ghi 1 thư đã gửi mà «Nhật ký thư» chưa ghi (một lần chạy trước bị dừng giữa chừng) vào «Nhật ký thư» ' +
+        'của năm 2023 trước khi lưu trữ.',
+    );
+    const logged = (table: Table | undefined) =>
+      readRecords(table, SHEET.mailLog, { required: [] }).map((record) => ({
+        key: cellText(record.get(MAIL_LOG_COLUMNS.key)),
+        periods: cellText(record.get(MAIL_LOG_COLUMNS.periodId)),
+        result: cellText(record.get(MAIL_LOG_COLUMNS.result)),
+      }));
+    expect(logged(archiveTable(world, 0, SHEET.mailLog))).toContainEqual({
+      key: `unit:${unit.code}:2023-12-02`,
+      periods: 'BCN-2023',
+      result: 'Đã gửi',
+    });
+    const journalKeys = Object.keys(world.properties.script.snapshot()).filter((name) =>
+      name.startsWith(JOURNAL_PROPERTY_PREFIX),
+    );
+    expect(journalKeys.map((name) => world.properties.script.getProperty(name) ?? '').join('')).toBe('');
+
+    world.setNow('2024-03-20T07:00');
+    handleDailyRun(world.services());
+    const next = logged(world.table(SHEET.mailLog));
+    expect(next.filter((row) => /2023/.test(`${row.key} ${row.periods}`))).toEqual([]);
   });
 
   it('does nothing when the officer cancels, and says why a year is refused', () => {
