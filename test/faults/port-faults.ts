@@ -234,6 +234,31 @@ export function pairsAfterEachCall(span: number): FaultPlan {
     ).flat();
 }
 
+/**
+ * Two faults in one execution, sampled: the pairs of `pairsAfterEachCall(span)` in an order fixed
+ * by `seed`, the first `count` of them, with every (k, k+1) kept (a fault and the very next call).
+ */
+export function samplePairs(span: number, count: number, seed: number): FaultPlan {
+  return (calls) => {
+    const pairs = pairsAfterEachCall(span)(calls);
+    const next = pairs.filter(([first, second]) => second === (first ?? 0) + 1);
+    const rest = pairs.filter(([first, second]) => second !== (first ?? 0) + 1);
+    // A small linear congruential generator: the same sample on every machine and every run.
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    for (let index = rest.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(random() * (index + 1));
+      [rest[index], rest[other]] = [rest[other] ?? [], rest[index] ?? []];
+    }
+    return [...next, ...rest.slice(0, Math.max(0, count - next.length))].sort(
+      (a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0),
+    );
+  };
+}
+
 export async function sweepFaults<World>(
   shell: FaultShell<World>,
   plan: FaultPlan = EACH_CALL,
