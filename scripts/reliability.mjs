@@ -254,8 +254,9 @@ export function hostileSection() {
 
 /**
  * The fault-injection section: the harness of test/faults (a fault at every port call of a daily
- * run, a form submission and a review edit, in the Apps Script, .xlsx and Sheets API shells, each
- * followed by a clean rerun), run by jest; each sweep appends its figures to a file read here.
+ * run, a response taken in and a review decision, in the Apps Script, .xlsx and Sheets API shells,
+ * and two faults in one daily run, each followed by a clean rerun), run by jest; each sweep appends
+ * its figures to a file read here.
  */
 export async function faultHarnessSection() {
   const base = mkdtempSync(join(tmpdir(), 'hannop-faults-'));
@@ -283,11 +284,17 @@ export async function faultHarnessSection() {
     for (const sweep of sweeps)
       for (const problem of sweep.problems) console.error(`${sweep.shell}: ${problem}`);
     const order = ['Apps Script', '.xlsx', 'Sheets API'];
+    const pairs = (sweep) => (sweep.faultsPerExecution ?? 1) > 1;
     sweeps.sort(
-      (a, b) => order.indexOf(a.shell) - order.indexOf(b.shell) || a.scenario.localeCompare(b.scenario, 'vi'),
+      (a, b) =>
+        Number(pairs(a)) - Number(pairs(b)) ||
+        order.indexOf(a.shell) - order.indexOf(b.shell) ||
+        a.scenario.localeCompare(b.scenario, 'vi'),
     );
     return sweeps.map((sweep) => ({
-      section: `lỗi ở mỗi lần gọi cổng: ${sweep.shell}, ${sweep.scenario}`,
+      section: pairs(sweep)
+        ? `hai lỗi trong một lần chạy (cặp lần gọi k, k+1…k+3): ${sweep.shell}, ${sweep.scenario}; lỗi thứ hai xảy ra ở ${sweep.secondFaultsThrown} cặp`
+        : `lỗi ở mỗi lần gọi cổng: ${sweep.shell}, ${sweep.scenario}`,
       faults: sweep.faults,
       runs: sweep.runs,
       responsesLost: sweep.responsesLost,
@@ -358,10 +365,18 @@ async function main() {
     'dừng đột ngột (SIGKILL) ở 20 thời điểm và bị yêu cầu dừng (SIGTERM) ở 5 thời điểm trong lần chạy, rồi được chạy ' +
     'lại. Mỗi thư được đếm theo Message-ID (suy ra từ khóa thư).\n' +
     '- **Lỗi ở mỗi lần gọi cổng** (test/faults): mỗi cổng (đọc, ghi, lưu bảng tính; gửi thư; khóa; đồng hồ; biểu ' +
-    'mẫu; nhật ký gửi thư) được bọc để lần gọi thứ k ném lỗi, với mọi k của một lần chạy hằng ngày, một lần nộp ' +
-    'biểu mẫu và một lần sửa `Đánh giá`; trong Apps Script lỗi ném ở chính lời gọi dịch vụ của Google. Sau mỗi lỗi, ' +
-    'một lần chạy sạch phải cho các trang tổng hợp như lần chạy không lỗi, không mất phản hồi, không thư nào gửi ' +
-    'hai lần hay bị bỏ sót, và lỗi có trong `Nhật ký`. «Vượt qua» đếm các lần mà mọi điều kiện ấy đều đúng.\n\n' +
+    'mẫu; nhật ký gửi thư) được bọc để lần gọi thứ k ném lỗi, với mọi k của: trong Apps Script, một lần chạy hằng ' +
+    'ngày, một lần nộp biểu mẫu và một lần sửa `Đánh giá` (lỗi ném ở chính lời gọi dịch vụ của Google); với `.xlsx` ' +
+    'và Google Sheet qua Sheets API, một lần chạy hằng ngày, một phản hồi mới được nhận vào (`hannop import` tệp CSV ' +
+    'rồi `hannop run` với `.xlsx`; phản hồi Google Forms ghi vào trang phản hồi rồi `hannop run --spreadsheet`) và ' +
+    'một quyết định `Đánh giá` (`Yêu cầu bổ sung` kèm ghi chú, `Đạt`) được `hannop run` áp dụng. Sau mỗi lỗi, một ' +
+    'lần chạy sạch cùng (các) lệnh ấy phải cho các trang tổng hợp như lần chạy không lỗi, không mất phản hồi, không ' +
+    'thư nào gửi hai lần hay bị bỏ sót, và lỗi có trong `Nhật ký`. «Vượt qua» đếm các lần mà mọi điều kiện ấy đều ' +
+    'đúng.\n' +
+    '- **Hai lỗi trong một lần chạy**: lần gọi thứ k và một trong ba lần gọi ngay sau nó cùng ném lỗi trong một lần ' +
+    'chạy hằng ngày (mọi cặp trong Apps Script; 36 cặp chọn theo hạt giống cố định, gồm mọi cặp k, k+1, với `.xlsx` ' +
+    'và Sheets API), nên lỗi thứ hai rơi vào chính đường ghi lỗi thứ nhất (dòng `Nhật ký`, lần lưu dòng ấy, lần ghi ' +
+    'sổ gửi thư thứ hai). Điều kiện như trên, trừ việc lỗi phải có trong `Nhật ký` khi chính việc ghi lỗi bị lỗi.\n\n' +
     `${text}\n\n` +
     `Thư trùng trong khoảng máy chủ đã nhận thư mà lệnh chưa kịp ghi nhật ký gửi thư (máy chủ nhận bản đầu ` +
     `trong vòng ${SEND_RECORD_WINDOW_MS} ms trước lúc dừng; đếm riêng, không tính vào «Thư trùng»; xem hướng dẫn ` +

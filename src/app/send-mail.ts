@@ -278,26 +278,32 @@ function sendMailLocked(
     const periodIds = mail.periods.map((period) => period.id);
     // Before anything else can fail, and outside the catch above (a record that fails is not a
     // failed send to retry): from here on no run sends this message again.
-    if (status === 'sent') {
+    if (status === 'sent' && journal) {
+      const entry = { key: mail.key, at: asOf, unitCode, periodIds, kind: mail.kind, recipients: mail.to };
       try {
-        journal?.record({
-          key: mail.key,
-          at: asOf,
-          unitCode,
-          periodIds,
-          kind: mail.kind,
-          recipients: mail.to,
-        });
+        journal.record(entry);
       } catch (caught) {
-        // The message went: it is logged `Đã gửi` in this batch's `Nhật ký thư` below, which is
-        // now its only record, so nothing more is sent that the journal could not cover.
-        stoppedBy = 'journal';
-        events.push({
-          at: asOf,
-          level: 'Lỗi',
-          job: JOB,
-          message: `Không ghi được nhật ký gửi thư sau thư «${outgoing.subject}»: ${errorText(caught)}. Các thư còn lại chờ lần chạy sau.`,
-        });
+        // One more try: if this batch's write fails too, the journal is the message's only record,
+        // and a passing failure of each would otherwise have the next run send it again.
+        try {
+          journal.record(entry);
+          events.push({
+            at: asOf,
+            level: 'Cảnh báo',
+            job: JOB,
+            message: `Ghi nhật ký gửi thư sau thư «${outgoing.subject}» lỗi lần đầu (${errorText(caught)}); lần thử lại đã ghi được.`,
+          });
+        } catch (again) {
+          // The message went: it is logged `Đã gửi` in this batch's `Nhật ký thư` below, which is
+          // now its only record, so nothing more is sent that the journal could not cover.
+          stoppedBy = 'journal';
+          events.push({
+            at: asOf,
+            level: 'Lỗi',
+            job: JOB,
+            message: `Không ghi được nhật ký gửi thư sau thư «${outgoing.subject}»: ${errorText(again)}. Các thư còn lại chờ lần chạy sau.`,
+          });
+        }
       }
     }
     reports.push({

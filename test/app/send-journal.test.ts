@@ -102,10 +102,28 @@ describe('the send journal', () => {
     expect(logResults(workbook)['unit:THDD:2023-03-31']).toBe('Đã gửi');
   });
 
-  it('logs a message whose record failed as sent, sends nothing more, and never sends it again', () => {
+  it('tries a failed record once more: a passing failure stops nothing, and is in Nhật ký', () => {
     const workbook = new MemoryWorkbook(campaignTables(UNITS));
     const journal = new MemoryJournal();
     journal.failOnRecord = 3;
+    const mailer = new RecordingMailer();
+    const summary = sendMail(
+      { workbook, lock: new MemoryLock(), mailer, journal },
+      { asOf: ASOF, quotaReserve: 0 },
+    );
+    expect(mailer.sent.map((mail) => mail.key)).toEqual(DUE);
+    expect(summary.stoppedBy).toBeNull();
+    expect(journal.entries().map((entry) => entry.key)).toEqual(DUE);
+    expect(workbook.table(SHEET.eventLog)?.rows.map((row) => row[3])).toEqual([
+      `Ghi nhật ký gửi thư sau thư «${mailer.sent[2]?.subject ?? ''}» lỗi lần đầu (ENOSPC: no space left on device, write); lần thử lại đã ghi được.`,
+    ]);
+  });
+
+  it('logs a message whose record failed twice as sent, sends nothing more, and never sends it again', () => {
+    const workbook = new MemoryWorkbook(campaignTables(UNITS));
+    const journal = new MemoryJournal();
+    journal.failOnRecord = 3;
+    journal.failingRecords = 2;
     const mailer = new RecordingMailer();
     const summary = sendMail(
       { workbook, lock: new MemoryLock(), mailer, journal },

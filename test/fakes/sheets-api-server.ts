@@ -269,6 +269,17 @@ export class FakeSheetsApi {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** The spreadsheet as it is now, for `restore`: one set-up shared by many trials. */
+  snapshot(): unknown {
+    return structuredClone(this.state);
+  }
+
+  /** Puts back a `snapshot`, and forgets the requests served so far. */
+  restore(snapshot: unknown): void {
+    this.state = structuredClone(snapshot) as FakeState;
+    this.requests.length = 0;
+  }
+
   /** Requests of one kind, e.g. to check what a job sent. */
   requestsOf(kind: RecordedRequest['kind']): RecordedRequest[] {
     return this.requests.filter((request) => request.kind === kind);

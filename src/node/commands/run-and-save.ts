@@ -14,9 +14,21 @@ export interface SavedWorkbook extends Workbook {
   save(): Promise<void>;
 }
 
-/** Says in `Nhật ký` that the run failed, and saves that line (with what the jobs wrote) if it can. */
-async function recordFailure(workbook: SavedWorkbook, now: () => Date, error: unknown): Promise<void> {
-  if (logFailure(workbook, { at: now(), job: DAILY_JOB, message: errorMessageOf(error) })) {
+/** Says in `Nhật ký` that `job` failed, and saves that line (with what the job wrote) if it can. */
+export async function recordFailure(
+  workbook: SavedWorkbook,
+  now: () => Date,
+  error: unknown,
+  job = DAILY_JOB,
+): Promise<void> {
+  // A clock that fails too must not hide the job's error: the line then carries the system's time.
+  let at: Date;
+  try {
+    at = now();
+  } catch {
+    at = new Date();
+  }
+  if (logFailure(workbook, { at, job, message: errorMessageOf(error) })) {
     // The run's own error is the one to report: a save that fails too adds nothing to it.
     await workbook.save().catch(() => undefined);
   }
