@@ -1,0 +1,194 @@
+// Issue 13's specialists, changes between versions and approved-only figures through the Sheets
+// API shell: `hannop run --spreadsheet` (remoteRunCommand, its SMTP connection replaced by a
+// recording mailer) against the local Sheets API server, on the campaign of
+// test/fakes/department-asks-campaign.ts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initializeWorkbook } from '../../src/app/initialize-workbook';
+import { responseSheetHeaders } from '../../src/domain/forms';
+import { CONFIG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
+import { remoteRunCommand, type RemoteRunOptions } from '../../src/node/commands/remote-run';
+import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
+import type { SheetWrite } from '../../src/ports';
+import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
+import {
+  ASKS_UNITS,
+  DIGEST_DAY_RERUN,
+  DIGEST_DAY_RUN,
+  MAM_NON_EMAIL,
+  PHO_THONG_EMAIL,
+  RUN_AFTER_FIRST,
+  RUN_AFTER_SECOND,
+  THDD_CHANGES,
+  addedConfigWrite,
+  approvedRegisterWrite,
+  changesByVersion,
+  planFigures,
+  planResponseRows,
+  specialistsWrite,
+} from '../fakes/department-asks-campaign';
+import { at } from '../fakes/mail-fixture';
+import { RecordingMailer } from '../fakes/recording-mailer';
+import { registeredServiceAccountKey } from '../fakes/service-account-key';
+import { fixedTokenClient } from '../fakes/sheets-api-daily-run';
+import { FakeSheetsApi } from '../fakes/sheets-api-server';
+
+jest.setTimeout(60_000);
+
+interface Campaign {
+  readonly fake: FakeSheetsApi;
+  readonly rootUrl: string;
+  readonly directory: string;
+  readonly mailer: RecordingMailer;
+}
+
+/** The spreadsheet set up as Apps Script sets it up, with the department's additions (each left out when the test says). */
+async function campaign(options: { specialists?: boolean; configKeys?: boolean } = {}): Promise<Campaign> {
+  const fake = new FakeSheetsApi();
+  const rootUrl = await fake.start();
+  const setup = await SheetsApiWorkbook.open(fixedTokenClient(fake, rootUrl), fake.spreadsheetId);
+  initializeWorkbook(setup, {
+    units: ASKS_UNITS,
+    responseHeaders: responseSheetHeaders(),
+    responseRows: { plan: planResponseRows(), report: [] },
+  });
+  setup.write([
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: columnsOf(CONFIG_COLUMNS),
+      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+    },
+    ...(options.configKeys === false ? [] : [addedConfigWrite()]),
+    ...(options.specialists === false ? [] : [specialistsWrite()]),
+  ]);
+  await setup.save();
+  const directory = mkdtempSync(join(tmpdir(), 'hannop-asks-remote-'));
+  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
+  return { fake, rootUrl, directory, mailer: new RecordingMailer() };
+}
+
+async function close(world: Campaign): Promise<void> {
+  rmSync(world.directory, { recursive: true, force: true });
+  await world.fake.close();
+}
+
+/** `hannop run --spreadsheet … --smtp …` at `when` (Vietnam time); the mail it sent. */
+async function run(world: Campaign, when: string) {
+  const before = world.mailer.sent.length;
+  const asOf = at(when);
+  const options: RemoteRunOptions = {
+    spreadsheetId: world.fake.spreadsheetId,
+    credentialsPath: join(world.directory, 'khoa.json'),
+    asOf,
+    now: () => asOf,
+    smtp: { kind: 'smtp', url: 'smtp://127.0.0.1:2525', shown: 'smtp://127.0.0.1:2525' },
+    mailer: world.mailer,
+    sheetsApiRootUrl: world.rootUrl,
+    sleep: async () => undefined,
+  };
+  await remoteRunCommand(options);
+  return world.mailer.sent.slice(before).map((mail) => ({
+    to: mail.to.join(', '),
+    subject: mail.subject,
+    text: mail.textBody,
+  }));
+}
+
+async function workbook(world: Campaign): Promise<SheetsApiWorkbook> {
+  return SheetsApiWorkbook.open(fixedTokenClient(world.fake, world.rootUrl), world.fake.spreadsheetId);
+}
+
+async function read(world: Campaign, sheet: string) {
+  return (await workbook(world)).read([sheet]).get(sheet);
+}
+
+async function write(world: Campaign, writes: readonly SheetWrite[]): Promise<void> {
+  const opened = await workbook(world);
+  opened.write(writes);
+  await opened.save();
+}
+
+/** The runs of the campaign: after each version, `Đạt` for THCSLQD, then the digest day. */
+async function runCampaign(world: Campaign) {
+  await run(world, RUN_AFTER_FIRST);
+  const afterSecond = await run(world, RUN_AFTER_SECOND);
+  await write(world, [approvedRegisterWrite((await read(world, SHEET.submissions))!)]);
+  const digestDay = await run(world, DIGEST_DAY_RUN);
+  return { afterSecond, digestDay };
+}
+
+describe('issue 13 through the Sheets API shell', () => {
+  let world: Campaign;
+  let mail: Awaited<ReturnType<typeof runCampaign>>;
+
+  beforeAll(async () => {
+    world = await campaign();
+    mail = await runCampaign(world);
+  });
+
+  afterAll(() => close(world));
+
+  it('`Phụ trách`: each specialist gets their own digest once a day, the long-late units marked (!)', async () => {
+    const mamNon = mail.digestDay.filter((message) => message.to === MAM_NON_EMAIL);
+    const phoThong = mail.digestDay.filter((message) => message.to === PHO_THONG_EMAIL);
+    expect(mamNon.map((message) => message.subject)).toEqual([
+      'Tổng hợp tình hình nộp ngày 10/04/2023 (Mầm non): 1 đơn vị chưa nộp đúng yêu cầu',
+    ]);
+    expect(mamNon[0]?.text).toContain('Kính gửi Lê Thị Mầm,');
+    expect(mamNon[0]?.text).toContain('Cần báo cấp trên: 1 đơn vị quá hạn hơn 10 ngày');
+    expect(mamNon[0]?.text).toContain('(!) MNHM | Mầm non Hoa Mai | Quá hạn | 11 |');
+    expect(mamNon[0]?.text).not.toContain('THCSTV');
+    expect(phoThong).toHaveLength(1);
+    expect(phoThong[0]?.text).toContain('Kính gửi Trần Văn Phổ,');
+    expect(phoThong[0]?.text).toContain('(!) THCSTV | THCS Trần Văn Ơn | Quá hạn | 11 |');
+    expect(phoThong[0]?.text).not.toContain('MNHM');
+    const whole = mail.digestDay.filter((message) => message.to.includes('lanhdao@pgdthuduc.edu.vn'));
+    expect(whole).toHaveLength(1);
+    expect(whole[0]?.text).toMatch(/^MNHM \|/m);
+    expect(whole[0]?.text).toMatch(/^THCSTV \|/m);
+    expect(whole[0]?.text).not.toContain('(!)');
+    // `Nhật ký thư` in the Google Sheet keeps each digest, so a second run the same day sends none.
+    const again = await run(world, DIGEST_DAY_RERUN);
+    expect(again.filter((message) => message.subject.startsWith('Tổng hợp tình hình nộp'))).toEqual([]);
+  });
+
+  it('`Thay đổi so với lần trước`: `Bài nộp` and the receipt of the second version list what changed', async () => {
+    expect(changesByVersion(await read(world, SHEET.submissions))).toEqual([
+      'THDD v1: ',
+      'THCSLQD v1: ',
+      `THDD v2: ${THDD_CHANGES.join('\n')}`,
+    ]);
+    const receipts = mail.afterSecond.filter((message) => message.to.includes('thdd@truong.example.edu.vn'));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.text).toContain('Những nội dung thay đổi so với lần nộp trước:');
+    for (const change of THDD_CHANGES) expect(receipts[0]?.text).toContain(change);
+  });
+
+  it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', async () => {
+    expect(planFigures(await read(world, SHEET.figures))).toEqual({
+      reporting: 1,
+      models: 3,
+      notes: [
+        'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.',
+      ],
+    });
+  });
+});
+
+describe('the same spreadsheet without `Phụ trách` and the two keys', () => {
+  it('sends no specialist a digest, marks nobody, and counts every valid version in `Số liệu`', async () => {
+    const world = await campaign({ specialists: false, configKeys: false });
+    try {
+      const { digestDay } = await runCampaign(world);
+      expect(digestDay.filter((message) => [MAM_NON_EMAIL, PHO_THONG_EMAIL].includes(message.to))).toEqual(
+        [],
+      );
+      expect(digestDay.some((message) => message.text.includes('(!)'))).toBe(false);
+      expect(planFigures(await read(world, SHEET.figures))).toEqual({ reporting: 2, models: 5, notes: [] });
+    } finally {
+      await close(world);
+    }
+  });
+});
