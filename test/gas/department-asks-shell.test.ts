@@ -32,6 +32,7 @@ function mailOf(world: GasWorld, from = 0) {
     to: mail.to.join(', '),
     subject: mail.subject,
     text: mail.body,
+    html: mail.htmlBody,
   }));
 }
 
@@ -100,6 +101,7 @@ describe('issue 13 through the Apps Script shell', () => {
     expect(mamNon[0]?.text).toContain('Kính gửi Lê Thị Mầm,');
     expect(mamNon[0]?.text).toContain('Cần báo cấp trên: 1 đơn vị quá hạn hơn 10 ngày');
     expect(mamNon[0]?.text).toContain('(!) MNHM | Mầm non Hoa Mai | Quá hạn | 11 |');
+    expect(mamNon[0]?.html).toContain('color:#c00000;font-weight:bold">MNHM</td>');
     expect(mamNon[0]?.text).not.toContain('THCSTV');
     expect(phoThong).toHaveLength(1);
     expect(phoThong[0]?.text).toContain('Kính gửi Trần Văn Phổ,');

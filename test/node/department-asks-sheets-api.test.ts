@@ -93,6 +93,7 @@ async function run(world: Campaign, when: string) {
     to: mail.to.join(', '),
     subject: mail.subject,
     text: mail.textBody,
+    html: mail.htmlBody,
   }));
 }
 
@@ -139,6 +140,7 @@ describe('issue 13 through the Sheets API shell', () => {
     expect(mamNon[0]?.text).toContain('Kính gửi Lê Thị Mầm,');
     expect(mamNon[0]?.text).toContain('Cần báo cấp trên: 1 đơn vị quá hạn hơn 10 ngày');
     expect(mamNon[0]?.text).toContain('(!) MNHM | Mầm non Hoa Mai | Quá hạn | 11 |');
+    expect(mamNon[0]?.html).toContain('color:#c00000;font-weight:bold">MNHM</td>');
     expect(mamNon[0]?.text).not.toContain('THCSTV');
     expect(phoThong).toHaveLength(1);
     expect(phoThong[0]?.text).toContain('Kính gửi Trần Văn Phổ,');

@@ -65,7 +65,9 @@ async function run(asOf: string, outbox: string): Promise<RunJson> {
 }
 
 /** Every message of an outbox folder: its recipients, subject and plain text. */
-async function outbox(folder: string): Promise<{ to: string; subject: string; text: string }[]> {
+async function outbox(
+  folder: string,
+): Promise<{ to: string; subject: string; text: string; html: string }[]> {
   const path = join(dir, folder);
   if (!existsSync(path)) return [];
   const names = readdirSync(path).filter((name) => name.endsWith('.eml'));
@@ -73,7 +75,12 @@ async function outbox(folder: string): Promise<{ to: string; subject: string; te
     names.map(async (name) => {
       const parsed = await simpleParser(readFileSync(join(path, name)));
       const to = [parsed.to ?? []].flat().flatMap((object) => object.value.map((box) => box.address ?? ''));
-      return { to: to.join(', '), subject: parsed.subject ?? '', text: parsed.text ?? '' };
+      return {
+        to: to.join(', '),
+        subject: parsed.subject ?? '',
+        text: parsed.text ?? '',
+        html: typeof parsed.html === 'string' ? parsed.html : '',
+      };
     }),
   );
 }
@@ -123,6 +130,7 @@ describe('issue 13 through the .xlsx command line', () => {
     expect(mamNon[0]?.text).toContain('Kính gửi Lê Thị Mầm,');
     expect(mamNon[0]?.text).toContain('Cần báo cấp trên: 1 đơn vị quá hạn hơn 10 ngày');
     expect(mamNon[0]?.text).toContain('(!) MNHM | Mầm non Hoa Mai | Quá hạn | 11 |');
+    expect(mamNon[0]?.html).toContain('color:#c00000;font-weight:bold">MNHM</td>');
     expect(mamNon[0]?.text).not.toContain('THCSTV');
     expect(phoThong).toHaveLength(1);
     expect(phoThong[0]?.text).toContain('Kính gửi Trần Văn Phổ,');
