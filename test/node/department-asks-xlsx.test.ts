@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { SHEET } from '../../src/domain/layout';
+import { CONFIG_KEY, SHEET } from '../../src/domain/layout';
 import { vietnamInstant } from '../../src/domain/time';
 import type { RunJson } from '../../src/node/commands/run';
 import { formatCsv } from '../../src/node/csv';
@@ -186,5 +186,59 @@ describe('the same campaign without `Phụ trách` and the two keys', () => {
     expect(mail.filter((message) => [MAM_NON_EMAIL, PHO_THONG_EMAIL].includes(message.to))).toEqual([]);
     expect(mail.some((message) => message.text.includes('(!)'))).toBe(false);
     expect(planFigures(await read(SHEET.figures))).toEqual({ reporting: 2, models: 5, notes: [] });
+  });
+});
+
+describe('a wrong `Phụ trách` row and a wrong `Số liệu tính bài` through the .xlsx command line', () => {
+  beforeAll(async () => {
+    await campaign({ specialists: false, configKeys: false });
+    await write([
+      specialistsWrite([
+        ['Mầm non', '', 'Lê Thị Mầm', MAM_NON_EMAIL],
+        ['THPT', '', 'Võ Ba', 'thpt@pgd.example.edu.vn'],
+      ]),
+      addedConfigWrite([
+        [CONFIG_KEY.figuresBasis, 'tất cả', ''],
+        [CONFIG_KEY.escalateAfterDays, 'mười', ''],
+      ]),
+    ]);
+  });
+
+  // The sentences of src/domain (campaign.ts, specialists.ts), with where to look.
+  const FIGURES_BASIS =
+    '«Cấu hình», dòng 13, cột «Giá trị»: «Số liệu tính bài»: «tất cả» không hợp lệ; ghi «đã nộp hợp lệ» hoặc «đã duyệt».';
+  const ESCALATE =
+    '«Cấu hình», dòng 14, cột «Giá trị»: «Báo cấp trên sau (ngày)»: «mười» không phải là số ngày (số nguyên ≥ 0).';
+  const LEVEL =
+    '«Phụ trách», dòng 3, cột «Cấp học»: không có đơn vị nào thuộc cấp học «THPT» trong trang «Đơn vị».';
+
+  it('`check` exits 1 naming each, with the sheet, row and column', async () => {
+    const outcome = await hannop('check', '--workbook', 'w.xlsx');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe('');
+    const [counts, errors, warnings] = outcome.stdout.split('\n\n');
+    expect(counts).toBe('Phát hiện 3 lỗi và 3 cảnh báo.');
+    expect(errors).toBe(
+      ['Lỗi (cần sửa để hệ thống chạy đúng):', `• ${FIGURES_BASIS}`, `• ${ESCALATE}`, `• ${LEVEL}`].join(
+        '\n',
+      ),
+    );
+    // Levels nobody follows are warnings: the run still goes.
+    expect(warnings).toContain(
+      '• «Phụ trách», cột «Cấp học»: cấp học «THCS» (2 đơn vị) chưa có ai phụ trách; các đơn vị này chỉ có trong thư tổng hợp gửi «Email nhận thư tổng hợp».',
+    );
+  });
+
+  it('`run` exits 1 with the same sentences and writes nothing', async () => {
+    const before = readFileSync(workbookPath());
+    const outcome = await hannop('run', '--workbook', 'w.xlsx', '--as-of', DIGEST_DAY_RUN, '--outbox', 'thu');
+    expect(outcome).toEqual({
+      code: 1,
+      stdout: '',
+      // `run` names the keys in the order it reads them, not by row as `check` does.
+      stderr: `Lỗi trong bảng tính «w.xlsx»:\n${ESCALATE}\n${FIGURES_BASIS}\n${LEVEL}\n`,
+    });
+    expect(readFileSync(workbookPath()).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'thu'))).toBe(false);
   });
 });
