@@ -3,17 +3,23 @@
 // (`Phụ trách`, `Báo cấp trên sau (ngày)`), what changed between versions (`Thay đổi so với lần
 // trước`) and approved-only figures (`Số liệu tính bài` = `đã duyệt`).
 //
-// Four units, the plan (KH-2023, last day on time 30/03/2023):
+// Five units, the plan (KH-2023, last day on time 30/03/2023, `Khóa nhận` 05/04/2023):
 // - MNHM (Mầm non) and THCSTV (THCS) never send: on Monday 10/04 they are 11 days late, past the
 //   key's 10, so each is named in red, `(!)`, in its own specialist's digest;
 // - THDD (Tiểu học) sends on 20/03 (1 model) and again on 25/03 (2 models): the second version
 //   lists what changed; nobody reviews it, so its figures do not count with `đã duyệt`;
-// - THCSLQD (THCS) sends on 22/03 (3 models), reviewed `Đạt`: its 3 are the only figures counted.
+// - THCSLQD (THCS) sends on 22/03 (3 models), reviewed `Đạt`: its 3 are the only figures counted;
+// - THCSTV's response of 06/04, after the closing day, is recorded `Nộp sau khóa` and counts for
+//   nothing: it stays overdue;
+// - MNSS (Mầm non) has an extension (`Gia hạn`) to 15/04: one mail tells it so, and its response
+//   of 08/04, after the closing day but within its extension, is valid and on time.
 import { FIGURES_LEAD_COLUMNS, FIGURES_ROW_LABEL } from '../../src/domain/consolidation';
 import { PLAN_FORM, FOCUS_AREAS } from '../../src/domain/forms/plan-form';
 import {
   CONFIG_COLUMNS,
   CONFIG_KEY,
+  EXTENSION_COLUMNS,
+  PERIOD_COLUMNS,
   SHEET,
   SPECIALIST_COLUMNS,
   SUBMISSION_COLUMNS,
@@ -21,18 +27,39 @@ import {
 } from '../../src/domain/layout';
 import { responseColumns } from '../../src/domain/forms';
 import { responseRow } from '../../src/demo/responses';
+import { DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
 import type { CellValue } from '../../src/domain/table';
 import { unitChoiceLabel, type Unit } from '../../src/domain/units';
 import type { SheetWrite, Table } from '../../src/ports';
 import { makeUnit } from './campaign-fixture';
-import { at, unitsTable } from './mail-fixture';
+import { at, periodsTable, unitsTable } from './mail-fixture';
 
 export const ASKS_UNITS: readonly Unit[] = [
   makeUnit({ code: 'MNHM', name: 'Mầm non Hoa Mai', rowNumber: 2 }),
   makeUnit({ code: 'THDD', name: 'Tiểu học Đặng Đức', level: 'Tiểu học', rowNumber: 3 }),
   makeUnit({ code: 'THCSLQD', name: 'THCS Lê Quý Đôn', level: 'THCS', rowNumber: 4 }),
   makeUnit({ code: 'THCSTV', name: 'THCS Trần Văn Ơn', level: 'THCS', rowNumber: 5 }),
+  makeUnit({ code: 'MNSS', name: 'Mầm non Sao Sáng', rowNumber: 6 }),
 ];
+
+/** `Kỳ nộp` as init writes it, with a closing day for the plan. */
+export function periodsWrite(): SheetWrite {
+  const rows = DEFAULT_PERIOD_ROWS.map((row) =>
+    row[PERIOD_COLUMNS.id] === 'KH-2023' ? { ...row, [PERIOD_COLUMNS.closesOn]: '05/04/2023' } : row,
+  );
+  const table = periodsTable(rows);
+  return { kind: 'replace', sheet: SHEET.periods, headers: table.headers.map(String), rows: table.rows };
+}
+
+/** `Gia hạn`: MNSS may send its plan until the end of 15/04/2023. */
+export function extensionsWrite(): SheetWrite {
+  return {
+    kind: 'replace',
+    sheet: SHEET.extensions,
+    headers: columnsOf(EXTENSION_COLUMNS),
+    rows: [['MNSS', 'KH-2023', '15/04/2023', 'Trường bị ngập, mất điện', 'Trưởng phòng']],
+  };
+}
 
 export const MAM_NON_EMAIL = 'mamnon@pgd.example.edu.vn';
 export const PHO_THONG_EMAIL = 'phothong@pgd.example.edu.vn';
@@ -89,6 +116,8 @@ export const PLAN_VERSIONS: readonly PlanVersion[] = [
     answers: { dvkCount: '3', dvkNames: `${TWO_MODELS}\nĐiển hình «Cô giáo tận tụy»` },
   },
   { unitCode: 'THDD', at: '2023-03-25T09:00', answers: { dvkCount: '2', dvkNames: TWO_MODELS } },
+  { unitCode: 'THCSTV', at: '2023-04-06T09:00', answers: { dvkCount: '1', dvkNames: ONE_MODEL } },
+  { unitCode: 'MNSS', at: '2023-04-08T09:00', answers: { dvkCount: '2', dvkNames: TWO_MODELS } },
 ];
 
 /** What `Bài nộp` and the receipt show of THDD's second version (one question a line). */
@@ -97,6 +126,28 @@ export const THDD_CHANGES = [
   'Tên các mô hình, điển hình “Dân vận khéo” (mỗi dòng một tên): Mô hình «Cổng trường an toàn» → ' +
     'Mô hình «Cổng trường an toàn»; Mô hình «Phụ huynh đồng hành»',
 ];
+
+/** `Bài nộp` after the campaign, in the order the versions arrived (see `outcomes`). */
+export const OUTCOMES_AFTER = {
+  THCSTV: 'THCSTV v1: Nộp sau khóa, ',
+  MNSS: 'MNSS v1: Hợp lệ, Đúng hạn',
+};
+
+/** The extension's mail to MNSS, and what the receipts of the late responses say. */
+export const EXTENSION_SUBJECT = 'Gia hạn Kế hoạch năm 2023 đến hết ngày 15/04/2023 – Mầm non Sao Sáng';
+export const EXTENSION_LINES = [
+  'đồng ý gia hạn Kế hoạch năm 2023 cho đơn vị đến hết ngày 15/04/2023.',
+  'Lý do: Trường bị ngập, mất điện.',
+  'Người duyệt: Trưởng phòng.',
+];
+export const CLOSED_SUBJECT = 'Đã nhận sau khi khóa nhận: Kế hoạch năm 2023 – THCS Trần Văn Ơn';
+export const CLOSED_LINES = [
+  'đã nhận Kế hoạch năm 2023 của đơn vị lúc 06/04/2023 09:00 (lần nộp thứ 1), nhưng kỳ này đã khóa nhận từ hết ngày 05/04/2023.',
+  'Đề nghị đơn vị liên hệ Lê Thị Thu, email lethithu@pgdthuduc.edu.vn, điện thoại 028 3896 1234 để được xem xét.',
+];
+export const EXTENDED_RECEIPT_SUBJECT = 'Đã nhận Kế hoạch năm 2023 – Mầm non Sao Sáng';
+/** The receipt of MNSS states its own due day, the extension's. */
+export const EXTENDED_RECEIPT_LINE = 'Đơn vị nộp đúng hạn (hạn nộp: hết ngày 15/04/2023';
 
 /** The moments the shells run: after each version, then the Monday the late units pass 10 days. */
 export const RUN_AFTER_FIRST = '2023-03-21T07:00';
@@ -179,6 +230,17 @@ export function approvedRegisterWrite(register: Table): SheetWrite {
       row[unitColumn] === 'THCSLQD' ? row.map((cell, index) => (index === reviewColumn ? 'Đạt' : cell)) : row,
     ),
   };
+}
+
+/** Each row of `Bài nộp` as "unit vN: outcome, timeliness". */
+export function outcomes(register: Table | undefined): string[] {
+  if (!register) return [];
+  const column = (title: string) => register.headers.indexOf(title);
+  return register.rows.map(
+    (row) =>
+      `${String(row[column(SUBMISSION_COLUMNS.unitCode)])} v${String(row[column(SUBMISSION_COLUMNS.version)])}: ` +
+      `${String(row[column(SUBMISSION_COLUMNS.outcome)] ?? '')}, ${String(row[column(SUBMISSION_COLUMNS.timeliness)] ?? '')}`,
+  );
 }
 
 /** The cell `Thay đổi so với lần trước` of each version in `Bài nộp`, as "unit vN: text". */

@@ -10,13 +10,25 @@ import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import {
   ASKS_UNITS,
   DIGEST_DAY_RERUN,
+  CLOSED_LINES,
+  CLOSED_SUBJECT,
   DIGEST_DAY_RUN,
+  EXTENDED_RECEIPT_LINE,
+  EXTENDED_RECEIPT_SUBJECT,
+  EXTENSION_LINES,
+  EXTENSION_SUBJECT,
+  OUTCOMES_AFTER,
   MAM_NON_EMAIL,
   PHO_THONG_EMAIL,
   PLAN_VERSIONS,
+  RUN_AFTER_FIRST,
+  RUN_AFTER_SECOND,
   THDD_CHANGES,
   addedConfigWrite,
   changesByVersion,
+  extensionsWrite,
+  outcomes,
+  periodsWrite,
   planAnswersByTitle,
   planFigures,
   specialistsWrite,
@@ -26,6 +38,7 @@ import { asSpreadsheet, asSpreadsheetApp } from '../fakes/spreadsheet-app';
 import { at, makeGasWorld, type GasWorld } from './gas-world';
 
 const WHOLE_DIGEST = 'tonghop@pgd.example.edu.vn';
+const APPROVED_AT = '2023-03-27T10:00';
 
 function mailOf(world: GasWorld, from = 0) {
   return world.mailApp.sent.slice(from).map((mail) => ({
@@ -37,22 +50,22 @@ function mailOf(world: GasWorld, from = 0) {
 }
 
 /**
- * The campaign in the Apps Script shell: the department's additions (each left out when the test
- * says), the three plan versions through the form, `Đạt` typed for THCSLQD, the daily trigger
- * on 10/04. What each step sent.
+ * The campaign in the Apps Script shell, day by day: the department's additions (each left out
+ * when the test says), the plan versions through the form, the daily trigger on the days the Node
+ * shells run, `Đạt` typed for THCSLQD on 27/03. What each step sent, by its moment.
  */
 function runCampaign(options: { specialists?: boolean; configKeys?: boolean } = {}) {
   const world = makeGasWorld({ units: ASKS_UNITS });
   new SpreadsheetWorkbook(asSpreadsheet(world.sheets.spreadsheet), asSpreadsheetApp(world.sheets.app)).write([
     ...(options.configKeys === false ? [] : [addedConfigWrite()]),
     ...(options.specialists === false ? [] : [specialistsWrite()]),
+    periodsWrite(),
+    extensionsWrite(),
   ]);
   const responseIds = new Map<string, string>();
-  const sentAt: number[] = [];
-  for (const version of PLAN_VERSIONS) {
+  const submit = (version: (typeof PLAN_VERSIONS)[number]) => {
     const unit = unitOf(version.unitCode);
     world.setNow(`${version.at}:05`);
-    sentAt.push(world.mailApp.sent.length);
     const known = responseIds.get(unit.code);
     // A unit's second version: its head opens the edit link and changes the answers.
     const response = known
@@ -66,27 +79,42 @@ function runCampaign(options: { specialists?: boolean; configKeys?: boolean } = 
           answers: planAnswersByTitle(unit, version.answers),
         });
     responseIds.set(unit.code, response.getId() as string);
-  }
-  const afterSecond = mailOf(world, sentAt[2]);
-
+  };
+  const daily = (when: string) => {
+    world.setNow(when);
+    expect(world.scriptApp.fireClock(at(when))).toBe(1);
+  };
   // The officer approves THCSLQD's plan in `Bài nộp`; the on-edit trigger applies it.
-  world.setNow('2023-03-27T10:00');
-  const sheet = world.sheets.spreadsheet.getSheetByName(SHEET.submissions);
-  if (!sheet) throw new Error('no Bài nộp');
-  const register = world.table(SHEET.submissions);
-  const unitColumn = register?.headers.indexOf(SUBMISSION_COLUMNS.unitCode) ?? -1;
-  const row = (register?.rows.findIndex((cells) => cells[unitColumn] === 'THCSLQD') ?? -1) + 2;
-  const reviewColumn = REGISTER_HEADERS.indexOf(SUBMISSION_COLUMNS.review) + 1;
-  sheet.getRange(row, reviewColumn).setValue(REVIEW_LABEL.approved);
-  world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
-    range: sheet.getRange(row, reviewColumn),
-  });
-
-  const beforeDigest = world.mailApp.sent.length;
-  world.setNow(DIGEST_DAY_RUN);
-  expect(world.scriptApp.fireClock(at(DIGEST_DAY_RUN))).toBe(1);
+  const approve = () => {
+    world.setNow(APPROVED_AT);
+    const sheet = world.sheets.spreadsheet.getSheetByName(SHEET.submissions);
+    if (!sheet) throw new Error('no Bài nộp');
+    const register = world.table(SHEET.submissions);
+    const unitColumn = register?.headers.indexOf(SUBMISSION_COLUMNS.unitCode) ?? -1;
+    const row = (register?.rows.findIndex((cells) => cells[unitColumn] === 'THCSLQD') ?? -1) + 2;
+    const reviewColumn = REGISTER_HEADERS.indexOf(SUBMISSION_COLUMNS.review) + 1;
+    sheet.getRange(row, reviewColumn).setValue(REVIEW_LABEL.approved);
+    world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
+      range: sheet.getRange(row, reviewColumn),
+    });
+  };
+  const steps: [string, () => void][] = [
+    ...PLAN_VERSIONS.map((version): [string, () => void] => [version.at, () => submit(version)]),
+    ...[RUN_AFTER_FIRST, RUN_AFTER_SECOND, DIGEST_DAY_RUN].map((when): [string, () => void] => [
+      when,
+      () => daily(when),
+    ]),
+    [APPROVED_AT, approve],
+  ];
+  const sentAt = new Map<string, ReturnType<typeof mailOf>>();
+  for (const [when, step] of steps.sort(([a], [b]) => a.localeCompare(b))) {
+    const before = world.mailApp.sent.length;
+    step();
+    sentAt.set(when, mailOf(world, before));
+  }
   expect(world.logged).toEqual([]);
-  return { world, afterSecond, digestDay: mailOf(world, beforeDigest) };
+  const second = PLAN_VERSIONS[2]?.at ?? '';
+  return { world, afterSecond: sentAt.get(second) ?? [], digestDay: sentAt.get(DIGEST_DAY_RUN) ?? [] };
 }
 
 describe('issue 13 through the Apps Script shell', () => {
@@ -125,11 +153,38 @@ describe('issue 13 through the Apps Script shell', () => {
     expect(changesByVersion(world.table(SHEET.submissions))).toEqual([
       `THDD v2: ${THDD_CHANGES.join('\n')}`,
       'THCSLQD v1: ',
+      'THCSTV v1: ',
+      'MNSS v1: ',
     ]);
     const receipts = afterSecond.filter((message) => message.to.includes('thdd@truong.example.edu.vn'));
     expect(receipts).toHaveLength(1);
     expect(receipts[0]?.text).toContain('Những nội dung thay đổi so với lần nộp trước:');
     for (const change of THDD_CHANGES) expect(receipts[0]?.text).toContain(change);
+  });
+
+  it('`Gia hạn`: one mail to the unit; its response after the closing day is valid and on time, its receipt says by when', () => {
+    const all = mailOf(world);
+    const extension = all.filter((message) => message.subject.startsWith('Gia hạn'));
+    expect(extension.map((message) => `${message.to} | ${message.subject}`)).toEqual([
+      `mnss@truong.example.edu.vn | ${EXTENSION_SUBJECT}`,
+    ]);
+    for (const line of EXTENSION_LINES) expect(extension[0]?.text).toContain(line);
+    expect(outcomes(world.table(SHEET.submissions))).toContain(OUTCOMES_AFTER.MNSS);
+    const receipt = all.find((message) => message.subject === EXTENDED_RECEIPT_SUBJECT);
+    expect(receipt?.text).toContain(EXTENDED_RECEIPT_LINE);
+  });
+
+  it('`Khóa nhận`: a response after the closing day is recorded `Nộp sau khóa`, counts for nothing, and its receipt says whom to call', () => {
+    expect(outcomes(world.table(SHEET.submissions))).toContain(OUTCOMES_AFTER.THCSTV);
+    // The form stays open (it serves the next period too): the trigger answers at once.
+    const receipts = mailOf(world).filter((message) => message.to === 'thcstv@truong.example.edu.vn');
+    expect(receipts.map((message) => message.subject)).toContain(CLOSED_SUBJECT);
+    const closed = receipts.find((message) => message.subject === CLOSED_SUBJECT);
+    for (const line of CLOSED_LINES) expect(closed?.text).toContain(line);
+    const figures = world.table(SHEET.figures);
+    const codeColumn = figures?.headers.indexOf('Mã đơn vị') ?? -1;
+    const reportingColumn = figures?.headers.indexOf('Số đơn vị có số liệu') ?? -1;
+    expect(figures?.rows.find((row) => row[codeColumn] === 'THCSTV')?.[reportingColumn]).toBe(0);
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', () => {
@@ -148,6 +203,6 @@ describe('the same spreadsheet without `Phụ trách` and the two keys', () => {
     const { world, digestDay } = runCampaign({ specialists: false, configKeys: false });
     expect(digestDay.filter((message) => [MAM_NON_EMAIL, PHO_THONG_EMAIL].includes(message.to))).toEqual([]);
     expect(digestDay.some((message) => message.text.includes('(!)'))).toBe(false);
-    expect(planFigures(world.table(SHEET.figures))).toEqual({ reporting: 2, models: 5, notes: [] });
+    expect(planFigures(world.table(SHEET.figures))).toEqual({ reporting: 3, models: 7, notes: [] });
   });
 });

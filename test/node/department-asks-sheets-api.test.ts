@@ -15,7 +15,14 @@ import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
 import {
   ASKS_UNITS,
   DIGEST_DAY_RERUN,
+  CLOSED_LINES,
+  CLOSED_SUBJECT,
   DIGEST_DAY_RUN,
+  EXTENDED_RECEIPT_LINE,
+  EXTENDED_RECEIPT_SUBJECT,
+  EXTENSION_LINES,
+  EXTENSION_SUBJECT,
+  OUTCOMES_AFTER,
   MAM_NON_EMAIL,
   PHO_THONG_EMAIL,
   RUN_AFTER_FIRST,
@@ -24,6 +31,9 @@ import {
   addedConfigWrite,
   approvedRegisterWrite,
   changesByVersion,
+  extensionsWrite,
+  outcomes,
+  periodsWrite,
   planFigures,
   planResponseRows,
   specialistsWrite,
@@ -62,6 +72,8 @@ async function campaign(options: { specialists?: boolean; configKeys?: boolean }
     },
     ...(options.configKeys === false ? [] : [addedConfigWrite()]),
     ...(options.specialists === false ? [] : [specialistsWrite()]),
+    periodsWrite(),
+    extensionsWrite(),
   ]);
   await setup.save();
   const directory = mkdtempSync(join(tmpdir(), 'hannop-asks-remote-'));
@@ -77,6 +89,21 @@ async function close(world: Campaign): Promise<void> {
 /** `hannop run --spreadsheet … --smtp …` at `when` (Vietnam time); the mail it sent. */
 async function run(world: Campaign, when: string) {
   const before = world.mailer.sent.length;
+  await runAt(world, when);
+  return sent(world, before);
+}
+
+/** The mail sent since the `from`-th message. */
+function sent(world: Campaign, from: number) {
+  return world.mailer.sent.slice(from).map((mail) => ({
+    to: mail.to.join(', '),
+    subject: mail.subject,
+    text: mail.textBody,
+    html: mail.htmlBody,
+  }));
+}
+
+async function runAt(world: Campaign, when: string): Promise<void> {
   const asOf = at(when);
   const options: RemoteRunOptions = {
     spreadsheetId: world.fake.spreadsheetId,
@@ -89,12 +116,6 @@ async function run(world: Campaign, when: string) {
     sleep: async () => undefined,
   };
   await remoteRunCommand(options);
-  return world.mailer.sent.slice(before).map((mail) => ({
-    to: mail.to.join(', '),
-    subject: mail.subject,
-    text: mail.textBody,
-    html: mail.htmlBody,
-  }));
 }
 
 async function workbook(world: Campaign): Promise<SheetsApiWorkbook> {
@@ -161,11 +182,36 @@ describe('issue 13 through the Sheets API shell', () => {
       'THDD v1: ',
       'THCSLQD v1: ',
       `THDD v2: ${THDD_CHANGES.join('\n')}`,
+      'THCSTV v1: ',
+      'MNSS v1: ',
     ]);
     const receipts = mail.afterSecond.filter((message) => message.to.includes('thdd@truong.example.edu.vn'));
     expect(receipts).toHaveLength(1);
     expect(receipts[0]?.text).toContain('Những nội dung thay đổi so với lần nộp trước:');
     for (const change of THDD_CHANGES) expect(receipts[0]?.text).toContain(change);
+  });
+
+  it('`Gia hạn`: one mail to the unit; its response after the closing day is valid and on time, its receipt says by when', async () => {
+    const all = sent(world, 0);
+    const extension = all.filter((message) => message.subject.startsWith('Gia hạn'));
+    expect(extension.map((message) => `${message.to} | ${message.subject}`)).toEqual([
+      `mnss@truong.example.edu.vn | ${EXTENSION_SUBJECT}`,
+    ]);
+    for (const line of EXTENSION_LINES) expect(extension[0]?.text).toContain(line);
+    expect(outcomes(await read(world, SHEET.submissions))).toContain(OUTCOMES_AFTER.MNSS);
+    const receipt = all.find((message) => message.subject === EXTENDED_RECEIPT_SUBJECT);
+    expect(receipt?.text).toContain(EXTENDED_RECEIPT_LINE);
+  });
+
+  it('`Khóa nhận`: a response after the closing day is recorded `Nộp sau khóa`, counts for nothing, and its receipt says whom to call', async () => {
+    expect(outcomes(await read(world, SHEET.submissions))).toContain(OUTCOMES_AFTER.THCSTV);
+    const receipts = mail.digestDay.filter((message) => message.to === 'thcstv@truong.example.edu.vn');
+    expect(receipts.map((message) => message.subject)).toEqual([CLOSED_SUBJECT]);
+    for (const line of CLOSED_LINES) expect(receipts[0]?.text).toContain(line);
+    const figures = await read(world, SHEET.figures);
+    const codeColumn = figures?.headers.indexOf('Mã đơn vị') ?? -1;
+    const reportingColumn = figures?.headers.indexOf('Số đơn vị có số liệu') ?? -1;
+    expect(figures?.rows.find((row) => row[codeColumn] === 'THCSTV')?.[reportingColumn]).toBe(0);
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', async () => {
@@ -188,7 +234,7 @@ describe('the same spreadsheet without `Phụ trách` and the two keys', () => {
         [],
       );
       expect(digestDay.some((message) => message.text.includes('(!)'))).toBe(false);
-      expect(planFigures(await read(world, SHEET.figures))).toEqual({ reporting: 2, models: 5, notes: [] });
+      expect(planFigures(await read(world, SHEET.figures))).toEqual({ reporting: 3, models: 7, notes: [] });
     } finally {
       await close(world);
     }

@@ -14,7 +14,14 @@ import type { SheetWrite } from '../../src/ports';
 import {
   ASKS_UNITS,
   DIGEST_DAY_RERUN,
+  CLOSED_LINES,
+  CLOSED_SUBJECT,
   DIGEST_DAY_RUN,
+  EXTENDED_RECEIPT_LINE,
+  EXTENDED_RECEIPT_SUBJECT,
+  EXTENSION_LINES,
+  EXTENSION_SUBJECT,
+  OUTCOMES_AFTER,
   MAM_NON_EMAIL,
   PHO_THONG_EMAIL,
   RUN_AFTER_FIRST,
@@ -23,6 +30,9 @@ import {
   addedConfigWrite,
   approvedRegisterWrite,
   changesByVersion,
+  extensionsWrite,
+  outcomes,
+  periodsWrite,
   planFigures,
   planResponsesWrite,
   specialistsWrite,
@@ -102,6 +112,8 @@ async function campaign(options: { specialists?: boolean; configKeys?: boolean }
   await write([
     ...(options.configKeys === false ? [] : [addedConfigWrite()]),
     ...(options.specialists === false ? [] : [specialistsWrite()]),
+    periodsWrite(),
+    extensionsWrite(),
     planResponsesWrite(),
   ]);
 }
@@ -152,6 +164,8 @@ describe('issue 13 through the .xlsx command line', () => {
       'THDD v1: ',
       'THCSLQD v1: ',
       `THDD v2: ${THDD_CHANGES.join('\n')}`,
+      'THCSTV v1: ',
+      'MNSS v1: ',
     ]);
     const receipts = (await outbox('thu-26-03')).filter((message) =>
       message.to.includes('thdd@truong.example.edu.vn'),
@@ -162,6 +176,37 @@ describe('issue 13 through the .xlsx command line', () => {
     // The first version's receipt lists nothing of the kind.
     const first = (await outbox('thu-21-03')).find((message) => message.to.includes('thdd@'));
     expect(first?.text).not.toContain('thay đổi so với lần nộp trước');
+  });
+
+  it('`Gia hạn`: one mail to the unit; its response after the closing day is valid and on time, its receipt says by when', async () => {
+    const all = [
+      ...(await outbox('thu-21-03')),
+      ...(await outbox('thu-26-03')),
+      ...(await outbox('thu-10-04')),
+      ...(await outbox('thu-10-04-chieu')),
+    ];
+    const extension = all.filter((message) => message.subject.startsWith('Gia hạn'));
+    expect(extension.map((message) => `${message.to} | ${message.subject}`)).toEqual([
+      `mnss@truong.example.edu.vn | ${EXTENSION_SUBJECT}`,
+    ]);
+    for (const line of EXTENSION_LINES) expect(extension[0]?.text).toContain(line);
+    expect(outcomes(await read(SHEET.submissions))).toContain(OUTCOMES_AFTER.MNSS);
+    const receipt = all.find((message) => message.subject === EXTENDED_RECEIPT_SUBJECT);
+    expect(receipt?.text).toContain(EXTENDED_RECEIPT_LINE);
+  });
+
+  it('`Khóa nhận`: a response after the closing day is recorded `Nộp sau khóa`, counts for nothing, and its receipt says whom to call', async () => {
+    expect(outcomes(await read(SHEET.submissions))).toContain(OUTCOMES_AFTER.THCSTV);
+    const receipts = (await outbox('thu-10-04')).filter(
+      (message) => message.to === 'thcstv@truong.example.edu.vn',
+    );
+    expect(receipts.map((message) => message.subject)).toEqual([CLOSED_SUBJECT]);
+    for (const line of CLOSED_LINES) expect(receipts[0]?.text).toContain(line);
+    // Still overdue: its specialist's digest names it (the first test), and `Số liệu` leaves it out.
+    const figures = await read(SHEET.figures);
+    const codeColumn = figures?.headers.indexOf('Mã đơn vị') ?? -1;
+    const reportingColumn = figures?.headers.indexOf('Số đơn vị có số liệu') ?? -1;
+    expect(figures?.rows.find((row) => row[codeColumn] === 'THCSTV')?.[reportingColumn]).toBe(0);
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', async () => {
@@ -185,7 +230,7 @@ describe('the same campaign without `Phụ trách` and the two keys', () => {
     const mail = await outbox('thu-10-04');
     expect(mail.filter((message) => [MAM_NON_EMAIL, PHO_THONG_EMAIL].includes(message.to))).toEqual([]);
     expect(mail.some((message) => message.text.includes('(!)'))).toBe(false);
-    expect(planFigures(await read(SHEET.figures))).toEqual({ reporting: 2, models: 5, notes: [] });
+    expect(planFigures(await read(SHEET.figures))).toEqual({ reporting: 3, models: 7, notes: [] });
   });
 });
 
