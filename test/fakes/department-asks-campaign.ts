@@ -149,6 +149,21 @@ export const EXTENDED_RECEIPT_SUBJECT = 'Đã nhận Kế hoạch năm 2023 – 
 /** The receipt of MNSS states its own due day, the extension's. */
 export const EXTENDED_RECEIPT_LINE = 'Đơn vị nộp đúng hạn (hạn nộp: hết ngày 15/04/2023';
 
+/** The City report for KH-2023 on 10/04: approved figures only, said so; the extension listed. */
+export const CITY_REPORT_LINES = [
+  'Số liệu của 1 đơn vị có kế hoạch đã được duyệt:',
+  'Ghi chú: số liệu chỉ tính các bài đã được Phòng duyệt; tỷ lệ nộp tính trên mọi bài nộp hợp lệ.',
+  'Các đơn vị được gia hạn (1 đơn vị):',
+];
+export const CITY_REPORT_EXTENSION_ROW = [
+  '1',
+  'MNSS',
+  'Mầm non Sao Sáng',
+  '15/04/2023',
+  'Trường bị ngập, mất điện',
+  'Trưởng phòng',
+];
+
 /** The moments the shells run: after each version, then the Monday the late units pass 10 days. */
 export const RUN_AFTER_FIRST = '2023-03-21T07:00';
 export const RUN_AFTER_SECOND = '2023-03-26T07:00';

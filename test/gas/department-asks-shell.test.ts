@@ -5,11 +5,15 @@
 import { SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
 import { REGISTER_HEADERS } from '../../src/domain/register';
 import { REVIEW_LABEL } from '../../src/domain/submissions';
+import { runExportReportMenu } from '../../src/gas/city-report-doc';
 import { runSendReminders } from '../../src/gas/menu-handlers';
+import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import {
   ASKS_UNITS,
   DIGEST_DAY_RERUN,
+  CITY_REPORT_EXTENSION_ROW,
+  CITY_REPORT_LINES,
   CLOSED_LINES,
   CLOSED_SUBJECT,
   DIGEST_DAY_RUN,
@@ -34,6 +38,7 @@ import {
   specialistsWrite,
   unitOf,
 } from '../fakes/department-asks-campaign';
+import { FakeTable } from '../fakes/document-app';
 import { asSpreadsheet, asSpreadsheetApp } from '../fakes/spreadsheet-app';
 import { at, makeGasWorld, type GasWorld } from './gas-world';
 
@@ -185,6 +190,46 @@ describe('issue 13 through the Apps Script shell', () => {
     const codeColumn = figures?.headers.indexOf('Mã đơn vị') ?? -1;
     const reportingColumn = figures?.headers.indexOf('Số đơn vị có số liệu') ?? -1;
     expect(figures?.rows.find((row) => row[codeColumn] === 'THCSTV')?.[reportingColumn]).toBe(0);
+  });
+
+  it('«Xuất báo cáo»: the City report counts approved versions only, says so, and lists the extension', () => {
+    const prompts: string[] = [];
+    const ui = {
+      Button: { OK: 'OK', CANCEL: 'CANCEL' },
+      ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
+      prompt: (_title: string, prompt: string) => {
+        prompts.push(prompt);
+        return { getSelectedButton: () => 'OK', getResponseText: () => 'KH-2023' };
+      },
+      showModalDialog: () => undefined,
+      alert: () => undefined,
+    };
+    const app = world.globals.SpreadsheetApp;
+    // The spreadsheet's Ui answers the prompt with the plan's period; the rest is the world's.
+    const spreadsheetApp: AppsScriptGlobals['SpreadsheetApp'] = {
+      getActiveSpreadsheet: () => app.getActiveSpreadsheet(),
+      getUi: () => ui as unknown as GoogleAppsScript.Base.Ui,
+      newConditionalFormatRule: () => app.newConditionalFormatRule(),
+      newDataValidation: () => app.newDataValidation(),
+      ProtectionType: app.ProtectionType,
+      flush: () => app.flush(),
+      create: (name) => app.create(name),
+      openById: (id) => app.openById(id),
+    };
+    runExportReportMenu(
+      new GasServices(
+        { ...world.globals, SpreadsheetApp: spreadsheetApp },
+        { now: () => at(DIGEST_DAY_RUN) },
+      ),
+    );
+    expect(prompts).toHaveLength(1);
+    const [document] = world.documentApp.documents;
+    const elements = document?.storedBody.elements ?? [];
+    const paragraphs = elements.flatMap((element) =>
+      element instanceof FakeTable ? element.storedText.flat() : [element.storedText],
+    );
+    for (const line of CITY_REPORT_LINES) expect(paragraphs).toContain(line);
+    expect(paragraphs.join('|')).toContain(CITY_REPORT_EXTENSION_ROW.join('|'));
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', () => {

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { CONFIG_KEY, SHEET } from '../../src/domain/layout';
 import { vietnamInstant } from '../../src/domain/time';
@@ -14,6 +15,8 @@ import type { SheetWrite } from '../../src/ports';
 import {
   ASKS_UNITS,
   DIGEST_DAY_RERUN,
+  CITY_REPORT_EXTENSION_ROW,
+  CITY_REPORT_LINES,
   CLOSED_LINES,
   CLOSED_SUBJECT,
   DIGEST_DAY_RUN,
@@ -93,6 +96,25 @@ async function outbox(
       };
     }),
   );
+}
+
+/** The paragraphs of a .docx (word/document.xml), table cells each a paragraph. */
+async function docxParagraphs(path: string): Promise<string[]> {
+  const xml = await JSZip.loadAsync(readFileSync(path)).then((zip) =>
+    zip.file('word/document.xml')?.async('string'),
+  );
+  return (xml ?? '')
+    .split('</w:p>')
+    .map((paragraph) =>
+      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((match) => match[1] ?? '')
+        .join('')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+    )
+    .filter((text) => text !== '');
 }
 
 /**
@@ -207,6 +229,25 @@ describe('issue 13 through the .xlsx command line', () => {
     const codeColumn = figures?.headers.indexOf('Mã đơn vị') ?? -1;
     const reportingColumn = figures?.headers.indexOf('Số đơn vị có số liệu') ?? -1;
     expect(figures?.rows.find((row) => row[codeColumn] === 'THCSTV')?.[reportingColumn]).toBe(0);
+  });
+
+  it('`hannop report --docx`: the City report counts approved versions only, says so, and lists the extension', async () => {
+    const outcome = await hannop(
+      'report',
+      '--workbook',
+      'w.xlsx',
+      '--as-of',
+      DIGEST_DAY_RUN,
+      '--period',
+      'KH-2023',
+      '--docx',
+      'bc.docx',
+    );
+    expect(outcome).toMatchObject({ code: 0, stderr: '' });
+    const paragraphs = await docxParagraphs(join(dir, 'bc.docx'));
+    for (const line of CITY_REPORT_LINES) expect(paragraphs).toContain(line);
+    // The extension's row, cell after cell (each cell a paragraph of the .docx).
+    expect(paragraphs.join('|')).toContain(CITY_REPORT_EXTENSION_ROW.join('|'));
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', async () => {
