@@ -28,6 +28,7 @@ import {
 import { responseColumns } from '../../src/domain/forms';
 import { responseRow } from '../../src/demo/responses';
 import { DEFAULT_PERIOD_ROWS } from '../../src/domain/defaults';
+import { REVIEW_LABEL } from '../../src/domain/submissions';
 import type { CellValue } from '../../src/domain/table';
 import { unitChoiceLabel, type Unit } from '../../src/domain/units';
 import type { SheetWrite, Table } from '../../src/ports';
@@ -233,19 +234,35 @@ export function unitsWrite(): SheetWrite {
   return { kind: 'replace', sheet: SHEET.units, headers: table.headers.map(String), rows: table.rows };
 }
 
-/** `Bài nộp` with THCSLQD's version reviewed `Đạt`, as the officer types it (the rest as it was). */
-export function approvedRegisterWrite(register: Table): SheetWrite {
+/** `Bài nộp` with one unit's version reviewed, as the officer types it (the rest as it was). */
+export function reviewWrite(register: Table, unitCode: string, review: string, note = ''): SheetWrite {
   const unitColumn = register.headers.indexOf(SUBMISSION_COLUMNS.unitCode);
   const reviewColumn = register.headers.indexOf(SUBMISSION_COLUMNS.review);
+  const noteColumn = register.headers.indexOf(SUBMISSION_COLUMNS.reviewNote);
   return {
     kind: 'replace',
     sheet: SHEET.submissions,
     headers: register.headers.map(String),
     rows: register.rows.map((row) =>
-      row[unitColumn] === 'THCSLQD' ? row.map((cell, index) => (index === reviewColumn ? 'Đạt' : cell)) : row,
+      row[unitColumn] === unitCode
+        ? row.map((cell, index) => (index === reviewColumn ? review : index === noteColumn ? note : cell))
+        : row,
     ),
   };
 }
+
+/** `Bài nộp` with THCSLQD's version reviewed `Đạt`. */
+export function approvedRegisterWrite(register: Table): SheetWrite {
+  return reviewWrite(register, 'THCSLQD', REVIEW_LABEL.approved);
+}
+
+/** The officer returns THDD's second version: the mail quotes the note and lists what that version changed. */
+export const RETURN_NOTE = 'Thiếu chữ ký của Thủ trưởng.';
+export const RETURNED_LINES = [
+  RETURN_NOTE,
+  'Lần nộp thứ 2 được xem xét đã thay đổi so với lần nộp trước:',
+  ...THDD_CHANGES,
+];
 
 /** Each row of `Bài nộp` as "unit vN: outcome, timeliness". */
 export function outcomes(register: Table | undefined): string[] {

@@ -29,6 +29,8 @@ import {
   RUN_AFTER_SECOND,
   THDD_CHANGES,
   addedConfigWrite,
+  RETURNED_LINES,
+  RETURN_NOTE,
   changesByVersion,
   extensionsWrite,
   outcomes,
@@ -240,6 +242,27 @@ describe('issue 13 through the Apps Script shell', () => {
         'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.',
       ],
     });
+  });
+
+  // Last: it changes the campaign.
+  it('«Yêu cầu bổ sung»: the mail quotes the note and lists what the reviewed version changed', () => {
+    world.setNow('2023-04-11T09:00');
+    const sheet = world.sheets.spreadsheet.getSheetByName(SHEET.submissions);
+    const register = world.table(SHEET.submissions);
+    const unitColumn = register?.headers.indexOf(SUBMISSION_COLUMNS.unitCode) ?? -1;
+    const row = (register?.rows.findIndex((cells) => cells[unitColumn] === 'THDD') ?? -1) + 2;
+    const reviewColumn = REGISTER_HEADERS.indexOf(SUBMISSION_COLUMNS.review) + 1;
+    const noteColumn = REGISTER_HEADERS.indexOf(SUBMISSION_COLUMNS.reviewNote) + 1;
+    sheet?.getRange(row, noteColumn).setValue(RETURN_NOTE);
+    sheet?.getRange(row, reviewColumn).setValue(REVIEW_LABEL.returned);
+    const before = world.mailApp.sent.length;
+    world.scriptApp.fireEdit(world.sheets.spreadsheet.spreadsheetId, {
+      range: sheet?.getRange(row, reviewColumn),
+    });
+    const returned = mailOf(world, before).filter((message) => message.subject.startsWith('Yêu cầu bổ sung'));
+    expect(returned.map((message) => message.to)).toEqual(['thdd@truong.example.edu.vn']);
+    for (const line of RETURNED_LINES) expect(returned[0]?.text).toContain(line);
+    expect(world.logged).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { initializeWorkbook } from '../../src/app/initialize-workbook';
 import { responseSheetHeaders } from '../../src/domain/forms';
 import { CONFIG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
+import { REVIEW_LABEL } from '../../src/domain/submissions';
 import { remoteRunCommand, type RemoteRunOptions } from '../../src/node/commands/remote-run';
 import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
 import type { SheetWrite } from '../../src/ports';
@@ -30,12 +31,15 @@ import {
   THDD_CHANGES,
   addedConfigWrite,
   approvedRegisterWrite,
+  RETURNED_LINES,
+  RETURN_NOTE,
   changesByVersion,
   extensionsWrite,
   outcomes,
   periodsWrite,
   planFigures,
   planResponseRows,
+  reviewWrite,
   specialistsWrite,
 } from '../fakes/department-asks-campaign';
 import { at } from '../fakes/mail-fixture';
@@ -222,6 +226,18 @@ describe('issue 13 through the Sheets API shell', () => {
         'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.',
       ],
     });
+  });
+
+  // Last: it changes the campaign.
+  it('«Yêu cầu bổ sung»: the mail quotes the note and lists what the reviewed version changed', async () => {
+    await write(world, [
+      reviewWrite((await read(world, SHEET.submissions))!, 'THDD', REVIEW_LABEL.returned, RETURN_NOTE),
+    ]);
+    const returned = (await run(world, '2023-04-11T07:00')).filter((message) =>
+      message.subject.startsWith('Yêu cầu bổ sung'),
+    );
+    expect(returned.map((message) => message.to)).toEqual(['thdd@truong.example.edu.vn']);
+    for (const line of RETURNED_LINES) expect(returned[0]?.text).toContain(line);
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { CONFIG_KEY, SHEET } from '../../src/domain/layout';
+import { REVIEW_LABEL } from '../../src/domain/submissions';
 import { vietnamInstant } from '../../src/domain/time';
 import type { RunJson } from '../../src/node/commands/run';
 import { formatCsv } from '../../src/node/csv';
@@ -32,12 +33,15 @@ import {
   THDD_CHANGES,
   addedConfigWrite,
   approvedRegisterWrite,
+  RETURNED_LINES,
+  RETURN_NOTE,
   changesByVersion,
   extensionsWrite,
   outcomes,
   periodsWrite,
   planFigures,
   planResponsesWrite,
+  reviewWrite,
   specialistsWrite,
 } from '../fakes/department-asks-campaign';
 import { unitsTable } from '../fakes/mail-fixture';
@@ -258,6 +262,17 @@ describe('issue 13 through the .xlsx command line', () => {
         'Ghi chú: số liệu chỉ tính các bài đã duyệt (Đánh giá «Đạt»); tỷ lệ nộp vẫn tính mọi bài nộp hợp lệ.',
       ],
     });
+  });
+
+  // Last: it changes the campaign.
+  it('«Yêu cầu bổ sung»: the mail quotes the note and lists what the reviewed version changed', async () => {
+    await write([reviewWrite((await read(SHEET.submissions))!, 'THDD', REVIEW_LABEL.returned, RETURN_NOTE)]);
+    await run('2023-04-11T07:00', 'thu-11-04');
+    const returned = (await outbox('thu-11-04')).filter((message) =>
+      message.subject.startsWith('Yêu cầu bổ sung'),
+    );
+    expect(returned.map((message) => message.to)).toEqual(['thdd@truong.example.edu.vn']);
+    for (const line of RETURNED_LINES) expect(returned[0]?.text).toContain(line);
   });
 });
 
