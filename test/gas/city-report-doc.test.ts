@@ -14,9 +14,9 @@ import { FakeDocumentApp, FakeParagraph, FakeTable, type FakeDocument } from '..
 import { MAIL_CONFIG, at, campaignTables } from '../fakes/mail-fixture';
 import { MemoryWorkbook } from '../fakes/memory-workbook';
 import { boardOf, registerEntry } from '../domain/register-fixture';
-import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
+import { GasServices } from '../../src/gas/services';
 import { makeGasWorld } from './gas-world';
-import { fakeUi, htmlService } from './report-ui';
+import { fakeUi, htmlService, spreadsheetAppWithUi } from './report-ui';
 
 const PERIODS = periods2023();
 const BC6T = PERIODS[1] as Period;
@@ -236,18 +236,8 @@ describe('runExportReportMenu', () => {
   it('writes the Doc from the spreadsheet, shows its link and says what it made in a toast', () => {
     const world = makeGasWorld();
     const { ui, prompts, dialogs } = fakeUi({ button: 'OK', text: '' });
-    const app = world.globals.SpreadsheetApp;
     // The spreadsheet's Ui, answering the prompt; the rest is the world's SpreadsheetApp.
-    const spreadsheetApp: AppsScriptGlobals['SpreadsheetApp'] = {
-      getActiveSpreadsheet: () => app.getActiveSpreadsheet(),
-      getUi: () => ui as unknown as GoogleAppsScript.Base.Ui,
-      newConditionalFormatRule: () => app.newConditionalFormatRule(),
-      newDataValidation: () => app.newDataValidation(),
-      ProtectionType: app.ProtectionType,
-      flush: () => app.flush(),
-      create: (name) => app.create(name),
-      openById: (id) => app.openById(id),
-    };
+    const spreadsheetApp = spreadsheetAppWithUi(world.globals.SpreadsheetApp, ui);
     const services = new GasServices(
       { ...world.globals, SpreadsheetApp: spreadsheetApp },
       { now: () => at(AS_OF) },

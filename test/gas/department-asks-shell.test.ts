@@ -7,7 +7,7 @@ import { REGISTER_HEADERS } from '../../src/domain/register';
 import { REVIEW_LABEL } from '../../src/domain/submissions';
 import { runExportReportMenu } from '../../src/gas/city-report-doc';
 import { runSendReminders } from '../../src/gas/menu-handlers';
-import { GasServices, type AppsScriptGlobals } from '../../src/gas/services';
+import { GasServices } from '../../src/gas/services';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import {
   ASKS_UNITS,
@@ -43,6 +43,7 @@ import {
 import { FakeTable } from '../fakes/document-app';
 import { asSpreadsheet, asSpreadsheetApp } from '../fakes/spreadsheet-app';
 import { at, makeGasWorld, type GasWorld } from './gas-world';
+import { fakeUi, spreadsheetAppWithUi } from './report-ui';
 
 const WHOLE_DIGEST = 'tonghop@pgd.example.edu.vn';
 const APPROVED_AT = '2023-03-27T10:00';
@@ -195,29 +196,8 @@ describe('issue 13 through the Apps Script shell', () => {
   });
 
   it('«Xuất báo cáo»: the City report counts approved versions only, says so, and lists the extension', () => {
-    const prompts: string[] = [];
-    const ui = {
-      Button: { OK: 'OK', CANCEL: 'CANCEL' },
-      ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
-      prompt: (_title: string, prompt: string) => {
-        prompts.push(prompt);
-        return { getSelectedButton: () => 'OK', getResponseText: () => 'KH-2023' };
-      },
-      showModalDialog: () => undefined,
-      alert: () => undefined,
-    };
-    const app = world.globals.SpreadsheetApp;
-    // The spreadsheet's Ui answers the prompt with the plan's period; the rest is the world's.
-    const spreadsheetApp: AppsScriptGlobals['SpreadsheetApp'] = {
-      getActiveSpreadsheet: () => app.getActiveSpreadsheet(),
-      getUi: () => ui as unknown as GoogleAppsScript.Base.Ui,
-      newConditionalFormatRule: () => app.newConditionalFormatRule(),
-      newDataValidation: () => app.newDataValidation(),
-      ProtectionType: app.ProtectionType,
-      flush: () => app.flush(),
-      create: (name) => app.create(name),
-      openById: (id) => app.openById(id),
-    };
+    const { ui, prompts } = fakeUi({ button: 'OK', text: 'KH-2023' });
+    const spreadsheetApp = spreadsheetAppWithUi(world.globals.SpreadsheetApp, ui);
     runExportReportMenu(
       new GasServices(
         { ...world.globals, SpreadsheetApp: spreadsheetApp },

@@ -4,7 +4,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { CONFIG_KEY, SHEET } from '../../src/domain/layout';
 import { REVIEW_LABEL } from '../../src/domain/submissions';
@@ -45,6 +44,7 @@ import {
   specialistsWrite,
 } from '../fakes/department-asks-campaign';
 import { unitsTable } from '../fakes/mail-fixture';
+import { bodyBlocks, documentXml, tables } from './docx-text';
 import { fillContact } from './filled-contact';
 import { runCli, type CliOutcome } from './cli-runner';
 
@@ -100,25 +100,6 @@ async function outbox(
       };
     }),
   );
-}
-
-/** The paragraphs of a .docx (word/document.xml), table cells each a paragraph. */
-async function docxParagraphs(path: string): Promise<string[]> {
-  const xml = await JSZip.loadAsync(readFileSync(path)).then((zip) =>
-    zip.file('word/document.xml')?.async('string'),
-  );
-  return (xml ?? '')
-    .split('</w:p>')
-    .map((paragraph) =>
-      [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-        .map((match) => match[1] ?? '')
-        .join('')
-        .replace(/&amp;/g, '&')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"'),
-    )
-    .filter((text) => text !== '');
 }
 
 /**
@@ -248,10 +229,10 @@ describe('issue 13 through the .xlsx command line', () => {
       'bc.docx',
     );
     expect(outcome).toMatchObject({ code: 0, stderr: '' });
-    const paragraphs = await docxParagraphs(join(dir, 'bc.docx'));
+    const blocks = bodyBlocks(await documentXml(join(dir, 'bc.docx')));
+    const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
     for (const line of CITY_REPORT_LINES) expect(paragraphs).toContain(line);
-    // The extension's row, cell after cell (each cell a paragraph of the .docx).
-    expect(paragraphs.join('|')).toContain(CITY_REPORT_EXTENSION_ROW.join('|'));
+    expect(tables(blocks).flatMap((table) => table.rows)).toContainEqual(CITY_REPORT_EXTENSION_ROW);
   });
 
   it('`Số liệu tính bài` = `đã duyệt`: `Số liệu` counts the approved version only, and says so', async () => {
