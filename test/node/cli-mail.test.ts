@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { MAIL_LOG_COLUMNS, SHEET } from '../../src/domain/layout';
 import { readRecords, cellText } from '../../src/domain/table';
@@ -12,6 +11,7 @@ import type { RunJson, RunMailJson } from '../../src/node/commands/run';
 import { FileMailJournal } from '../../src/node/file-mail-journal';
 import { emlFileNameFor } from '../../src/node/outbox-mailer';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { SmtpServerThread } from '../fakes/smtp-server-thread';
 import { fillContact } from './filled-contact';
 import { runCli, type CliOutcome } from './cli-runner';
 import { usageOf } from '../../src/node/cli-usage';
@@ -275,39 +275,6 @@ describe('hannop run --dry-run', () => {
     expect(real.mail.map(fromJson)).toEqual(report.mail.map(fromJson));
   });
 });
-
-/** A real SMTP server (smtp-server) in its own thread: the SMTP mailer blocks this one while it sends. */
-class SmtpServerThread {
-  readonly received: { raw: string; from: string; to: string[] }[] = [];
-  private readonly worker = new Worker(join(__dirname, '..', 'fakes', 'smtp-server-worker.js'));
-  private readonly exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-  readonly port: Promise<number>;
-  private waiters: (() => void)[] = [];
-
-  constructor() {
-    this.port = new Promise((resolve, reject) => {
-      this.worker.once('error', reject);
-      this.worker.on('message', (message: { port?: number; raw: string; from: string; to: string[] }) => {
-        if (message.port !== undefined) resolve(message.port);
-        else {
-          this.received.push(message);
-          this.waiters.splice(0).forEach((wake) => wake());
-        }
-      });
-    });
-  }
-
-  async messages(count: number): Promise<SmtpServerThread['received']> {
-    while (this.received.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    return this.received;
-  }
-
-  /** Stops the server; closing it again (after a test that closed it) only waits for the end. */
-  async close(): Promise<void> {
-    this.worker.postMessage('close');
-    await this.exited;
-  }
-}
 
 describe('hannop run --smtp', () => {
   let server: SmtpServerThread;

@@ -1,47 +1,9 @@
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { simpleParser } from 'mailparser';
 import { SmtpMailer, SmtpSendError } from '../../src/node/smtp-mailer';
 import { MailQuotaExceededError } from '../../src/app/send-mail';
 import type { OutgoingMail } from '../../src/ports';
-
-interface Received {
-  readonly raw: string;
-  readonly from: string;
-  readonly to: readonly string[];
-}
-
-class SmtpServerThread {
-  readonly received: Received[] = [];
-  private readonly worker = new Worker(join(__dirname, '..', 'fakes', 'smtp-server-worker.js'));
-  readonly port: Promise<number>;
-  private waiters: (() => void)[] = [];
-
-  constructor() {
-    this.port = new Promise((resolve, reject) => {
-      this.worker.once('error', reject);
-      this.worker.on('message', (message: { port?: number } & Partial<Received>) => {
-        if (message.port !== undefined) resolve(message.port);
-        else {
-          this.received.push(message as Received);
-          this.waiters.splice(0).forEach((wake) => wake());
-        }
-      });
-    });
-  }
-
-  /** The server thread posts each message after the client's send has returned: wait for it. */
-  async messages(count: number): Promise<Received[]> {
-    while (this.received.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    return this.received;
-  }
-
-  async close(): Promise<void> {
-    this.worker.postMessage('close');
-    await new Promise((resolve) => this.worker.once('exit', resolve));
-  }
-}
+import { SmtpServerThread } from '../fakes/smtp-server-thread';
 
 const mail = (fields: Partial<OutgoingMail> = {}): OutgoingMail => ({
   to: ['hieutruong@mnhoamai.example.edu.vn'],
