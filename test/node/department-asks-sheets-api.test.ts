@@ -1,15 +1,15 @@
-// Issue 13's specialists, changes between versions and approved-only figures through the Sheets
-// API shell: `hannop run --spreadsheet` (remoteRunCommand, its SMTP connection replaced by a
-// recording mailer) against the local Sheets API server, on the campaign of
+// Issue 13's features through the Sheets API shell: `hannop run --spreadsheet … --smtp …` against
+// the local Sheets API server, its mail to a real SMTP server on 127.0.0.1, on the campaign of
 // test/fakes/department-asks-campaign.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { initializeWorkbook } from '../../src/app/initialize-workbook';
 import { responseSheetHeaders } from '../../src/domain/forms';
 import { CONFIG_COLUMNS, SHEET, columnsOf } from '../../src/domain/layout';
 import { REVIEW_LABEL } from '../../src/domain/submissions';
-import { remoteRunCommand, type RemoteRunOptions } from '../../src/node/commands/remote-run';
+import type { RunJson } from '../../src/node/commands/run';
 import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
 import type { SheetWrite } from '../../src/ports';
 import { FILLED_CONFIG_ROWS } from '../fakes/config-rows';
@@ -43,10 +43,11 @@ import {
   specialistsWrite,
 } from '../fakes/department-asks-campaign';
 import { at } from '../fakes/mail-fixture';
-import { RecordingMailer } from '../fakes/recording-mailer';
 import { registeredServiceAccountKey } from '../fakes/service-account-key';
 import { fixedTokenClient } from '../fakes/sheets-api-daily-run';
 import { FakeSheetsApi } from '../fakes/sheets-api-server';
+import { SmtpServerThread } from '../fakes/smtp-server-thread';
+import { runCli } from './cli-runner';
 
 jest.setTimeout(60_000);
 
@@ -54,7 +55,7 @@ interface Campaign {
   readonly fake: FakeSheetsApi;
   readonly rootUrl: string;
   readonly directory: string;
-  readonly mailer: RecordingMailer;
+  readonly smtp: SmtpServerThread;
 }
 
 /** The spreadsheet set up as Apps Script sets it up, with the department's additions (each left out when the test says). */
@@ -81,45 +82,54 @@ async function campaign(options: { specialists?: boolean; configKeys?: boolean }
   ]);
   await setup.save();
   const directory = mkdtempSync(join(tmpdir(), 'hannop-asks-remote-'));
-  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
-  return { fake, rootUrl, directory, mailer: new RecordingMailer() };
+  writeFileSync(join(directory, 'khoa.json'), JSON.stringify(registeredServiceAccountKey(fake, rootUrl)), {
+    mode: 0o600,
+  });
+  return { fake, rootUrl, directory, smtp: new SmtpServerThread() };
 }
 
 async function close(world: Campaign): Promise<void> {
   rmSync(world.directory, { recursive: true, force: true });
+  await world.smtp.close();
   await world.fake.close();
 }
 
-/** `hannop run --spreadsheet … --smtp …` at `when` (Vietnam time); the mail it sent. */
+/** `hannop run --spreadsheet … --smtp …` at `when` (Vietnam time); the mail the server took. */
 async function run(world: Campaign, when: string) {
-  const before = world.mailer.sent.length;
-  await runAt(world, when);
+  const before = world.smtp.received.length;
+  const outcome = await runCli(
+    [
+      'run',
+      '--spreadsheet',
+      world.fake.spreadsheetId,
+      '--credentials',
+      'khoa.json',
+      '--smtp',
+      `smtp://127.0.0.1:${await world.smtp.port}`,
+      '--json',
+    ],
+    { now: () => at(when), cwd: world.directory, sheetsApiRootUrl: world.rootUrl },
+  );
+  expect(outcome.stderr).toBe('');
+  expect(outcome.code).toBe(0);
+  const report = JSON.parse(outcome.stdout) as RunJson;
+  await world.smtp.messages(before + report.mail.filter((mail) => mail.status === 'sent').length);
   return sent(world, before);
 }
 
-/** The mail sent since the `from`-th message. */
-function sent(world: Campaign, from: number) {
-  return world.mailer.sent.slice(from).map((mail) => ({
-    to: mail.to.join(', '),
-    subject: mail.subject,
-    text: mail.textBody,
-    html: mail.htmlBody,
-  }));
-}
-
-async function runAt(world: Campaign, when: string): Promise<void> {
-  const asOf = at(when);
-  const options: RemoteRunOptions = {
-    spreadsheetId: world.fake.spreadsheetId,
-    credentialsPath: join(world.directory, 'khoa.json'),
-    asOf,
-    now: () => asOf,
-    smtp: { kind: 'smtp', url: 'smtp://127.0.0.1:2525', shown: 'smtp://127.0.0.1:2525' },
-    mailer: world.mailer,
-    sheetsApiRootUrl: world.rootUrl,
-    sleep: async () => undefined,
-  };
-  await remoteRunCommand(options);
+/** The messages the SMTP server took since the `from`-th: recipients, subject, text and HTML. */
+async function sent(world: Campaign, from: number) {
+  return Promise.all(
+    world.smtp.received.slice(from).map(async (message) => {
+      const parsed = await simpleParser(message.raw);
+      return {
+        to: message.to.join(', '),
+        subject: parsed.subject ?? '',
+        text: parsed.text ?? '',
+        html: typeof parsed.html === 'string' ? parsed.html : '',
+      };
+    }),
+  );
 }
 
 async function workbook(world: Campaign): Promise<SheetsApiWorkbook> {
@@ -196,7 +206,7 @@ describe('issue 13 through the Sheets API shell', () => {
   });
 
   it('`Gia hạn`: one mail to the unit; its response after the closing day is valid and on time, its receipt says by when', async () => {
-    const all = sent(world, 0);
+    const all = await sent(world, 0);
     const extension = all.filter((message) => message.subject.startsWith('Gia hạn'));
     expect(extension.map((message) => `${message.to} | ${message.subject}`)).toEqual([
       `mnss@truong.example.edu.vn | ${EXTENSION_SUBJECT}`,
