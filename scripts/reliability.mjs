@@ -23,13 +23,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'hannop.js');
 const AS_OF = '2023-04-03';
 const CONCURRENCY = Number(process.env.RELIABILITY_CONCURRENCY ?? 3);
-/** A message the server took this close before a kill may come twice (IT guide §7); measured 0–3 ms, 10 under load. */
-const SEND_RECORD_WINDOW_MS = 10;
 
 /** An SMTP sink on 127.0.0.1: counts every accepted message by its Message-ID. */
 async function startSink() {
   const received = new Map();
   const firstAt = new Map();
+  /** Message-IDs in the order the server first took them. */
+  const order = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,7 +41,10 @@ async function startSink() {
         const raw = Buffer.concat(chunks).toString('utf8');
         const id = /^Message-ID:\s*(.*)$/im.exec(raw)?.[1]?.trim() ?? `(none ${received.size})`;
         received.set(id, (received.get(id) ?? 0) + 1);
-        if (!firstAt.has(id)) firstAt.set(id, Date.now());
+        if (!firstAt.has(id)) {
+          firstAt.set(id, Date.now());
+          order.push(id);
+        }
         callback();
       });
     },
@@ -52,6 +55,7 @@ async function startSink() {
   return {
     received,
     firstAt,
+    order,
     port: server.server.address().port,
     close: () => new Promise((r) => server.close(r)),
   };
@@ -176,6 +180,9 @@ export async function processKillSection() {
         signal: kill.signal,
         afterMs: Math.round(clean.ms * kill.fraction),
       });
+      // The run sends one message at a time and records each before the next: only the last one the
+      // server took before the kill can have been taken without being recorded.
+      const lastBeforeKill = sink.order[sink.order.length - 1] ?? null;
       const rerun = await hannop(args, dir);
       await sink.close();
       const problems = [];
@@ -191,12 +198,15 @@ export async function processKillSection() {
       let inWindow = 0;
       for (const [id, count] of sink.received) {
         if (count < 2) continue;
-        // How long before the kill the server took the first copy. Within SEND_RECORD_WINDOW_MS it is
-        // the window the IT guide (§7) leaves open: the server has the message, the run has not yet
-        // heard its 250 and written the journal line. Counted apart; anything else is a failure.
+        // The window the IT guide (§7) leaves open: the server has the last message the killed run
+        // sent, the run has not yet heard its 250 and written the journal line. Told by order, not by
+        // milliseconds (a loaded machine stretches the window): one extra copy of that one message is
+        // counted apart; any other duplicate is a failure.
         const before = killed.killedAt === null ? null : killed.killedAt - sink.firstAt.get(id);
-        if (before !== null && before >= 0 && before <= SEND_RECORD_WINDOW_MS) inWindow += count - 1;
-        else duplicated += count - 1;
+        if (id === lastBeforeKill) {
+          inWindow += 1;
+          duplicated += count - 2;
+        } else duplicated += count - 1;
         console.error(
           `(${kill.signal} trial ${index}: ${id} received ${count} times; first copy ${before} ms before the kill)`,
         );
@@ -378,9 +388,9 @@ async function main() {
     'và Sheets API), nên lỗi thứ hai rơi vào chính đường ghi lỗi thứ nhất (dòng `Nhật ký`, lần lưu dòng ấy, lần ghi ' +
     'sổ gửi thư thứ hai). Điều kiện như trên, trừ việc lỗi phải có trong `Nhật ký` khi chính việc ghi lỗi bị lỗi.\n\n' +
     `${text}\n\n` +
-    `Thư trùng trong khoảng máy chủ đã nhận thư mà lệnh chưa kịp ghi nhật ký gửi thư (máy chủ nhận bản đầu ` +
-    `trong vòng ${SEND_RECORD_WINDOW_MS} ms trước lúc dừng; đếm riêng, không tính vào «Thư trùng»; xem hướng dẫn ` +
-    `kỹ thuật §7): ${lastInWindow}.\n\n` +
+    `Thư trùng trong khoảng máy chủ đã nhận thư mà lệnh chưa kịp ghi nhật ký gửi thư (chỉ có thể là thư cuối cùng ` +
+    `máy chủ nhận trước lúc dừng, vì lệnh ghi mỗi thư trước khi gửi thư sau; một bản thừa của đúng thư ấy được đếm ` +
+    `riêng, không tính vào «Thư trùng»; xem hướng dẫn kỹ thuật §7): ${lastInWindow}.\n\n` +
     '## Tệp độc hại\n\n' +
     'Các lệnh `hannop` thật nhận những tệp không phải như chúng phải là: tệp CSV xuất sai bảng mã (UTF-16, ' +
     'Windows-1258, UTF-8 hỏng), dấu ngoặc kép không đóng, ô quá dài, cột trùng hoặc thiếu, công thức, HTML, ' +

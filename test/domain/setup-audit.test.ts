@@ -1,7 +1,7 @@
 // The `Nhật ký` row of setup and `init`, decided as data: every count the job knows, who ran it.
 import { COMMAND_LINE_RUNNER, setupAudit, type SetupCounts } from '../../src/domain/setup-audit';
 
-const at = new Date('2023-03-01T02:00:00Z');
+const at = new Date(Date.UTC(2023, 2, 1, 2, 0, 0));
 const rerun: SetupCounts = {
   sheetsCreated: 0,
   sheetsPresent: 10,
