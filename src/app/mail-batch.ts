@@ -16,16 +16,9 @@ import {
   type PrefilledLinkOf,
 } from '../domain/mail-content';
 import { logWithJournal, reconcileJournal, type MailJournalEntry } from '../domain/mail-journal';
-import {
-  parseMailLog,
-  planMail,
-  type ClosedMail,
-  type MailLogEntry,
-  type PlannedMail,
-  type RegisterDetails,
-} from '../domain/mail-plan';
+import { planMail, type ClosedMail, type PlannedMail, type RegisterDetails } from '../domain/mail-plan';
 import { readRegister } from '../domain/register';
-import { readRecords, type Table } from '../domain/table';
+import type { Table } from '../domain/table';
 import type { ClaimingMailJournal, MailJournal, Mailer, OutgoingMail, Workbook } from '../ports';
 import { readCampaignState } from './campaign-state';
 import { reviewedState } from './consolidate';
