@@ -4,10 +4,11 @@
 // Apps Script trigger must throw (not reject a promise) for Google to tell the owner it failed.
 // Node shells load what they need before a job and save after it.
 
+import type { MailClaim } from './domain/mail-claim';
 import type { MailJournalEntry } from './domain/mail-journal';
 import type { CellValue, Table } from './domain/table';
 
-export type { CellValue, MailJournalEntry, Table };
+export type { CellValue, MailClaim, MailJournalEntry, Table };
 
 /** Colours of a column by the value of its cells (conditional formatting, so they follow edits). */
 export interface ValueColorRule {
@@ -111,3 +112,22 @@ export interface MailJournal {
   /** Forgets entries that `Nhật ký thư` now holds as sent. */
   forget(keys: readonly string[]): void;
 }
+
+/**
+ * Claims on the send journal (src/domain/mail-claim.ts), so that a run can send outside the script
+ * lock: the Apps Script journal has them. A shell that sends only under its lock (Node) has none.
+ */
+export interface MailClaims {
+  /** Every claim not yet released, this execution's included. */
+  claims(): readonly MailClaim[];
+  /**
+   * Notes, in one durable write, that this execution will send these messages (as they would be
+   * journaled), and returns the claim's id. From then on `record` of one of them notes the send
+   * under the claim, which only this execution writes, so it needs no lock.
+   */
+  claim(claimedAt: Date, entries: readonly MailJournalEntry[]): string;
+  /** Forgets claims and the sends noted under them, once `Nhật ký thư` holds those sends. */
+  release(ids: readonly string[]): void;
+}
+
+export type ClaimingMailJournal = MailJournal & MailClaims;

@@ -4,7 +4,13 @@
 import { MAIL_LOG_COLUMNS, SHEET, columnsOf } from '../domain/layout';
 import { MAIL_KIND_LABEL, MAIL_RESULT_LABEL, type MailKind } from '../domain/mail';
 import { reconcileJournal, type MailJournalEntry } from '../domain/mail-journal';
-import { joinPeriodIds, parseMailLog, type MailLogEntry } from '../domain/mail-plan';
+import {
+  MAIL_LOG_STATE_LABEL,
+  joinPeriodIds,
+  parseMailLog,
+  type ClosedMail,
+  type MailLogEntry,
+} from '../domain/mail-plan';
 import { readRecords, type CellValue, type Table } from '../domain/table';
 import { titleKey } from '../domain/text';
 import type { SheetWrite } from '../ports';
@@ -132,4 +138,21 @@ export function journaledMailLog(
   const sheet = new MailLogSheet(table);
   sheet.logSent(unlogged);
   return { table: sheet.table(), write: sheet.write(), added: unlogged.length };
+}
+
+/** A waiting row the plan no longer needs, closed as `Không cần gửi`. */
+export function closeRow(logSheet: MailLogSheet, closed: ClosedMail, asOf: Date): void {
+  logSheet.upsert(
+    closed.key,
+    {
+      at: asOf,
+      unitCode: closed.unitCode,
+      periodIds: closed.periodIds,
+      kind: closed.kind,
+      recipients: [],
+      subject: null,
+      result: MAIL_LOG_STATE_LABEL.superseded,
+    },
+    false,
+  );
 }

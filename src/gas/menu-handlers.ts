@@ -143,8 +143,13 @@ export function runPreviewReminders(services: GasServices): void {
 
 export function describeSending(summary: SendMailSummary): string {
   if (summary.refused !== undefined) return summary.refused;
-  if (summary.mail.length === 0) return 'Hiện không có thư nào cần gửi.';
-  const lines = [`Đã gửi ${summary.sent} thư.`];
+  // Another execution (the daily run, its continuation) is sending them right now.
+  const held =
+    summary.heldElsewhere > 0
+      ? [`${summary.heldElsewhere} thư đang được một lần chạy khác gửi; không cần gửi lại.`]
+      : [];
+  if (summary.mail.length === 0) return held[0] ?? 'Hiện không có thư nào cần gửi.';
+  const lines = [`Đã gửi ${summary.sent} thư.`, ...held];
   if (summary.queued > 0) {
     const why =
       summary.stoppedBy === 'quota'
@@ -175,6 +180,8 @@ export function runSendReminders(services: GasServices): void {
         prefilledLink: services.prefilledLink,
         clock: services.clock,
         timeBudgetMs: DAILY_SEND_BUDGET_MS,
+        // The batch goes out without the script lock: submissions meanwhile are not held up.
+        outsideLock: true,
       },
     );
     return { message: describeSending(summary), dialog: summary.refused !== undefined };

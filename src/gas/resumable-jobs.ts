@@ -45,6 +45,15 @@ export interface RebuildPart {
 }
 
 /**
+ * Whether the day's mail needs a continuation today: time ran out, or another execution that was
+ * still running held some of it (claimed, src/domain/mail-claim.ts). Had that one died, its claim
+ * goes stale within minutes and a continuation then sends the mail; a quota stop waits for tomorrow.
+ */
+export function mailLeftForLater(mail: SendMailSummary): boolean {
+  return mail.stoppedBy === 'time' || (mail.heldElsewhere > 0 && mail.stoppedBy !== 'quota');
+}
+
+/**
  * Saves or clears a job's checkpoint (when given) and settles the continuation, under the script
  * lock. `runningTriggerId`: the continuation trigger that started this execution, deleted here.
  */
@@ -126,6 +135,7 @@ function runDailyMailPart(services: GasServices, checkpoint: Checkpoint, budget:
       clock: services.clock,
       timeBudgetMs: remainingMs(budget, services.now().getTime()),
       prefilledLink: services.prefilledLink,
+      outsideLock: true,
     },
   );
 }
@@ -156,7 +166,7 @@ export function handleContinuation(
         if (!part.finished) break;
       } else {
         const mail = runDailyMailPart(services, checkpoint, budget);
-        const more = mail.stoppedBy === 'time';
+        const more = mailLeftForLater(mail);
         recordProgress(services, {
           job: 'dailyMail',
           checkpoint: more ? { ...checkpoint, executions: checkpoint.executions + 1 } : null,

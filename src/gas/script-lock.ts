@@ -11,8 +11,9 @@ import type { Lock } from '../ports';
 export type ScriptLockService = Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock'>;
 
 /**
- * How long an execution waits for the lock. A trigger waits long: the daily run may hold the lock
- * for its whole sending budget, and a submission that gives up gets its receipt only a day later.
+ * How long an execution waits for the lock. A trigger waits long: the daily run sends its mail
+ * outside the lock (src/domain/mail-claim.ts), but a rebuild or a consolidation may hold it for
+ * minutes, and a submission that gives up gets its receipt only a day later.
  * The daily run waits less, to keep time for its own work within the 6 minutes; a person at the
  * menu waits least and is asked to retry.
  */

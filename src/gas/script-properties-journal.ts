@@ -1,35 +1,81 @@
 // The send journal in Apps Script: Script Properties, which outlive an execution that dies (the
 // 6-minute limit, a failed write) and are written in one call a send. Entries are compact lines
-// (src/domain/mail-journal.ts) packed into a few properties `hannop.journal.N` of at most ~8 KB
-// each, because Google keeps 9 KB a value and 500 KB in all: a run reads them in one call (the
-// execution's one read of the store, shared with the settings read beside them), a send rewrites
-// only the last one, and reconciled entries are pruned with the run's first send, in the same call
-// whatever the number of chunks. A run that sends nothing leaves them to the next run that sends:
-// they are in `Nhật ký thư` already, so they only cost room, and each run that adds entries prunes.
-import { decodeJournal, encodeJournalEntry, type MailJournalEntry } from '../domain/mail-journal';
-import type { MailJournal } from '../ports';
+// (src/domain/mail-journal.ts) packed into properties of at most ~8 KB each, because Google keeps
+// 9 KB a value and 500 KB in all. A run reads them in one call (the execution's one read of the
+// store, shared with the settings read beside them, read again each time the lock is taken).
+//
+// Two kinds of notes, so that no execution ever overwrites what another writes:
+// - `hannop.journal.N`: sends made under the script lock (a receipt, a return). A send rewrites
+//   the last chunk; reconciled entries are pruned with the next send, in the same call. A chunk
+//   emptied so is kept, holding EMPTY_CHUNK: deleting it in that call would take `deleteAllOthers`,
+//   which would also delete what an execution sending outside the lock wrote meanwhile.
+// - a claim (src/domain/mail-claim.ts) of an execution that sends outside the lock:
+//   `hannop.claim.<id>.<n>`, its messages as journal lines, written under the lock in one call,
+//   and `hannop.sent.<id>`, the positions of those already sent, rewritten by that execution alone
+//   after each send. Released (deleted) once `Nhật ký thư` holds the sends.
+import { claimIdOf, claimedAtOfId, type MailClaim } from '../domain/mail-claim';
+import {
+  decodeJournal,
+  decodeJournalEntry,
+  encodeJournalEntry,
+  type MailJournalEntry,
+} from '../domain/mail-journal';
+import type { ClaimingMailJournal } from '../ports';
 
 export const JOURNAL_PROPERTY_PREFIX = 'hannop.journal.';
+export const CLAIM_PROPERTY_PREFIX = 'hannop.claim.';
+export const SENT_PROPERTY_PREFIX = 'hannop.sent.';
+/** What an emptied chunk holds: a line that is no entry (Google stores no empty value we rely on). */
+const EMPTY_CHUNK = '-';
 /** Under Google's 9 KB a value, counted in UTF-8 bytes. */
 const CHUNK_BYTES = 8 * 1024;
 
 type JournalProperties = Pick<
   GoogleAppsScript.Properties.Properties,
-  'getProperties' | 'setProperty' | 'setProperties'
+  'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty'
 >;
 
 function utf8Bytes(text: string): number {
   return encodeURIComponent(text).replace(/%[0-9A-F]{2}/gi, 'x').length;
 }
 
-export class ScriptPropertiesJournal implements MailJournal {
-  /** Lines of each chunk, by chunk number; read once, then kept in step with what is written. */
-  private chunks: Map<number, string[]> | null = null;
-  /** The store's other properties (trigger settings…), as read with the journal. */
-  private others: Record<string, string> = {};
+/** Lines packed into values of at most CHUNK_BYTES each, in order. */
+function packLines(lines: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (current.length > 0 && utf8Bytes([...current, line].join('\n')) > CHUNK_BYTES) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
-  /** Entries forgotten since the last write: the next record writes the store whole, without them. */
+/** A claim as stored: its messages in order (null where a line is unreadable) and the positions sent. */
+interface StoredClaim {
+  readonly chunks: Map<number, string[]>;
+  sent: number[];
+  hasSentProperty: boolean;
+}
+
+function claimEntries(claim: StoredClaim): (MailJournalEntry | null)[] {
+  // Positions count from the first chunk: a chunk missing (a release cut short) ends the list.
+  const lines: string[] = [];
+  for (let number = 0; claim.chunks.has(number); number += 1) lines.push(...(claim.chunks.get(number) ?? []));
+  return lines.map((line) => decodeJournalEntry(line));
+}
+
+export class ScriptPropertiesJournal implements ClaimingMailJournal {
+  /** Lines of each chunk, by chunk number; read once a lock, then kept in step with what is written. */
+  private chunks: Map<number, string[]> | null = null;
+  private stored = new Map<string, StoredClaim>();
+  /** Entries forgotten since the last write: the next record writes the chunks without them. */
   private prunePending = false;
+  /** This execution's claim: its messages by key, and the positions sent so far. */
+  private own: { id: string; indexByKey: Map<string, number>; sent: number[] } | null = null;
 
   /**
    * `read` gives the store's properties as read under the script lock; by default the journal
@@ -38,30 +84,124 @@ export class ScriptPropertiesJournal implements MailJournal {
   constructor(
     private readonly properties: JournalProperties,
     private readonly read: () => Record<string, string> = () => properties.getProperties(),
+    /** A suffix that makes a claim's id unique among executions claiming at the same millisecond. */
+    private readonly uniqueSuffix: () => string = () => Math.random().toString(36).slice(2, 10) || '0',
   ) {}
+
+  /** What was read may be stale once the lock is taken again: the next use reads the store again. */
+  invalidate(): void {
+    this.chunks = null;
+    this.stored = new Map();
+    this.prunePending = false;
+  }
 
   private load(): Map<number, string[]> {
     if (this.chunks) return this.chunks;
     const chunks = new Map<number, string[]>();
+    const stored = new Map<string, StoredClaim>();
+    const claimOf = (id: string) => {
+      let claim = stored.get(id);
+      if (!claim) {
+        claim = { chunks: new Map(), sent: [], hasSentProperty: false };
+        stored.set(id, claim);
+      }
+      return claim;
+    };
     const all = this.read();
-    const others: Record<string, string> = {};
     for (const name of Object.keys(all)) {
-      const number = name.startsWith(JOURNAL_PROPERTY_PREFIX)
-        ? Number(name.slice(JOURNAL_PROPERTY_PREFIX.length))
-        : Number.NaN;
-      if (Number.isInteger(number)) chunks.set(number, String(all[name]).split('\n').filter(Boolean));
-      else others[name] = String(all[name]);
+      const value = String(all[name]);
+      const lines = () => value.split('\n').filter((line) => line !== '' && line !== EMPTY_CHUNK);
+      if (name.startsWith(JOURNAL_PROPERTY_PREFIX)) {
+        const number = Number(name.slice(JOURNAL_PROPERTY_PREFIX.length));
+        if (Number.isInteger(number)) chunks.set(number, lines());
+      } else if (name.startsWith(CLAIM_PROPERTY_PREFIX)) {
+        const rest = name.slice(CLAIM_PROPERTY_PREFIX.length);
+        const dot = rest.lastIndexOf('.');
+        const number = Number(rest.slice(dot + 1));
+        if (dot > 0 && Number.isInteger(number)) claimOf(rest.slice(0, dot)).chunks.set(number, lines());
+      } else if (name.startsWith(SENT_PROPERTY_PREFIX)) {
+        const claim = claimOf(name.slice(SENT_PROPERTY_PREFIX.length));
+        claim.hasSentProperty = true;
+        claim.sent = value.split(',').map(Number).filter(Number.isInteger);
+      }
     }
     this.chunks = chunks;
-    this.others = others;
+    this.stored = stored;
     return chunks;
   }
 
   entries(): readonly MailJournalEntry[] {
-    return decodeJournal([...this.load().values()].flat().join('\n'));
+    const byKey = new Map<string, MailJournalEntry>();
+    for (const entry of decodeJournal([...this.load().values()].flat().join('\n')))
+      byKey.set(entry.key, entry);
+    this.stored.forEach((claim, id) => {
+      const entries = claimEntries(claim);
+      const sent = new Set(this.own?.id === id ? [...claim.sent, ...this.own.sent] : claim.sent);
+      sent.forEach((index) => {
+        const entry = entries[index];
+        if (entry) byKey.set(entry.key, entry);
+      });
+    });
+    return [...byKey.values()];
+  }
+
+  claims(): readonly MailClaim[] {
+    this.load();
+    return [...this.stored].map(([id, claim]) => ({
+      id,
+      // An id no claim made is taken as long stale, so that a release removes it.
+      claimedAt: claimedAtOfId(id) ?? new Date(0),
+      keys: claimEntries(claim).flatMap((entry) => (entry ? [entry.key] : [])),
+    }));
+  }
+
+  claim(claimedAt: Date, entries: readonly MailJournalEntry[]): string {
+    this.load();
+    const id = claimIdOf(claimedAt, this.uniqueSuffix());
+    const packed = packLines(entries.map((entry) => encodeJournalEntry(entry)));
+    const values: Record<string, string> = {};
+    packed.forEach((lines, number) => {
+      values[`${CLAIM_PROPERTY_PREFIX}${id}.${number}`] = lines.join('\n');
+    });
+    // The whole claim in one call: it holds all its keys, or none.
+    this.properties.setProperties(values, false);
+    this.stored.set(id, {
+      chunks: new Map(packed.map((lines, number) => [number, lines])),
+      sent: [],
+      hasSentProperty: false,
+    });
+    this.own = { id, indexByKey: new Map(entries.map((entry, index) => [entry.key, index])), sent: [] };
+    return id;
+  }
+
+  release(ids: readonly string[]): void {
+    this.load();
+    for (const id of ids) {
+      const claim = this.stored.get(id);
+      const sentWritten =
+        (claim?.hasSentProperty ?? false) || (this.own?.id === id && this.own.sent.length > 0);
+      // The chunks from the last, then the sends: a release cut short leaves a prefix of the claim,
+      // whose positions still match, and the next release finishes it.
+      const numbers = [...(claim?.chunks.keys() ?? [])].sort((a, b) => b - a);
+      for (const number of numbers) {
+        this.properties.deleteProperty(`${CLAIM_PROPERTY_PREFIX}${id}.${number}`);
+        claim?.chunks.delete(number);
+      }
+      if (sentWritten) this.properties.deleteProperty(`${SENT_PROPERTY_PREFIX}${id}`);
+      this.stored.delete(id);
+      if (this.own?.id === id) this.own = null;
+    }
   }
 
   record(entry: MailJournalEntry): void {
+    const index = this.own?.indexByKey.get(entry.key);
+    if (this.own && index !== undefined) {
+      // A claimed message: its position in the claim's own property, which no other execution writes.
+      const sent = [...this.own.sent, index];
+      this.properties.setProperty(`${SENT_PROPERTY_PREFIX}${this.own.id}`, sent.join(','));
+      this.own.sent = sent;
+      return;
+    }
     const chunks = this.load();
     const line = encodeJournalEntry(entry);
     const last = Math.max(0, ...chunks.keys());
@@ -70,11 +210,11 @@ export class ScriptPropertiesJournal implements MailJournal {
     const number = fits ? last : last + 1;
     const next = fits ? [...lines, line] : [line];
     if (this.prunePending) {
-      // The send's note and the prune in one call: the store written whole.
+      // The send's note and the prune in one call: every chunk written as it now is.
       const previous = chunks.get(number);
       chunks.set(number, next);
       try {
-        this.writeWhole();
+        this.writeChunks();
       } catch (error) {
         if (previous) chunks.set(number, previous);
         else chunks.delete(number);
@@ -98,26 +238,25 @@ export class ScriptPropertiesJournal implements MailJournal {
       });
       if (kept.length === lines.length) continue;
       changed = true;
-      if (kept.length === 0) chunks.delete(number);
-      else chunks.set(number, kept);
+      chunks.set(number, kept);
     }
+    // Sends noted under a claim go with the claim's release.
     if (changed) this.prunePending = true;
   }
 
   /** Writes what `forget` dropped now, in one call, instead of with the next send. */
   pruneNow(): void {
     if (!this.prunePending) return;
-    this.writeWhole();
+    this.writeChunks();
     this.prunePending = false;
   }
 
-  private writeWhole(): void {
-    // One call for any number of chunks: the store is written whole, the other properties as
-    // read with the journal. Jobs and setup, the only writers, hold the script lock meanwhile.
-    const stored: Record<string, string> = { ...this.others };
+  private writeChunks(): void {
+    // One call for any number of chunks; the store's other properties are left as they are.
+    const values: Record<string, string> = {};
     this.load().forEach((lines, number) => {
-      stored[`${JOURNAL_PROPERTY_PREFIX}${number}`] = lines.join('\n');
+      values[`${JOURNAL_PROPERTY_PREFIX}${number}`] = lines.length > 0 ? lines.join('\n') : EMPTY_CHUNK;
     });
-    this.properties.setProperties(stored, true);
+    this.properties.setProperties(values, false);
   }
 }

@@ -116,12 +116,14 @@ export class GasServices {
 
   lock(waitMs: number, release: LockRelease = 'afterSection'): ScriptLock {
     // A read of the script properties made before the lock may miss what an execution that held
-    // it wrote meanwhile (the send journal): the next use reads them again.
+    // it wrote meanwhile (the send journal, its claims): the next use reads them again.
     return new ScriptLock(
       this.globals.LockService,
       waitMs,
       () => {
         this.scriptValues = null;
+        const journal = this.cache.get('mailJournal');
+        if (journal instanceof ScriptPropertiesJournal) journal.invalidate();
       },
       release,
     );

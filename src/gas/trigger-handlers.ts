@@ -17,7 +17,7 @@ import {
   singleResponseSource,
 } from './form-response-source';
 import { WORK_BUDGET_MS } from '../domain/job-budget';
-import { recordProgress } from './resumable-jobs';
+import { mailLeftForLater, recordProgress } from './resumable-jobs';
 import { ResponseCursor } from './response-cursor';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
@@ -129,7 +129,7 @@ function runDailyTrigger(services: GasServices): void {
     },
   );
   // Mail left for lack of time goes out from a continuation today; left for the quota, tomorrow.
-  const more = summary.mail.stoppedBy === 'time';
+  const more = mailLeftForLater(summary.mail);
   recordProgress(services, {
     job: 'dailyMail',
     checkpoint: more ? { job: 'dailyMail', asOf: startedAt, after: null, executions: 1 } : null,

@@ -29,7 +29,18 @@ export class FakeMailApp implements MailAppService {
   /** Recipients that other scripts of the account used today, unseen by getRemainingDailyQuota until they are. */
   private usedElsewhereUnseen = 0;
 
+  /** Runs after each message is accepted, with the number accepted so far (to interleave another execution). */
+  private afterSendHooks: ((sentCount: number) => void)[] = [];
+
   constructor(private readonly dailyQuota = 100) {}
+
+  /** Test control (not Google's API): `hook` runs after each accepted message; returns its removal. */
+  afterSend(hook: (sentCount: number) => void): () => void {
+    this.afterSendHooks.push(hook);
+    return () => {
+      this.afterSendHooks = this.afterSendHooks.filter((other) => other !== hook);
+    };
+  }
 
   getRemainingDailyQuota(): number {
     return Math.max(0, this.dailyQuota - this.usedToday);
@@ -58,6 +69,8 @@ export class FakeMailApp implements MailAppService {
       name: message.name,
       replyTo: message.replyTo,
     });
+    const count = this.sent.length;
+    [...this.afterSendHooks].forEach((hook) => hook(count));
   }
 
   /** Another script of the same account sends mail; the quota report lags behind it, as it can. */

@@ -38,10 +38,14 @@ describe('ScriptPropertiesJournal', () => {
     expect(service.calls.total).toBe(beforeForget);
     later.record(entry(300));
     expect(service.calls.total - beforeForget).toBe(1);
-    expect(Object.keys(service.script.snapshot()).sort()).toEqual([
-      `${JOURNAL_PROPERTY_PREFIX}0`,
-      'triggerSettings',
-    ]);
+    // The emptied chunks stay, holding no entry (a delete would take another call, or
+    // `deleteAllOthers`, which could delete what an execution sending outside the lock writes).
+    const after = service.script.snapshot();
+    expect(after['triggerSettings']).toBe('kept');
+    const holding = Object.keys(after).filter(
+      (name) => name.startsWith(JOURNAL_PROPERTY_PREFIX) && after[name] !== '-',
+    );
+    expect(holding).toHaveLength(1);
     expect(new ScriptPropertiesJournal(service.script).entries()).toEqual([entry(300)]);
   });
 
@@ -89,5 +93,68 @@ describe('ScriptPropertiesJournal', () => {
       entry(0).key,
       entry(1).key,
     ]);
+  });
+});
+
+describe('ScriptPropertiesJournal claims', () => {
+  const claimedAt = new Date(Date.UTC(2023, 2, 14, 0, 0, 0));
+
+  it('claims 300 messages in one call, notes each send under the claim, and releases it', () => {
+    const service = new FakePropertiesService();
+    const journal = new ScriptPropertiesJournal(service.script);
+    journal.entries();
+    const entries = Array.from({ length: 300 }, (_, index) => entry(index));
+    const before = service.calls.count('Properties.setProperties');
+    const id = journal.claim(claimedAt, entries);
+    expect(service.calls.count('Properties.setProperties') - before).toBe(1);
+    const stored = service.script.snapshot();
+    for (const name of Object.keys(stored))
+      expect(Buffer.byteLength(stored[name] ?? '', 'utf8')).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+
+    journal.record(entry(5));
+    journal.record(entry(250));
+    // Another execution reads the claim and the two sends; nothing else counts as sent.
+    const other = new ScriptPropertiesJournal(service.script);
+    expect(other.claims()).toEqual([{ id, claimedAt, keys: entries.map((one) => one.key) }]);
+    expect(other.entries()).toEqual([entry(5), entry(250)]);
+
+    journal.release([id]);
+    expect(Object.keys(service.script.snapshot())).toEqual([]);
+    expect(new ScriptPropertiesJournal(service.script).claims()).toEqual([]);
+  });
+
+  it('never loses a send noted under a claim to another execution’s prune of the journal', () => {
+    const service = new FakePropertiesService();
+    const sender = new ScriptPropertiesJournal(service.script);
+    [0, 1].forEach((index) => sender.record(entry(index)));
+    sender.claim(claimedAt, [entry(10), entry(11)]);
+    // A submission reads the store under the lock, then the sender notes a send without it…
+    const submission = new ScriptPropertiesJournal(service.script);
+    submission.entries();
+    sender.record(entry(10));
+    // …and the submission prunes what `Nhật ký thư` holds with its receipt's note.
+    submission.forget([entry(0).key, entry(1).key]);
+    submission.record(entry(20));
+    expect(
+      new ScriptPropertiesJournal(service.script)
+        .entries()
+        .map((read) => read.key)
+        .sort(),
+    ).toEqual([entry(10).key, entry(20).key].sort());
+  });
+
+  it('finishes a release cut short, and ignores what no claim wrote', () => {
+    const service = new FakePropertiesService();
+    const journal = new ScriptPropertiesJournal(service.script);
+    const id = journal.claim(claimedAt, [entry(0), entry(1)]);
+    journal.record(entry(1));
+    // A release that died after deleting the claim's lines: only its sends are left.
+    service.script.deleteProperty(`hannop.claim.${id}.0`);
+    service.script.setProperty('hannop.claim.garbage', 'x');
+    const next = new ScriptPropertiesJournal(service.script);
+    expect(next.entries()).toEqual([]);
+    expect(next.claims()).toEqual([{ id, claimedAt, keys: [] }]);
+    next.release(next.claims().map((claim) => claim.id));
+    expect(Object.keys(service.script.snapshot())).toEqual(['hannop.claim.garbage']);
   });
 });
