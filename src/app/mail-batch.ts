@@ -239,7 +239,13 @@ export function logMailBatch(
     heldElsewhere: batch.heldElsewhere,
     ...(batch.refused !== undefined ? { refused: batch.refused } : {}),
   };
-  if (batch.refused !== undefined || dryRun) return summary;
+  if (dryRun) return summary;
+  if (batch.refused !== undefined) {
+    // Nothing was sent or logged, but the job's own row still says what the run did.
+    const events = options.events?.(summary) ?? [];
+    if (events.length > 0) workbook.write(eventLogWrite(events));
+    return summary;
+  }
   const logTable = options.fresh ? workbook.read([SHEET.mailLog]).get(SHEET.mailLog) : batch.logTable;
   const unlogged = options.fresh
     ? reconcileJournal(journal?.entries() ?? [], readMailLog(logTable)).unlogged
