@@ -3,12 +3,14 @@
 // number and `1.234` into 1234, and the sheet has no response id. The id Forms gives is the
 // `Mã phản hồi` of `Bài nộp`, so the trigger, the daily catch-up and a rebuild meet the same row.
 import type { ResponseSource } from '../app/intake-responses';
-import type { FormKind } from '../domain/campaign';
+import { parsePeriods, type FormKind, type Period } from '../domain/campaign';
+import { allListedRegistered } from '../domain/catch-up';
 import { answersByItemTitle, type RawAnswer } from '../domain/forms';
 import { FORM_SPECS, type IncomingResponse } from '../domain/intake';
-import { SHEET } from '../domain/layout';
+import { PERIOD_READ, SHEET } from '../domain/layout';
 import { answersFromPrefilledLink, type AnswerEntries } from '../domain/prefilled-link';
-import { readRegister } from '../domain/register';
+import { readRegister, type RegisterEntry } from '../domain/register';
+import { readRecords, type Table } from '../domain/table';
 import type { ResponseCursor } from './response-cursor';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -78,6 +80,16 @@ export function singleResponseSource(incoming: IncomingResponse): ResponseSource
   return { sheets: [], read: () => ({ responses: [incoming], problems: [] }) };
 }
 
+/** `Kỳ nộp` as read, or none when it does not read (the catch-up then reads every response listed). */
+function periodsOf(tables: ReadonlyMap<string, Table>): readonly Period[] {
+  try {
+    const checked = parsePeriods(readRecords(tables.get(SHEET.periods), SHEET.periods, PERIOD_READ));
+    return checked.ok ? checked.value : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface OpenForm {
   readonly kind: FormKind;
   readonly form: Pick<GoogleAppsScript.Forms.Form, 'getResponses'>;
@@ -104,16 +116,25 @@ export function formAppResponseSource(
     sheets: [],
     read(tables) {
       const registered = new Map<string, number>();
+      let entriesRead: readonly RegisterEntry[] = [];
       if (options.onlyChanged) {
-        for (const entry of readRegister(tables.get(SHEET.submissions)).entries)
-          registered.set(entry.responseId, entry.lastVersionAt.getTime());
+        entriesRead = readRegister(tables.get(SHEET.submissions)).entries;
+        for (const entry of entriesRead) registered.set(entry.responseId, entry.lastVersionAt.getTime());
       }
+      const periods = options.onlyChanged ? periodsOf(tables) : [];
       const responses: IncomingResponse[] = [];
       for (const { kind, form } of forms) {
         const since = options.cursor?.since(kind) ?? null;
         const entries = options.answerEntries?.(kind) ?? null;
         const stored = since ? form.getResponses(since) : form.getResponses();
         options.cursor?.readForm(kind);
+        // As many registered versions since the cursor as Forms lists: each is registered (catch-up.ts).
+        if (
+          since &&
+          !options.cursor?.mustRecheck(kind) &&
+          allListedRegistered(stored.length, entriesRead, periods, kind, since)
+        )
+          continue;
         for (const response of stored) {
           const id = response.getId();
           const timestamp = timestampOf(response);

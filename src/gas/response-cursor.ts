@@ -6,13 +6,34 @@
 // only after the run's batch was written and only for a form none of whose responses failed to
 // register: a lost or stale cursor costs reads, never a response. Kept in the script properties
 // beside the send journal.
+//
+// The run reads each listed response only when the register does not hold as many versions since
+// the cursor as Forms lists (src/domain/catch-up.ts), or when a form-submit trigger that failed
+// left a recheck note: a count cannot see an edit whose trigger failed when the response's first
+// version was registered since the cursor. A note is one property a failure, named by its time, so
+// a failure during a run is not erased by it; the run deletes the notes it read once its batch is
+// written (a call each, on the days after a failure only).
 import type { FormKind } from '../domain/campaign';
 
 export const RESPONSE_CURSOR_PREFIX = 'hannop.responses.readUntil.';
+export const RECHECK_PREFIX = 'hannop.responses.recheck.';
 /** Responses stamped this long before a run started are read again by the next run. */
 export const CURSOR_MARGIN_MS = 10 * 60 * 1000;
 
-type Store = Pick<GoogleAppsScript.Properties.Properties, 'setProperty'>;
+type Store = Pick<GoogleAppsScript.Properties.Properties, 'setProperty' | 'deleteProperty'>;
+
+/**
+ * A form-submit trigger failed before its response was registered: the next daily run reads that
+ * form's responses one by one. One call; a failure to write it is left to Google's failure e-mail.
+ */
+export function noteRecheck(
+  properties: Pick<GoogleAppsScript.Properties.Properties, 'setProperty'>,
+  kind: FormKind,
+  failedAt: Date,
+  uniqueSuffix: string = Math.random().toString(36).slice(2, 8),
+): void {
+  properties.setProperty(`${RECHECK_PREFIX}${kind}.${failedAt.toISOString()}.${uniqueSuffix}`, '1');
+}
 
 export class ResponseCursor {
   private readonly read = new Set<FormKind>();
@@ -26,6 +47,16 @@ export class ResponseCursor {
     const text = this.stored()[RESPONSE_CURSOR_PREFIX + kind];
     const time = text ? Date.parse(text) : Number.NaN;
     return Number.isFinite(time) ? new Date(time) : null;
+  }
+
+  /** The recheck notes of `kind` as read: a failed trigger's response may be an unregistered edit. */
+  private notes(kind: FormKind): string[] {
+    return Object.keys(this.stored()).filter((name) => name.startsWith(`${RECHECK_PREFIX}${kind}.`));
+  }
+
+  /** Whether a failed form-submit trigger asked for the form's responses to be read one by one. */
+  mustRecheck(kind: FormKind): boolean {
+    return this.notes(kind).length > 0;
   }
 
   /** The run asked for the form's responses (and read each one it got through `saw`). */
@@ -52,6 +83,8 @@ export class ResponseCursor {
       if ([...ids].some((id) => failed.has(id))) continue;
       if (this.stored()[RESPONSE_CURSOR_PREFIX + kind] !== text)
         properties.setProperty(RESPONSE_CURSOR_PREFIX + kind, text);
+      // Read one by one in this run: the notes it read are answered (a later one stays).
+      for (const name of this.notes(kind)) properties.deleteProperty(name);
     }
   }
 }

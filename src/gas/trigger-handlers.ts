@@ -7,6 +7,7 @@ import { DAILY_JOB, runDaily } from '../app/daily-run';
 import { errorMessageOf, logFailure } from '../app/log-failure';
 import { RECEIVE_JOB, receiveSubmission } from '../app/receive-submission';
 import { throwIfMailRefused } from '../app/send-mail';
+import { MailRefusedError } from '../app/mail-summary';
 import type { FormKind } from '../domain/campaign';
 import { isBlankResponse } from '../domain/intake';
 import { SHEET, SUBMISSION_COLUMNS } from '../domain/layout';
@@ -18,7 +19,7 @@ import {
 } from './form-response-source';
 import { WORK_BUDGET_MS } from '../domain/job-budget';
 import { mailLeftForLater, recordProgress } from './resumable-jobs';
-import { ResponseCursor } from './response-cursor';
+import { noteRecheck, ResponseCursor } from './response-cursor';
 import { LOCK_WAIT_MS } from './script-lock';
 import type { GasServices } from './services';
 
@@ -28,10 +29,16 @@ function loggingFailures(
   job: string,
   work: () => void,
   subject: () => string = () => '',
+  onFailure: (error: unknown) => void = () => undefined,
 ): void {
   try {
     work();
   } catch (error) {
+    try {
+      onFailure(error);
+    } catch {
+      // What the failure would have noted is left to Google's failure e-mail and the log below.
+    }
     try {
       const message = `${subject()}${errorMessageOf(error)}`;
       logFailure(services.workbook, { at: services.now(), job, message }, error);
@@ -62,6 +69,10 @@ export function handleFormSubmit(
     () => receiveFormResponse(services, kind, response),
     // The response's id, asked of FormApp only when something failed (the lock's timeout, say).
     () => `Phản hồi ${response.getId()}: `,
+    // Unless it was registered and only its receipt refused, the next daily run reads it (response-cursor.ts).
+    (error) => {
+      if (!(error instanceof MailRefusedError)) noteRecheck(services.scriptProperties, kind, services.now());
+    },
   );
 }
 
