@@ -9,10 +9,12 @@
 //   the last chunk; reconciled entries are pruned with the next send, in the same call. A chunk
 //   emptied so is kept, holding EMPTY_CHUNK: deleting it in that call would take `deleteAllOthers`,
 //   which would also delete what an execution sending outside the lock wrote meanwhile.
-// - a claim (src/domain/mail-claim.ts) of an execution that sends outside the lock:
-//   `hannop.claim.<id>.<n>`, its messages as journal lines, written under the lock in one call,
-//   and `hannop.sent.<id>`, the positions of those already sent, rewritten by that execution alone
-//   after each send. Released (deleted) once `Nhật ký thư` holds the sends.
+// - a claim (src/domain/mail-claim.ts) of an execution that sends outside the lock, in a reusable
+//   slot (claim-slots.ts): its messages as journal lines, written under the lock in one call, and
+//   the positions of those already sent, rewritten by that execution alone after each send.
+//   Released (emptied, in one call for every claim released) once `Nhật ký thư` holds the sends.
+//   Claims an earlier version wrote (`hannop.claim.<id>.<n>`, `hannop.sent.<id>`) are still read,
+//   honoured and released, a call a property: they are left only by an update made while one lived.
 import { claimIdOf, claimedAtOfId, type MailClaim } from '../domain/mail-claim';
 import {
   decodeJournal,
@@ -21,12 +23,25 @@ import {
   type MailJournalEntry,
 } from '../domain/mail-journal';
 import type { ClaimingMailJournal } from '../ports';
+import {
+  claimHeader,
+  claimSlotValues,
+  EMPTY_VALUE,
+  freeSlot,
+  readSlots,
+  releaseSlotValues,
+  slotSentName,
+  slotSentValue,
+  type Slot,
+  type SlotClaim,
+} from './claim-slots';
 
 export const JOURNAL_PROPERTY_PREFIX = 'hannop.journal.';
+/** The names of claims before slots (claim-slots.ts): read and released, never written. */
 export const CLAIM_PROPERTY_PREFIX = 'hannop.claim.';
 export const SENT_PROPERTY_PREFIX = 'hannop.sent.';
 /** What an emptied chunk holds: a line that is no entry (Google stores no empty value we rely on). */
-const EMPTY_CHUNK = '-';
+const EMPTY_CHUNK = EMPTY_VALUE;
 /** Under Google's 9 KB a value, counted in UTF-8 bytes. */
 const CHUNK_BYTES = 8 * 1024;
 
@@ -39,12 +54,12 @@ function utf8Bytes(text: string): number {
   return encodeURIComponent(text).replace(/%[0-9A-F]{2}/gi, 'x').length;
 }
 
-/** Lines packed into values of at most CHUNK_BYTES each, in order. */
-function packLines(lines: readonly string[]): string[][] {
+/** Lines packed into values of at most `bytes` each, in order. */
+function packLines(lines: readonly string[], bytes = CHUNK_BYTES): string[][] {
   const chunks: string[][] = [];
   let current: string[] = [];
   for (const line of lines) {
-    if (current.length > 0 && utf8Bytes([...current, line].join('\n')) > CHUNK_BYTES) {
+    if (current.length > 0 && utf8Bytes([...current, line].join('\n')) > bytes) {
       chunks.push(current);
       current = [];
     }
@@ -54,28 +69,31 @@ function packLines(lines: readonly string[]): string[][] {
   return chunks;
 }
 
-/** A claim as stored: its messages in order (null where a line is unreadable) and the positions sent. */
-interface StoredClaim {
+/** A claim under the earlier names: its lines by chunk number and the positions sent. */
+interface NamedClaim {
   readonly chunks: Map<number, string[]>;
   sent: number[];
   hasSentProperty: boolean;
 }
 
-function claimEntries(claim: StoredClaim): (MailJournalEntry | null)[] {
+function namedClaimLines(claim: NamedClaim): string[] {
   // Positions count from the first chunk: a chunk missing (a release cut short) ends the list.
   const lines: string[] = [];
   for (let number = 0; claim.chunks.has(number); number += 1) lines.push(...(claim.chunks.get(number) ?? []));
-  return lines.map((line) => decodeJournalEntry(line));
+  return lines;
 }
 
 export class ScriptPropertiesJournal implements ClaimingMailJournal {
   /** Lines of each chunk, by chunk number; read once a lock, then kept in step with what is written. */
   private chunks: Map<number, string[]> | null = null;
-  private stored = new Map<string, StoredClaim>();
+  /** Claims under the earlier names, by id. */
+  private named = new Map<string, NamedClaim>();
+  /** The claim slots, by number. */
+  private slots = new Map<number, Slot>();
   /** Entries forgotten since the last write: the next record writes the chunks without them. */
   private prunePending = false;
-  /** This execution's claim: its messages by key, and the positions sent so far. */
-  private own: { id: string; indexByKey: Map<string, number>; sent: number[] } | null = null;
+  /** This execution's claim: its slot, its messages by key, and the positions sent so far. */
+  private own: { id: string; slot: number; indexByKey: Map<string, number>; sent: number[] } | null = null;
 
   /**
    * `read` gives the store's properties as read under the script lock; by default the journal
@@ -91,19 +109,20 @@ export class ScriptPropertiesJournal implements ClaimingMailJournal {
   /** What was read may be stale once the lock is taken again: the next use reads the store again. */
   invalidate(): void {
     this.chunks = null;
-    this.stored = new Map();
+    this.named = new Map();
+    this.slots = new Map();
     this.prunePending = false;
   }
 
   private load(): Map<number, string[]> {
     if (this.chunks) return this.chunks;
     const chunks = new Map<number, string[]>();
-    const stored = new Map<string, StoredClaim>();
+    const named = new Map<string, NamedClaim>();
     const claimOf = (id: string) => {
-      let claim = stored.get(id);
+      let claim = named.get(id);
       if (!claim) {
         claim = { chunks: new Map(), sent: [], hasSentProperty: false };
-        stored.set(id, claim);
+        named.set(id, claim);
       }
       return claim;
     };
@@ -126,71 +145,102 @@ export class ScriptPropertiesJournal implements ClaimingMailJournal {
       }
     }
     this.chunks = chunks;
-    this.stored = stored;
+    this.named = named;
+    this.slots = readSlots(all);
     return chunks;
+  }
+
+  /** Every claim the store holds, in either form: its id, its journal lines and the positions sent. */
+  private storedClaims(): SlotClaim[] {
+    this.load();
+    const claims: SlotClaim[] = [...this.named].map(([id, claim]) => ({
+      id,
+      lines: namedClaimLines(claim),
+      sent: claim.sent,
+    }));
+    this.slots.forEach((slot) => {
+      if (slot.claim) claims.push(slot.claim);
+    });
+    return claims;
   }
 
   entries(): readonly MailJournalEntry[] {
     const byKey = new Map<string, MailJournalEntry>();
     for (const entry of decodeJournal([...this.load().values()].flat().join('\n')))
       byKey.set(entry.key, entry);
-    this.stored.forEach((claim, id) => {
-      const entries = claimEntries(claim);
-      const sent = new Set(this.own?.id === id ? [...claim.sent, ...this.own.sent] : claim.sent);
+    for (const claim of this.storedClaims()) {
+      const entries = claim.lines.map((line) => decodeJournalEntry(line));
+      const sent = new Set(this.own?.id === claim.id ? [...claim.sent, ...this.own.sent] : claim.sent);
       sent.forEach((index) => {
         const entry = entries[index];
         if (entry) byKey.set(entry.key, entry);
       });
-    });
+    }
     return [...byKey.values()];
   }
 
   claims(): readonly MailClaim[] {
-    this.load();
-    return [...this.stored].map(([id, claim]) => ({
-      id,
+    return this.storedClaims().map((claim) => ({
+      id: claim.id,
       // An id no claim made is taken as long stale, so that a release removes it.
-      claimedAt: claimedAtOfId(id) ?? new Date(0),
-      keys: claimEntries(claim).flatMap((entry) => (entry ? [entry.key] : [])),
+      claimedAt: claimedAtOfId(claim.id) ?? new Date(0),
+      keys: claim.lines.flatMap((line) => {
+        const entry = decodeJournalEntry(line);
+        return entry ? [entry.key] : [];
+      }),
     }));
   }
 
   claim(claimedAt: Date, entries: readonly MailJournalEntry[]): string {
     this.load();
     const id = claimIdOf(claimedAt, this.uniqueSuffix());
-    const packed = packLines(entries.map((entry) => encodeJournalEntry(entry)));
-    const values: Record<string, string> = {};
-    packed.forEach((lines, number) => {
-      values[`${CLAIM_PROPERTY_PREFIX}${id}.${number}`] = lines.join('\n');
-    });
+    const slot = freeSlot(this.slots);
+    const held = this.slots.get(slot)?.held ?? new Set<string>();
+    const lines = entries.map((entry) => encodeJournalEntry(entry));
+    // Every chunk begins with the claim's id, on a line of its own.
+    const packed = packLines(lines, CHUNK_BYTES - utf8Bytes(`${claimHeader(id)}\n`));
+    const values = claimSlotValues(slot, held, id, packed);
     // The whole claim in one call: it holds all its keys, or none.
     this.properties.setProperties(values, false);
-    this.stored.set(id, {
-      chunks: new Map(packed.map((lines, number) => [number, lines])),
-      sent: [],
-      hasSentProperty: false,
+    this.slots.set(slot, {
+      held: new Set(Object.keys(values).filter((name) => values[name] !== EMPTY_VALUE)),
+      claim: { id, lines, sent: [] },
     });
-    this.own = { id, indexByKey: new Map(entries.map((entry, index) => [entry.key, index])), sent: [] };
+    this.own = { id, slot, indexByKey: new Map(entries.map((entry, index) => [entry.key, index])), sent: [] };
     return id;
   }
 
   release(ids: readonly string[]): void {
     this.load();
+    const released = new Set(ids);
+    // Every slot released in one call, whatever the claims' size: EMPTY over each of its values.
+    const values: Record<string, string> = {};
+    const freed: number[] = [];
+    this.slots.forEach((slot, number) => {
+      if (!slot.claim || !released.has(slot.claim.id)) return;
+      Object.assign(values, releaseSlotValues(number, slot.held));
+      freed.push(number);
+    });
+    if (freed.length > 0) this.properties.setProperties(values, false);
+    for (const number of freed) this.slots.set(number, { held: new Set(), claim: null });
     for (const id of ids) {
-      const claim = this.stored.get(id);
-      const sentWritten =
-        (claim?.hasSentProperty ?? false) || (this.own?.id === id && this.own.sent.length > 0);
-      // The chunks from the last, then the sends: a release cut short leaves a prefix of the claim,
-      // whose positions still match, and the next release finishes it.
-      const numbers = [...(claim?.chunks.keys() ?? [])].sort((a, b) => b - a);
-      for (const number of numbers) {
-        this.properties.deleteProperty(`${CLAIM_PROPERTY_PREFIX}${id}.${number}`);
-        claim?.chunks.delete(number);
-      }
-      if (sentWritten) this.properties.deleteProperty(`${SENT_PROPERTY_PREFIX}${id}`);
-      this.stored.delete(id);
+      const claim = this.named.get(id);
+      if (claim) this.releaseNamed(id, claim);
       if (this.own?.id === id) this.own = null;
     }
+  }
+
+  /** A claim under the earlier names: at most one, left by an update made while it lived. */
+  private releaseNamed(id: string, claim: NamedClaim): void {
+    // The chunks from the last, then the sends: a release cut short leaves a prefix of the claim,
+    // whose positions still match, and the next release finishes it.
+    const numbers = [...claim.chunks.keys()].sort((a, b) => b - a);
+    for (const number of numbers) {
+      this.properties.deleteProperty(`${CLAIM_PROPERTY_PREFIX}${id}.${number}`);
+      claim.chunks.delete(number);
+    }
+    if (claim.hasSentProperty) this.properties.deleteProperty(`${SENT_PROPERTY_PREFIX}${id}`);
+    this.named.delete(id);
   }
 
   record(entry: MailJournalEntry): void {
@@ -198,7 +248,7 @@ export class ScriptPropertiesJournal implements ClaimingMailJournal {
     if (this.own && index !== undefined) {
       // A claimed message: its position in the claim's own property, which no other execution writes.
       const sent = [...this.own.sent, index];
-      this.properties.setProperty(`${SENT_PROPERTY_PREFIX}${this.own.id}`, sent.join(','));
+      this.properties.setProperty(slotSentName(this.own.slot), slotSentValue(this.own.id, sent));
       this.own.sent = sent;
       return;
     }

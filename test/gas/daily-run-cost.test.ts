@@ -20,6 +20,15 @@ function withoutMail(reading: MeterReading): Record<string, number> {
   );
 }
 
+/** The Properties calls besides the note of each message sent (`setProperty`, one a message). */
+function propertyCalls(reading: MeterReading): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(reading.byMethod).filter(
+      ([method]) => method.startsWith('Properties.') && method !== 'Properties.setProperty',
+    ),
+  );
+}
+
 /** The routine daily run after `perUnit` responses of each of `unitCount` units waited for the first. */
 function dailyRunCost(unitCount: number, perUnit: number) {
   const meter = new ServiceMeter();
@@ -59,5 +68,18 @@ describe('the daily run, every service call counted', () => {
     for (const cost of [small, smallThree, large, largeThree]) {
       expect(Math.max(0, ...cost.reading.writeBytes)).toBeLessThanOrEqual(2 * 1024 * 1024);
     }
+  });
+
+  it('claims and releases its mail in one call each at 100 and 2,000 units, however many messages the claim holds', () => {
+    // At 100 units the claim holds about 100 messages (2 chunks of Script Properties), at 2,000 the
+    // 500 one claim takes (6 chunks): each is written in one call and released in one, deleting nothing.
+    expect(small.reading.byMethod['MailApp.sendEmail']).toBeGreaterThanOrEqual(90);
+    expect(propertyCalls(small.reading)).toEqual({
+      'Properties.getProperties': 4,
+      'Properties.getProperty': 3,
+      'Properties.setProperties': 2,
+    });
+    for (const other of [smallThree, large, largeThree])
+      expect(propertyCalls(other.reading)).toEqual(propertyCalls(small.reading));
   });
 });

@@ -64,9 +64,11 @@ function expectEachOnce(world: GasWorld, expected: number): void {
   expect(rows.filter((row) => row.result !== MAIL_RESULT_LABEL.sent)).toEqual([]);
 }
 
+/** The claim properties holding anything: a released claim's slot is kept, emptied ('-'), for the next. */
 function claimProperties(world: GasWorld): string[] {
-  return Object.keys(world.properties.script.snapshot()).filter(
-    (name) => name.startsWith('hannop.claim.') || name.startsWith('hannop.sent.'),
+  const stored = world.properties.script.snapshot();
+  return Object.keys(stored).filter(
+    (name) => /^hannop\.(claim|sent|claimSlot|claimSent)\./.test(name) && stored[name] !== '-',
   );
 }
 
