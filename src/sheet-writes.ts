@@ -123,38 +123,100 @@ function sameCell(before: CellValue | undefined, after: CellValue | undefined): 
   return a === b;
 }
 
-/** A run of consecutive rows to send: `start` is the 0-based index of its first row in `after`. */
-export interface ChangedRun {
+/**
+ * The columns of `row` that differ from `old` (the row as the sheet holds it), as the first and
+ * last of them (0-based, inclusive), or null when the row is the same. A short row lacks nothing:
+ * what it does not reach is empty, as in the sheet.
+ */
+export function changedSpan(
+  old: readonly CellValue[],
+  row: readonly CellValue[],
+  width: number,
+): readonly [number, number] | null {
+  let first = -1;
+  let last = -1;
+  for (let column = 0; column < width; column += 1) {
+    if (sameCell(old[column], row[column])) continue;
+    if (first < 0) first = column;
+    last = column;
+  }
+  return first < 0 ? null : [first, last];
+}
+
+/**
+ * Cells to send: rows `start`… of `after` (0-based), the columns from `firstColumn`, `rows` holding
+ * exactly those cells (`rows[i][j]` is column `firstColumn + j` of row `start + i`).
+ */
+export interface ChangedBlock {
   readonly start: number;
+  readonly firstColumn: number;
+  readonly width: number;
   readonly rows: readonly (readonly CellValue[])[];
 }
 
 /**
- * The rows of `after` that differ from the rows the sheet holds (`before`, as read), as runs of
- * consecutive rows, so that a write sends what changed and not the whole sheet. Rows in `always`
- * are sent whatever they hold (their format may have changed).
+ * The cells of `after` that differ from what the sheet holds (`before`, as read), so that a write
+ * sends what changed and not the whole sheet: consecutive changed rows with the same span of
+ * changed columns make one block. A new row (beyond `before`) and a row in `always` (its format
+ * may have changed: a bold row) are sent whole, `width` cells.
  */
-export function changedRuns(
+export function changedBlocks(
   before: readonly (readonly CellValue[])[],
   after: readonly (readonly CellValue[])[],
   width: number,
   always: ReadonlySet<number> = new Set(),
-): ChangedRun[] {
-  const runs: ChangedRun[] = [];
-  let current: { start: number; rows: (readonly CellValue[])[] } | null = null;
+): ChangedBlock[] {
+  const blocks: ChangedBlock[] = [];
+  let current: { start: number; firstColumn: number; width: number; rows: CellValue[][] } | null = null;
   after.forEach((row, index) => {
     const old = before[index];
-    let same = old !== undefined && !always.has(index);
-    for (let column = 0; same && column < width; column += 1) same = sameCell(old?.[column], row[column]);
-    if (same) {
+    const span: readonly [number, number] | null =
+      old === undefined || always.has(index) ? [0, width - 1] : changedSpan(old, row, width);
+    if (span === null || width === 0) {
       current = null;
       return;
     }
-    if (!current) {
-      current = { start: index, rows: [] };
-      runs.push(current);
+    const [first, last] = span;
+    if (!current || current.firstColumn !== first || current.width !== last - first + 1) {
+      current = { start: index, firstColumn: first, width: last - first + 1, rows: [] };
+      blocks.push(current);
     }
-    current.rows.push(row);
+    current.rows.push(Array.from({ length: last - first + 1 }, (_, offset) => row[first + offset] ?? null));
   });
-  return runs;
+  return blocks;
+}
+
+/** One block over the rows and columns of `blocks` (in order, of `after`): what lies between is sent again. */
+export function blockOver(
+  after: readonly (readonly CellValue[])[],
+  blocks: readonly ChangedBlock[],
+): ChangedBlock {
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  if (!first || !last) throw new Error('blockOver needs at least one block.');
+  const firstColumn = Math.min(...blocks.map((block) => block.firstColumn));
+  const width = Math.max(...blocks.map((block) => block.firstColumn + block.width)) - firstColumn;
+  return {
+    start: first.start,
+    firstColumn,
+    width,
+    rows: after
+      .slice(first.start, last.start + last.rows.length)
+      .map((row) => Array.from({ length: width }, (_, offset) => row[firstColumn + offset] ?? null)),
+  };
+}
+
+/** The blocks of consecutive rows joined, each run of changed rows one block over the columns of its rows. */
+export function joinedBlocks(
+  after: readonly (readonly CellValue[])[],
+  blocks: readonly ChangedBlock[],
+): ChangedBlock[] {
+  const runs: ChangedBlock[][] = [];
+  blocks.forEach((block) => {
+    const run = runs[runs.length - 1];
+    const previous = run?.[run.length - 1];
+    if (run && previous && previous.start + previous.rows.length === block.start) run.push(block);
+    else runs.push([block]);
+  });
+  return runs.map((run) => (run.length === 1 ? (run[0] as ChangedBlock) : blockOver(after, run)));
 }

@@ -15,14 +15,16 @@
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { chunksUnder, isRetryableError, MAX_REQUEST_BYTES, retryDelayMs } from '../domain/time-budget';
+import { changedBlocks, checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 import {
-  chunksUnder,
-  isRetryableError,
-  MAX_REQUEST_BYTES,
-  retryDelayMs,
-  utf8Bytes,
-} from '../domain/time-budget';
-import { changedRuns, checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
+  CELL_FIELDS,
+  NO_FORMATS,
+  requestBytes,
+  requestParts,
+  rowsOf,
+  type CellFormats,
+} from './cell-requests';
 import { WRITTEN_SHAPES_KEY } from './spreadsheet-workbook';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -45,15 +47,12 @@ export interface AdvancedSheetsService {
 }
 
 // The same patterns as the SpreadsheetApp adapter writes, so a sheet it formatted counts as formatted.
-export const DATE_PATTERN = 'dd/MM/yyyy';
-export const DATE_TIME_PATTERN = 'dd/MM/yyyy HH:mm:ss';
+export { DATE_PATTERN, DATE_TIME_PATTERN, toSerial } from './cell-requests';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days from the serial epoch (1899-12-30) to 1970-01-01. */
 const SERIAL_UNIX_EPOCH = 25569;
 const DATE_TYPES: ReadonlySet<string> = new Set(['DATE', 'DATE_TIME', 'TIME']);
-/** Every field a written cell sets; a field named here and absent from a cell is emptied. */
-const CELL_FIELDS = 'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold';
 const PROPERTIES_FIELDS =
   'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
   'conditionalFormats,protectedRanges(protectedRangeId,range),basicFilter(range))';
@@ -62,11 +61,6 @@ const VALUES_FIELDS = `sheets(properties(title),${CELL_VALUE_FIELDS})`;
 const FIRST_READ_FIELDS =
   'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
   `conditionalFormats,protectedRanges(protectedRangeId,range),basicFilter(range),${CELL_VALUE_FIELDS})`;
-
-/** An instant as a serial number on Vietnam's clock. */
-export function toSerial(instant: Date): number {
-  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
-}
 
 export function fromSerial(serial: number): Date {
   // Rounded to the millisecond: a day fraction in a double is not exact.
@@ -152,29 +146,6 @@ function sheetIdFor(title: string): number {
   return hash >>> 1 || 1;
 }
 
-function requestBytes(request: Request): number {
-  return utf8Bytes(JSON.stringify(request));
-}
-
-/** An updateCells carrying more rows than fit in a request, as several that write the same cells. */
-function splitLargeWrites(requests: readonly Request[]): Request[] {
-  return requests.flatMap((request) => {
-    const update = request.updateCells;
-    if (!update?.rows || !update.start || requestBytes(request) <= MAX_REQUEST_BYTES) return [request];
-    const start = update.start;
-    let offset = 0;
-    return chunksUnder(update.rows, (row) => utf8Bytes(JSON.stringify(row)), MAX_REQUEST_BYTES).map(
-      (rows) => {
-        const part: Request = {
-          updateCells: { ...update, start: { ...start, rowIndex: (start.rowIndex ?? 0) + offset }, rows },
-        };
-        offset += rows.length;
-        return part;
-      },
-    );
-  });
-}
-
 function sameHeaders(before: readonly string[], after: readonly string[]): boolean {
   return before.length === after.length && before.every((header, index) => header === after[index]);
 }
@@ -193,53 +164,6 @@ interface KnownSheet {
   extent?: { height: number; width: number; headers: string[] };
   /** The data rows as read (or last written) in this execution: a replace sends only the rows that differ. */
   rows?: readonly (readonly CellValue[])[];
-}
-
-interface CellFormats {
-  readonly dateColumns: ReadonlySet<number>;
-  readonly dateTimeColumns: ReadonlySet<number>;
-  /** 0-based data rows (below the header). */
-  readonly boldRows: ReadonlySet<number>;
-}
-
-const NO_FORMATS: CellFormats = { dateColumns: new Set(), dateTimeColumns: new Set(), boldRows: new Set() };
-
-function cellData(
-  value: CellValue | undefined,
-  column: number,
-  dataRow: number,
-  formats: CellFormats,
-): CellData {
-  const cell: CellData = {};
-  if (typeof value === 'string' && value !== '') cell.userEnteredValue = { stringValue: value };
-  else if (typeof value === 'number') cell.userEnteredValue = { numberValue: value };
-  else if (typeof value === 'boolean') cell.userEnteredValue = { boolValue: value };
-  else if (value instanceof Date) {
-    cell.userEnteredValue = { numberValue: toSerial(value) };
-    cell.userEnteredFormat = {
-      numberFormat: formats.dateColumns.has(column)
-        ? { type: 'DATE', pattern: DATE_PATTERN }
-        : { type: 'DATE_TIME', pattern: DATE_TIME_PATTERN },
-    };
-  }
-  if (formats.boldRows.has(dataRow)) {
-    cell.userEnteredFormat = { ...cell.userEnteredFormat, textFormat: { bold: true } };
-  }
-  return cell;
-}
-
-/** Rows of cells for the API; `firstDataRow` is the data row (0-based, -1 the header) of the first. */
-function rowsOf(
-  rows: readonly (readonly CellValue[])[],
-  width: number,
-  firstDataRow: number,
-  formats: CellFormats,
-): RowData[] {
-  return rows.map((row, index) => ({
-    values: Array.from({ length: width }, (_, column) =>
-      cellData(row[column], column, firstDataRow + index, formats),
-    ),
-  }));
 }
 
 export class AdvancedSheetsWorkbook implements Workbook {
@@ -433,8 +357,13 @@ export class AdvancedSheetsWorkbook implements Workbook {
     try {
       // Google recommends at most 2 MB a request: a larger batch goes as several, in order. Each
       // is atomic; were the run to end between them, the next run writes the same cells again.
-      for (const batch of chunksUnder(splitLargeWrites(requests), requestBytes, MAX_REQUEST_BYTES)) {
-        this.call(() => this.service.Spreadsheets.batchUpdate({ requests: batch }, this.spreadsheetId));
+      // An updateCells and the repeatCells that fill the cells it leaves empty are never apart.
+      const partBytes = (part: readonly Request[]) =>
+        part.reduce((sum, request) => sum + requestBytes(request), 0);
+      for (const batch of chunksUnder(requestParts(requests), partBytes, MAX_REQUEST_BYTES)) {
+        this.call(() =>
+          this.service.Spreadsheets.batchUpdate({ requests: batch.flat() }, this.spreadsheetId),
+        );
       }
       this.staleRecordId = null;
     } catch (error) {
@@ -504,12 +433,29 @@ export class AdvancedSheetsWorkbook implements Workbook {
     const before = sheet.extent;
     const known = !isNew && before !== undefined && sheet.rows !== undefined;
     if (known && sameHeaders(before.headers, headers)) {
-      // The sheet was read in this execution: only the rows that differ from it are sent.
-      changedRuns(sheet.rows ?? [], rows, width, formats.boldRows).forEach((run) => {
+      // The sheet was read in this execution: only the cells that differ from it are sent. A row
+      // sent in part was perhaps bold (a total that the rows moved): it loses its bold whole first,
+      // as it would were it written whole.
+      changedBlocks(sheet.rows ?? [], rows, width, formats.boldRows).forEach((block) => {
+        if (block.width < width) {
+          requests.push({
+            repeatCell: {
+              range: {
+                sheetId,
+                startRowIndex: block.start + 1,
+                endRowIndex: block.start + 1 + block.rows.length,
+                startColumnIndex: 0,
+                endColumnIndex: width,
+              },
+              cell: {},
+              fields: 'userEnteredFormat.textFormat.bold',
+            },
+          });
+        }
         requests.push({
           updateCells: {
-            start: { sheetId, rowIndex: run.start + 1, columnIndex: 0 },
-            rows: rowsOf(run.rows, width, run.start, formats),
+            start: { sheetId, rowIndex: block.start + 1, columnIndex: block.firstColumn },
+            rows: rowsOf(block.rows, block.width, block.start, formats, block.firstColumn),
             fields: CELL_FIELDS,
           },
         });

@@ -1,6 +1,7 @@
 // The values of a sheet through SpreadsheetApp, as Google's limits want them moved (issue 15):
-// - only the rows that differ from what this execution read or wrote are sent (a submission changes
-//   a row or two of a 2,000-row register), in at most MAX_CHANGED_RUNS ranges, else one span;
+// - only the cells that differ from what this execution read or wrote are sent (a submission changes
+//   a row or two of a 2,000-row register; a day, one column of `Tổng hợp`): each run of changed rows
+//   over the columns that changed in it, in at most MAX_CHANGED_RUNS ranges, else one span;
 // - no `setValues` carries more than MAX_REQUEST_BYTES (Google recommends 2 MB a request);
 // - a call Google refuses for its own reasons (rate, a service failure, a time-out) is retried with
 //   exponential backoff within RETRY_BUDGET_MS, then fails naming the sheet.
@@ -14,7 +15,7 @@ import {
   retryDelayMs,
   utf8Bytes,
 } from '../domain/time-budget';
-import { changedRuns, columnLetter, tableFromGrid } from '../sheet-writes';
+import { blockOver, changedBlocks, columnLetter, joinedBlocks, tableFromGrid } from '../sheet-writes';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 export type SheetCell = string | number | boolean | Date;
@@ -143,28 +144,31 @@ export function setValuesUnderLimit(
   }
 }
 
-/** The data rows (below the header) a rewrite must send: 0-based start and the rows, blanks included. */
+/**
+ * Cells of data rows (below the header) a rewrite must send: rows from `start` (0-based), columns
+ * from `firstColumn` (0-based), `width` of them; `rows` holds those cells, blanks included.
+ */
 export interface RowSpan {
   readonly start: number;
+  readonly firstColumn: number;
+  readonly width: number;
   readonly rows: Rows;
 }
 
 /**
- * The spans of data rows to send so that the sheet, holding `before` (as read or last written,
- * `height` rows with its header), ends up holding `after`: the changed runs, or one span over them
- * when there are too many, and the rows below `after` that held something emptied.
+ * The spans of cells to send so that the sheet, holding `before` (as read or last written,
+ * `height` rows with its header), ends up holding `after`: each run of changed rows over the
+ * columns that changed in it (one range, as many calls as whole rows cost), or one span over them
+ * all when there are too many runs, and the rows below `after` that held something emptied.
  */
 export function rowsToRewrite(before: Rows, after: Rows, width: number, height: number): RowSpan[] {
-  const runs: RowSpan[] = changedRuns(before, after, width);
-  const spans =
-    runs.length <= MAX_CHANGED_RUNS
-      ? runs
-      : (() => {
-          const first = runs[0] as RowSpan;
-          const last = runs[runs.length - 1] as RowSpan;
-          return [{ start: first.start, rows: after.slice(first.start, last.start + last.rows.length) }];
-        })();
+  const blocks = changedBlocks(before, after, width);
+  const runs = joinedBlocks(after, blocks);
+  const spans = runs.length <= MAX_CHANGED_RUNS ? runs : [blockOver(after, runs)];
   const staleRows = Math.max(before.length, height - 1) - after.length;
   if (staleRows <= 0) return spans;
-  return [...spans, { start: after.length, rows: Array.from({ length: staleRows }, () => []) }];
+  return [
+    ...spans,
+    { start: after.length, firstColumn: 0, width, rows: Array.from({ length: staleRows }, () => []) },
+  ];
 }

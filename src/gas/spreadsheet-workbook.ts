@@ -225,21 +225,21 @@ export class SpreadsheetWorkbook implements Workbook {
     return true;
   }
 
-  /** The rows that differ from what the sheet holds (known from this execution), and the stale rows emptied. */
+  /** The cells that differ from what the sheet holds (known from this execution), and the stale rows emptied. */
   private rewriteChangedRows(name: string, known: KnownSheet, headers: readonly string[], rows: Rows): void {
     const width = headers.length;
     const before = known.data?.rows ?? [];
     rowsToRewrite(before, rows, width, known.rows).forEach((span) => {
       const cells = span.rows.map((row) =>
-        Array.from({ length: width }, (_, column): SheetCell => toSheetCell(row[column])),
+        Array.from({ length: span.width }, (_, column): SheetCell => toSheetCell(row[column])),
       );
       setValuesUnderLimit(
         this.retry,
         name,
-        (row, rowCount) => known.sheet.getRange(row, 1, rowCount, width),
+        (row, rowCount) => known.sheet.getRange(row, span.firstColumn + 1, rowCount, span.width),
         span.start + 2,
         cells,
-        width,
+        span.width,
       );
     });
     known.rows = rows.length + 1;

@@ -8,8 +8,10 @@
 // half done. Like Google it:
 // - applies a batchUpdate atomically: every request is checked before any is applied;
 // - refuses a range naming a sheet that does not exist ("Unable to parse range: …"), a second
-//   sheet with a title already taken, an updateCells or updateSheetProperties without `fields`,
-//   and a write outside the grid (grow it first with appendDimension);
+//   sheet with a title already taken, an updateCells, repeatCell or updateSheetProperties without
+//   `fields`, and a write outside the grid (grow it first with appendDimension);
+// - writes a repeatCell's one cell into every cell of its range (start inclusive, end exclusive,
+//   an absent bound the grid's edge), only the fields its mask names;
 // - stores a `stringValue` as that text, whatever it looks like (never a formula, number or date);
 // - stores a `numberValue` in a cell with a date format as a date (a Date to SpreadsheetApp);
 // - gives values with their number format's type, dates as serial numbers (days from 1899-12-30
@@ -446,6 +448,9 @@ export class FakeAdvancedSheets {
         case 'updateCells':
           this.checkUpdateCells(request.updateCells ?? {}, sheetOf, fail);
           return;
+        case 'repeatCell':
+          this.checkRepeatCell(request.repeatCell ?? {}, sheetOf, fail);
+          return;
         case 'updateSheetProperties': {
           const { properties, fields } = request.updateSheetProperties ?? {};
           const sheet = sheetOf(properties?.sheetId);
@@ -569,6 +574,42 @@ export class FakeAdvancedSheets {
     );
   }
 
+  /**
+   * A repeatCell as Google takes it: a range (start inclusive, end exclusive, an absent bound the
+   * grid's edge) inside the grid, one cell, and a field mask; the cell is checked as each cell of
+   * the range would take it.
+   */
+  private checkRepeatCell(
+    repeat: GoogleAppsScript.Sheets.Schema.RepeatCellRequest,
+    sheetOf: (sheetId: number | undefined) => PlannedSheet,
+    fail: (detail: string) => Error,
+  ): void {
+    const { range, cell, fields } = repeat;
+    if (!fields) throw fail('At least one field must be specified.');
+    if (!range) throw fail('A range is required.');
+    if (!cell) throw fail('A cell is required.');
+    const sheet = sheetOf(range.sheetId);
+    const [startRow, endRow] = [range.startRowIndex ?? 0, range.endRowIndex ?? sheet.rowCount];
+    const [startColumn, endColumn] = [range.startColumnIndex ?? 0, range.endColumnIndex ?? sheet.columnCount];
+    if (startRow < 0 || startColumn < 0 || startRow > endRow || startColumn > endColumn) {
+      throw fail(`Invalid range: start must not be after end.`);
+    }
+    if (endRow > sheet.rowCount || endColumn > sheet.columnCount) {
+      throw fail(
+        `Range ('${sheet.title}') exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
+      );
+    }
+    // The same checks as the cells of an updateCells over the range.
+    const rows = Array.from({ length: endRow - startRow }, () => ({
+      values: Array.from({ length: endColumn - startColumn }, () => cell),
+    }));
+    this.checkUpdateCells(
+      { start: { sheetId: range.sheetId ?? 0, rowIndex: startRow, columnIndex: startColumn }, rows, fields },
+      sheetOf,
+      fail,
+    );
+  }
+
   /** What a cell holds once `cellData` is written into the `fields` of it. */
   private enter(cell: Cell, cellData: CellData, fields: readonly string[]): void {
     if (fields.includes('userEnteredFormat.numberFormat')) {
@@ -646,6 +687,25 @@ export class FakeAdvancedSheets {
     }
     if (request.updateCells) {
       this.applyUpdateCells(request.updateCells);
+      return {};
+    }
+    if (request.repeatCell) {
+      const { range = {}, cell = {}, fields } = request.repeatCell;
+      const sheet = this.sheetFor(range.sheetId);
+      const named = (fields ?? '').split(',').map((field) => field.trim());
+      const [maxRows, maxColumns] = this.muted(() => [sheet.getMaxRows(), sheet.getMaxColumns()]);
+      const empty = Object.keys(cell).length === 0;
+      for (let row = (range.startRowIndex ?? 0) + 1; row <= (range.endRowIndex ?? maxRows); row += 1) {
+        for (
+          let column = (range.startColumnIndex ?? 0) + 1;
+          column <= (range.endColumnIndex ?? maxColumns);
+          column += 1
+        ) {
+          // An empty cell over cells never written leaves them as they are: nothing to store.
+          const target = empty ? sheet.peekCell(row, column) : sheet.cellAt(row, column);
+          if (target) this.enter(target, cell, named);
+        }
+      }
       return {};
     }
     if (request.updateSheetProperties) {
