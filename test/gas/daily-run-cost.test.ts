@@ -1,6 +1,7 @@
 // What the daily run costs at Google's boundary as responses pile up (issue 15): it reads only the
 // responses since its last run (response-cursor.ts), so its FormApp calls follow the day's
 // responses, not the stored ones, whatever the number of units.
+import { MAX_REQUEST_BYTES } from '../../src/domain/time-budget';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
 import { campaignWorld } from './google-cost-scenario';
 import { ServiceMeter, type MeterReading } from './service-meter';
@@ -29,14 +30,49 @@ function propertyCalls(reading: MeterReading): Record<string, number> {
   );
 }
 
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+
+function sheetIdOf(request: Request): number | undefined {
+  const cells = request.updateCells;
+  return request.repeatCell?.range?.sheetId ?? cells?.start?.sheetId ?? cells?.range?.sheetId;
+}
+
 /** The routine daily run after `perUnit` responses of each of `unitCount` units waited for the first. */
 function dailyRunCost(unitCount: number, perUnit: number) {
   const meter = new ServiceMeter();
   const world = campaignWorld(unitCount, perUnit, meter);
   const registered = world.table('Bài nộp')?.rows.length ?? 0;
+  // The bytes of each batch's requests, by the sheet they write.
+  const batches: Map<number, number>[] = [];
+  const api = world.advancedSheets.Spreadsheets;
+  const batchUpdate = api.batchUpdate.bind(api);
+  api.batchUpdate = (resource, spreadsheetId) => {
+    const bytes = new Map<number, number>();
+    (resource.requests ?? []).forEach((request) => {
+      const sheetId = sheetIdOf(request);
+      if (sheetId !== undefined)
+        bytes.set(sheetId, (bytes.get(sheetId) ?? 0) + Buffer.byteLength(JSON.stringify(request)));
+    });
+    batches.push(bytes);
+    return batchUpdate(resource, spreadsheetId);
+  };
   meter.reset();
   handleDailyRun(world.services());
-  return { reading: meter.reading(), registered };
+  const spreadsheetId = world.sheets.spreadsheet.spreadsheetId;
+  const titles = new Map(
+    (api.get(spreadsheetId, { fields: 'sheets.properties(sheetId,title)' }).sheets ?? []).map((sheet) => [
+      sheet.properties?.sheetId ?? 0,
+      sheet.properties?.title ?? '',
+    ]),
+  );
+  /** The bytes each batch sent for sheet `title`. */
+  const bytesFor = (title: string) =>
+    batches.map((batch) =>
+      [...batch]
+        .filter(([sheetId]) => titles.get(sheetId) === title)
+        .reduce((sum, [, bytes]) => sum + bytes, 0),
+    );
+  return { reading: meter.reading(), registered, bytesFor };
 }
 
 describe('the daily run, every service call counted', () => {
@@ -60,6 +96,22 @@ describe('the daily run, every service call counted', () => {
     });
     for (const other of [smallThree, large, largeThree])
       expect(formCalls(other.reading)).toEqual(formCalls(small.reading));
+  });
+
+  it('writes in as many batches at 2,000 units as at 100, the day a period opens: the cells that changed', () => {
+    // The consolidation's sheets in one batch, the logs after the mail in another.
+    const batchUpdates = (cost: typeof small) => cost.reading.byMethod['Spreadsheets.batchUpdate'];
+    expect(batchUpdates(small)).toBe(2);
+    for (const other of [smallThree, large, largeThree])
+      expect(batchUpdates(other)).toBe(batchUpdates(small));
+    // Only the period's status changed in `Tổng hợp`, «Chưa mở nhận» to «Chưa nộp» down 2,000 rows:
+    // about 1.5 MB when whole rows went.
+    for (const cost of [large, largeThree]) {
+      const summary = cost.bytesFor('Tổng hợp');
+      expect(summary.filter((bytes) => bytes > 0)).toHaveLength(1);
+      expect(Math.max(...summary)).toBeLessThan(200 * 1024);
+      expect(Math.max(...cost.reading.writeBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    }
   });
 
   it('makes the same calls with 1 or 3 stored responses a unit, mail aside, and no request over 2 MB', () => {
