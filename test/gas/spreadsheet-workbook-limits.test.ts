@@ -27,9 +27,10 @@ function workbookOver(world: FakeSpreadsheetWorld, retry: RetryWait | null = rec
   return new SpreadsheetWorkbook(asSpreadsheet(world.spreadsheet), asSpreadsheetApp(world.app), retry);
 }
 
-/** The row counts of each `setValues` from now on, and the spy to restore. */
+/** The row counts, first columns and widths of each `setValues` from now on, and the spy to restore. */
 function watchSetValues() {
   const heights: number[] = [];
+  const columns: { first: number; width: number }[] = [];
   const bytes: number[] = [];
   const original = FakeRange.prototype.setValues;
   const spy = jest.spyOn(FakeRange.prototype, 'setValues').mockImplementation(function (
@@ -37,10 +38,11 @@ function watchSetValues() {
     values: unknown[][],
   ) {
     heights.push(values.length);
+    columns.push({ first: this.getColumn(), width: this.getNumColumns() });
     bytes.push(utf8Bytes(JSON.stringify(values)));
     return original.call(this, values);
   });
-  return { heights, bytes, spy };
+  return { heights, columns, bytes, spy };
 }
 
 const HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Số lần nộp', 'Kết quả'];
@@ -78,6 +80,45 @@ describe('SpreadsheetWorkbook writes what changed', () => {
     world.calls.reset();
     execution.write([replace(changed)]);
     expect(watched.heights).toEqual([1]);
+    // Its two cells that changed, not the whole row.
+    expect(watched.columns).toEqual([{ first: 3, width: 2 }]);
+    expect(world.calls.count('setValues')).toBe(1);
+    expect(workbookOver(world).read(['Bài nộp']).get('Bài nộp')?.rows).toEqual(changed);
+  });
+
+  it('sends one column down 2,000 rows when only it changed, in one range', () => {
+    const world = createFakeSpreadsheetApp();
+    const rows = registerRows(2000);
+    workbookOver(world).write([replace(rows)]);
+    const changed = rows.map((row) => [row[0], row[1], row[2], 'Chưa nộp']);
+    const execution = workbookOver(world);
+    execution.read(['Bài nộp']);
+    const watched = watchSetValues();
+    world.calls.reset();
+    execution.write([replace(changed)]);
+    expect(watched.heights).toEqual([2000]);
+    expect(watched.columns).toEqual([{ first: 4, width: 1 }]);
+    expect(world.calls.count('setValues')).toBe(1);
+    expect(workbookOver(world).read(['Bài nộp']).get('Bài nộp')?.rows).toEqual(changed);
+  });
+
+  it('sends a run of changed rows as one range over the columns that changed in any of them', () => {
+    const world = createFakeSpreadsheetApp();
+    const rows = registerRows(100);
+    workbookOver(world).write([replace(rows)]);
+    const changed = rows.map((row, index) => {
+      if (index === 10) return [row[0], 'Trường đổi tên', row[2], row[3]];
+      if (index === 11) return [row[0], row[1], 2, row[3]];
+      return row;
+    });
+    const execution = workbookOver(world);
+    execution.read(['Bài nộp']);
+    const watched = watchSetValues();
+    world.calls.reset();
+    execution.write([replace(changed)]);
+    // As many calls as whole rows cost (one range), two columns wide instead of four.
+    expect(watched.heights).toEqual([2]);
+    expect(watched.columns).toEqual([{ first: 2, width: 2 }]);
     expect(world.calls.count('setValues')).toBe(1);
     expect(workbookOver(world).read(['Bài nộp']).get('Bài nộp')?.rows).toEqual(changed);
   });
@@ -106,6 +147,7 @@ describe('SpreadsheetWorkbook writes what changed', () => {
     const watched = watchSetValues();
     execution.write([replace(scattered)]);
     expect(watched.heights).toEqual([901]);
+    expect(watched.columns).toEqual([{ first: 3, width: 2 }]);
     expect(workbookOver(world).read(['Bài nộp']).get('Bài nộp')?.rows).toEqual(scattered);
   });
 
