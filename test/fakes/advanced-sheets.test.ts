@@ -1,6 +1,7 @@
 // The Advanced Sheets fake stands in for Google in the Apps Script tests, so its behaviour is pinned here.
 
 import { vietnamInstant } from '../../src/domain/time';
+import { CELL_FIELDS } from '../../src/gas/cell-requests';
 import { FakeAdvancedSheets } from './advanced-sheets';
 import { createFakeSpreadsheetApp, FORMULA_VALUE } from './spreadsheet-app';
 
@@ -276,5 +277,79 @@ describe('the Advanced Sheets fake', () => {
         'sheet-1',
       ),
     ).toThrow('Invalid requests[0].deleteConditionalFormatRule: No conditional format at 0');
+  });
+});
+
+describe('repeatCell on the Advanced Sheets fake, as Google takes it', () => {
+  function sheetWorld() {
+    const sheets = createFakeSpreadsheetApp();
+    const api = new FakeAdvancedSheets(sheets.spreadsheet);
+    const sheet = sheets.spreadsheet.getSheets()[0];
+    if (!sheet) throw new Error('no sheet');
+    sheet.getRange(1, 1, 4, 3).setValues([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h', 'i'],
+      ['j', 'k', 'l'],
+    ]);
+    sheet.getRange(1, 1, 4, 3).setFontWeight('bold');
+    const send = (repeatCell: GoogleAppsScript.Sheets.Schema.RepeatCellRequest) =>
+      api.Spreadsheets.batchUpdate({ requests: [{ repeatCell }] }, sheets.spreadsheet.spreadsheetId);
+    return { sheet, send };
+  }
+
+  it('writes the cell into the range, end rows and columns excluded, only the fields named', () => {
+    const { sheet, send } = sheetWorld();
+    send({
+      range: { sheetId: 0, startRowIndex: 1, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 },
+      cell: { userEnteredValue: { stringValue: 'X' } },
+      fields: 'userEnteredValue',
+    });
+    expect(sheet.getRange(1, 1, 4, 3).getValues()).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'X', 'f'],
+      ['g', 'X', 'i'],
+      ['j', 'k', 'l'],
+    ]);
+    // Bold was not named: it stays.
+    expect(sheet.getRange(2, 2).getFontWeights()).toEqual([['bold']]);
+  });
+
+  it('empties what the mask names and the cell lacks, to the edge of the grid where a bound is absent', () => {
+    const { sheet, send } = sheetWorld();
+    send({ range: { sheetId: 0, startRowIndex: 2 }, cell: {}, fields: 'userEnteredFormat.textFormat.bold' });
+    expect(sheet.getRange(1, 1, 4, 3).getFontWeights()).toEqual([
+      ['bold', 'bold', 'bold'],
+      ['bold', 'bold', 'bold'],
+      ['normal', 'normal', 'normal'],
+      ['normal', 'normal', 'normal'],
+    ]);
+    expect(sheet.getRange(3, 1).getValue()).toBe('g');
+    send({ range: { sheetId: 0, startRowIndex: 3, startColumnIndex: 2 }, cell: {}, fields: CELL_FIELDS });
+    expect(sheet.getRange(4, 1, 1, 3).getValues()).toEqual([['j', 'k', '']]);
+  });
+
+  it('refuses a repeatCell without fields, outside the grid or with its bounds reversed, and applies nothing', () => {
+    const { sheet, send } = sheetWorld();
+    const cell = { userEnteredValue: { stringValue: 'X' } };
+    expect(() => send({ range: { sheetId: 0 }, cell })).toThrow(
+      'Invalid requests[0].repeatCell: At least one field must be specified.',
+    );
+    expect(() =>
+      send({
+        range: { sheetId: 0, startRowIndex: 999, endRowIndex: 1001 },
+        cell,
+        fields: 'userEnteredValue',
+      }),
+    ).toThrow(
+      "Invalid requests[0].repeatCell: Range ('Trang tính1') exceeds grid limits. Max rows: 1000, max columns: 26",
+    );
+    expect(() =>
+      send({ range: { sheetId: 0, startRowIndex: 3, endRowIndex: 2 }, cell, fields: 'userEnteredValue' }),
+    ).toThrow('Invalid requests[0].repeatCell: Invalid range: start must not be after end.');
+    expect(() => send({ range: { sheetId: 7 }, cell, fields: 'userEnteredValue' })).toThrow(
+      'Invalid requests[0].repeatCell: No grid with id: 7',
+    );
+    expect(sheet.getRange(1, 1).getValue()).toBe('a');
   });
 });
