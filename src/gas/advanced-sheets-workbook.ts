@@ -9,7 +9,9 @@
 // - one `Spreadsheets.batchUpdate` per `write`, with every request of the batch in order: new
 //   sheets, grids grown, values (`userEnteredValue`: a `stringValue` is never parsed, so no text
 //   becomes a formula, a number or a date), stale cells emptied, and the format requests only
-//   where the sheet's format differs from the one asked for — daily, the values alone.
+//   where the sheet's format differs from the one asked for — daily, the values alone: of a sheet
+//   read in the execution, only the cells that changed, a long run of one cell once
+//   (cell-requests.ts), so the batch stays one request at 5,000 units.
 // Serial numbers count days from 1899-12-30 00:00 on the spreadsheet's clock, which must be
 // Vietnam's (setup sets it).
 

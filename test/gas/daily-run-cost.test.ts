@@ -3,7 +3,7 @@
 // responses, not the stored ones, whatever the number of units.
 import { MAX_REQUEST_BYTES } from '../../src/domain/time-budget';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
-import { campaignWorld } from './google-cost-scenario';
+import { campaignWorld, recordWriteBatches } from './google-cost-scenario';
 import { ServiceMeter, type MeterReading } from './service-meter';
 
 const FORM_CALL = /^(Form|FormApp|response|FormResponse)\./;
@@ -30,48 +30,16 @@ function propertyCalls(reading: MeterReading): Record<string, number> {
   );
 }
 
-type Request = GoogleAppsScript.Sheets.Schema.Request;
-
-function sheetIdOf(request: Request): number | undefined {
-  const cells = request.updateCells;
-  return request.repeatCell?.range?.sheetId ?? cells?.start?.sheetId ?? cells?.range?.sheetId;
-}
-
 /** The routine daily run after `perUnit` responses of each of `unitCount` units waited for the first. */
 function dailyRunCost(unitCount: number, perUnit: number) {
   const meter = new ServiceMeter();
   const world = campaignWorld(unitCount, perUnit, meter);
   const registered = world.table('Bài nộp')?.rows.length ?? 0;
-  // The bytes of each batch's requests, by the sheet they write.
-  const batches: Map<number, number>[] = [];
-  const api = world.advancedSheets.Spreadsheets;
-  const batchUpdate = api.batchUpdate.bind(api);
-  api.batchUpdate = (resource, spreadsheetId) => {
-    const bytes = new Map<number, number>();
-    (resource.requests ?? []).forEach((request) => {
-      const sheetId = sheetIdOf(request);
-      if (sheetId !== undefined)
-        bytes.set(sheetId, (bytes.get(sheetId) ?? 0) + Buffer.byteLength(JSON.stringify(request)));
-    });
-    batches.push(bytes);
-    return batchUpdate(resource, spreadsheetId);
-  };
+  const recorder = recordWriteBatches(world);
   meter.reset();
   handleDailyRun(world.services());
-  const spreadsheetId = world.sheets.spreadsheet.spreadsheetId;
-  const titles = new Map(
-    (api.get(spreadsheetId, { fields: 'sheets.properties(sheetId,title)' }).sheets ?? []).map((sheet) => [
-      sheet.properties?.sheetId ?? 0,
-      sheet.properties?.title ?? '',
-    ]),
-  );
   /** The bytes each batch sent for sheet `title`. */
-  const bytesFor = (title: string) =>
-    batches.map((batch) =>
-      [...batch]
-        .filter(([sheetId]) => titles.get(sheetId) === title)
-        .reduce((sum, [, bytes]) => sum + bytes, 0),
-    );
+  const bytesFor = (title: string) => recorder.batches().map((batch) => batch.bySheet.get(title) ?? 0);
   return { reading: meter.reading(), registered, bytesFor };
 }
 

@@ -86,3 +86,63 @@ export function measureGoogleCost(unitCount: number) {
     ),
   };
 }
+
+/** One `Spreadsheets.batchUpdate`: its bytes, and the bytes of its requests by the sheet they write. */
+export interface WriteBatch {
+  readonly bytes: number;
+  readonly bySheet: ReadonlyMap<string, number>;
+}
+
+function sheetIdOf(request: GoogleAppsScript.Sheets.Schema.Request): number | undefined {
+  const cells = request.updateCells;
+  return (
+    request.repeatCell?.range?.sheetId ??
+    cells?.start?.sheetId ??
+    cells?.range?.sheetId ??
+    request.appendDimension?.sheetId
+  );
+}
+
+/** Records every batchUpdate the world's Advanced Sheets service takes from now on; `batches()` reads them. */
+export function recordWriteBatches(world: GasWorld): { batches(): WriteBatch[] } {
+  const recorded: { bytes: number; bySheetId: Map<number, number> }[] = [];
+  const api = world.advancedSheets.Spreadsheets;
+  const batchUpdate = api.batchUpdate.bind(api);
+  api.batchUpdate = (resource, spreadsheetId) => {
+    const bySheetId = new Map<number, number>();
+    (resource.requests ?? []).forEach((request) => {
+      const sheetId = sheetIdOf(request);
+      if (sheetId !== undefined)
+        bySheetId.set(sheetId, (bySheetId.get(sheetId) ?? 0) + Buffer.byteLength(JSON.stringify(request)));
+    });
+    recorded.push({ bytes: Buffer.byteLength(JSON.stringify(resource)), bySheetId });
+    return batchUpdate(resource, spreadsheetId);
+  };
+  return {
+    batches() {
+      const properties = api.get(world.sheets.spreadsheet.spreadsheetId, {
+        fields: 'sheets.properties(sheetId,title)',
+      });
+      const titles = new Map(
+        (properties.sheets ?? []).map((sheet) => [
+          sheet.properties?.sheetId ?? 0,
+          sheet.properties?.title ?? '',
+        ]),
+      );
+      return recorded.map(({ bytes, bySheetId }) => ({
+        bytes,
+        bySheet: new Map(
+          [...bySheetId].map(([sheetId, sheetBytes]) => [titles.get(sheetId) ?? '', sheetBytes]),
+        ),
+      }));
+    },
+  };
+}
+
+/** The batchUpdates of the routine daily run at `unitCount` units (`scripts/daily-writes.mjs` prints them). */
+export function dailyRunWrites(unitCount: number): WriteBatch[] {
+  const world = campaignWorld(unitCount, RESPONSES_PER_UNIT);
+  const recorder = recordWriteBatches(world);
+  handleDailyRun(world.services());
+  return recorder.batches();
+}
