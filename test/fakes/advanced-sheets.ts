@@ -586,13 +586,14 @@ export class FakeAdvancedSheets {
   ): void {
     const { range, cell, fields } = repeat;
     if (!fields) throw fail('At least one field must be specified.');
-    if (!range) throw fail('A range is required.');
-    if (!cell) throw fail('A cell is required.');
+    // Google would take an absent range or cell as the empty one: hannop never sends that.
+    if (!range || !cell) throw fail('the fake needs a range and a cell.');
     const sheet = sheetOf(range.sheetId);
     const [startRow, endRow] = [range.startRowIndex ?? 0, range.endRowIndex ?? sheet.rowCount];
     const [startColumn, endColumn] = [range.startColumnIndex ?? 0, range.endColumnIndex ?? sheet.columnCount];
     if (startRow < 0 || startColumn < 0 || startRow > endRow || startColumn > endColumn) {
-      throw fail(`Invalid range: start must not be after end.`);
+      // The fake's wording: Google refuses such a range, in words not copied here.
+      throw fail('Invalid range: start must not be after end.');
     }
     if (endRow > sheet.rowCount || endColumn > sheet.columnCount) {
       throw fail(
