@@ -12,7 +12,10 @@
 // left a recheck note: a count cannot see an edit whose trigger failed when the response's first
 // version was registered since the cursor. A note is one property a failure, named by its time, so
 // a failure during a run is not erased by it; the run deletes the notes it read once its batch is
-// written (a call each, on the days after a failure only).
+// written (a call each, on the days after a failure only): those it held when it listed the form,
+// not those it finds at the end. The script properties are read again each time a lock is taken,
+// and the daily run takes it again after sending outside it: a note written meanwhile is for an
+// edit the run never listed, and only the next run can answer it.
 import type { FormKind } from '../domain/campaign';
 
 export const RESPONSE_CURSOR_PREFIX = 'hannop.responses.readUntil.';
@@ -38,6 +41,8 @@ export function noteRecheck(
 export class ResponseCursor {
   private readonly read = new Set<FormKind>();
   private readonly idsByKind = new Map<FormKind, Set<string>>();
+  /** The notes of each form held when the run listed its responses: the ones it may answer. */
+  private readonly notesListed = new Map<FormKind, readonly string[]>();
 
   /** `stored`: the script properties as read (a lazy read: only the daily run asks). */
   constructor(private readonly stored: () => Readonly<Record<string, string>>) {}
@@ -56,12 +61,13 @@ export class ResponseCursor {
 
   /** Whether a failed form-submit trigger asked for the form's responses to be read one by one. */
   mustRecheck(kind: FormKind): boolean {
-    return this.notes(kind).length > 0;
+    return (this.notesListed.get(kind) ?? this.notes(kind)).length > 0;
   }
 
   /** The run asked for the form's responses (and read each one it got through `saw`). */
   readForm(kind: FormKind): void {
     this.read.add(kind);
+    if (!this.notesListed.has(kind)) this.notesListed.set(kind, this.notes(kind));
   }
 
   /** A response the run read. */
@@ -83,8 +89,8 @@ export class ResponseCursor {
       if ([...ids].some((id) => failed.has(id))) continue;
       if (this.stored()[RESPONSE_CURSOR_PREFIX + kind] !== text)
         properties.setProperty(RESPONSE_CURSOR_PREFIX + kind, text);
-      // Read one by one in this run: the notes it read are answered (a later one stays).
-      for (const name of this.notes(kind)) properties.deleteProperty(name);
+      // Read one by one in this run: the notes it held when it listed are answered (a later one stays).
+      for (const name of this.notesListed.get(kind) ?? []) properties.deleteProperty(name);
     }
   }
 }
