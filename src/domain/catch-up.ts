@@ -11,7 +11,13 @@
 import type { FormKind, Period } from './campaign';
 import type { RegisterEntry } from './register';
 
-/** The versions of `form` the register holds stamped at or after `since`. */
+/**
+ * The versions of `form` the register holds stamped after `since`. Strictly after: Forms gives
+ * the responses "after a given date and time" (Form.getResponses(timestamp), Apps Script's
+ * reference) without saying whether one stamped at that very moment is in. Counted here and not
+ * listed there, it would balance a response whose trigger failed; listed and not counted, it
+ * only makes the run read one by one.
+ */
 export function registeredVersionsSince(
   entries: readonly Pick<RegisterEntry, 'periodId' | 'lastVersionAt'>[],
   periods: readonly Pick<Period, 'id' | 'form'>[],
@@ -20,7 +26,7 @@ export function registeredVersionsSince(
 ): number {
   const periodsOfForm = new Set(periods.filter((period) => period.form === form).map((period) => period.id));
   return entries.filter(
-    (entry) => periodsOfForm.has(entry.periodId) && entry.lastVersionAt.getTime() >= since.getTime(),
+    (entry) => periodsOfForm.has(entry.periodId) && entry.lastVersionAt.getTime() > since.getTime(),
   ).length;
 }
 
