@@ -9,7 +9,9 @@
 // Any difference — a trigger that failed or has not run yet, a response deleted in Forms, a
 // response never registered — and the run reads them one by one as before.
 import type { FormKind, Period } from './campaign';
+import { EVENT_LOG_COLUMNS, SHEET } from './layout';
 import type { RegisterEntry } from './register';
+import { cellInstant, cellText, readRecords, type Table } from './table';
 
 /**
  * The versions of `form` the register holds stamped after `since`. Strictly after: Forms gives
@@ -42,4 +44,30 @@ export function allListedRegistered(
   since: Date,
 ): boolean {
   return listedCount === registeredVersionsSince(entries, periods, form, since);
+}
+
+const EVENT_LOG_READ = {
+  required: [EVENT_LOG_COLUMNS.at, EVENT_LOG_COLUMNS.level, EVENT_LOG_COLUMNS.job],
+  optional: [EVENT_LOG_COLUMNS.message],
+};
+
+/**
+ * Whether `Nhật ký` holds a failure of `job` (the form-submit trigger's) logged after `since`. A
+ * failed trigger notes itself in the script properties, but the failure may be the Properties
+ * service's own (the trigger reads its settings there first), and then the note fails with it
+ * while the line in `Nhật ký` is written: the run reads the forms one by one all the same. The
+ * sheet is in the daily run's one batch read already; a `Nhật ký` that does not read says nothing.
+ */
+export function failureLoggedSince(eventLog: Table | undefined, job: string, since: Date): boolean {
+  if (!eventLog) return false;
+  try {
+    return readRecords(eventLog, SHEET.eventLog, EVENT_LOG_READ).some((record) => {
+      if (cellText(record.get(EVENT_LOG_COLUMNS.level)) !== 'Lỗi') return false;
+      if (cellText(record.get(EVENT_LOG_COLUMNS.job)) !== job) return false;
+      const at = cellInstant(record.get(EVENT_LOG_COLUMNS.at));
+      return at !== null && at.getTime() > since.getTime();
+    });
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@
 // `Mã phản hồi` of `Bài nộp`, so the trigger, the daily catch-up and a rebuild meet the same row.
 import type { ResponseSource } from '../app/intake-responses';
 import { parsePeriods, type FormKind, type Period } from '../domain/campaign';
-import { allListedRegistered } from '../domain/catch-up';
+import { allListedRegistered, failureLoggedSince } from '../domain/catch-up';
 import { answersByItemTitle, type RawAnswer } from '../domain/forms';
 import { FORM_SPECS, type IncomingResponse } from '../domain/intake';
 import { PERIOD_READ, SHEET } from '../domain/layout';
@@ -110,10 +110,14 @@ export function formAppResponseSource(
     readonly problems?: readonly string[];
     readonly cursor?: ResponseCursor;
     readonly answerEntries?: (kind: FormKind) => AnswerEntries | null;
+    /** The form-submit trigger's job in `Nhật ký`: a failure it logged since the cursor rereads. */
+    readonly failedJob?: string;
   },
 ): ResponseSource {
+  const failedJob = options.cursor ? options.failedJob : undefined;
   return {
-    sheets: [],
+    // `Nhật ký` is in the daily run's batch read already: asking for it costs no call.
+    sheets: failedJob ? [SHEET.eventLog] : [],
     read(tables) {
       const registered = new Map<string, number>();
       let entriesRead: readonly RegisterEntry[] = [];
@@ -132,6 +136,7 @@ export function formAppResponseSource(
         if (
           since &&
           !options.cursor?.mustRecheck(kind) &&
+          !(failedJob && failureLoggedSince(tables.get(SHEET.eventLog), failedJob, since)) &&
           allListedRegistered(stored.length, entriesRead, periods, kind, since)
         )
           continue;

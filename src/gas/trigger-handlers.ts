@@ -132,6 +132,7 @@ function runDailyTrigger(services: GasServices): void {
       problems,
       cursor,
       answerEntries: (kind) => services.answerEntries(kind),
+      failedJob: RECEIVE_JOB,
     }),
     {
       asOf: startedAt,

@@ -1,4 +1,4 @@
-import { allListedRegistered, registeredVersionsSince } from '../../src/domain/catch-up';
+import { allListedRegistered, failureLoggedSince, registeredVersionsSince } from '../../src/domain/catch-up';
 
 const periods = [
   { id: 'KH-2023', form: 'plan' as const },
@@ -49,5 +49,41 @@ describe('allListedRegistered', () => {
     // A response deleted in Forms: the register holds one more.
     expect(allListedRegistered(1, entries, periods, 'plan', since)).toBe(false);
     expect(allListedRegistered(0, [], periods, 'plan', since)).toBe(true);
+  });
+});
+
+describe('failureLoggedSince', () => {
+  const headers = ['Thời điểm', 'Mức', 'Việc', 'Nội dung'];
+  const log = (...rows: [Date | string | null, string, string][]) => ({
+    name: 'Nhật ký',
+    headers,
+    rows: rows.map(([at, level, job]) => [at, level, job, 'Phản hồi 2_ABC: Lock timeout']),
+  });
+  const after = new Date(since.getTime() + 1);
+  const JOB = 'Nhận bài nộp';
+
+  it('finds a failure of the job logged after the moment, as a date cell or as text', () => {
+    expect(failureLoggedSince(log([after, 'Lỗi', JOB]), JOB, since)).toBe(true);
+    // 07:00:01 in Vietnam on 27/03/2023 is a second after 00:00 UTC that day.
+    expect(failureLoggedSince(log(['2023-03-27T07:00:01', 'Lỗi', JOB]), JOB, since)).toBe(true);
+  });
+
+  it('ignores a failure at or before the moment, of another job, a warning, or a row without a time', () => {
+    expect(failureLoggedSince(log([since, 'Lỗi', JOB]), JOB, since)).toBe(false);
+    expect(failureLoggedSince(log([new Date(since.getTime() - 1), 'Lỗi', JOB]), JOB, since)).toBe(false);
+    expect(failureLoggedSince(log([after, 'Lỗi', 'Chạy hằng ngày']), JOB, since)).toBe(false);
+    expect(failureLoggedSince(log([after, 'Cảnh báo', JOB]), JOB, since)).toBe(false);
+    expect(failureLoggedSince(log([null, 'Lỗi', JOB], ['không rõ', 'Lỗi', JOB]), JOB, since)).toBe(false);
+  });
+
+  it('says nothing of a Nhật ký missing or without its columns', () => {
+    expect(failureLoggedSince(undefined, JOB, since)).toBe(false);
+    expect(
+      failureLoggedSince(
+        { name: 'Nhật ký', headers: ['Thời điểm', 'Nội dung'], rows: [[after, 'x']] },
+        JOB,
+        since,
+      ),
+    ).toBe(false);
   });
 });

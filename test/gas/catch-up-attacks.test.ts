@@ -2,13 +2,14 @@
 // cases where the count matches yet an edit would not be registered. A recheck note is the only
 // thing that tells the run about an edit of a response first registered since its cursor, so a
 // note must never be answered by a run that did not read the form after it was written.
-import { SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
+import { EVENT_LOG_COLUMNS, SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
 import { cellText } from '../../src/domain/table';
 import type { Unit } from '../../src/domain/units';
 import { RECHECK_PREFIX } from '../../src/gas/response-cursor';
 import { LOCK_WAIT_MS } from '../../src/gas/script-lock';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
 import { at, makeGasWorld, manyUnits, submitPlan, type GasWorld } from './gas-world';
+import { ServiceMeter } from './service-meter';
 
 /** A run of the daily trigger as its own execution (the lock it kept is released when it ends). */
 function dailyRun(world: GasWorld): void {
@@ -68,5 +69,51 @@ describe('a recheck note written while the daily run sends its mail', () => {
     // Forms lists one response since the cursor and the register holds one: only the note tells.
     expect(versions(world)).toEqual({ [responseId]: '2' });
     expect(notes(world)).toEqual([]);
+  });
+});
+
+describe('a form-submit trigger that fails with the Properties service', () => {
+  it('cannot write its note, and the next run rereads the form for the failure in Nhật ký', () => {
+    const outage = { on: false };
+    const meter = new ServiceMeter((method) => {
+      if (outage.on && method.startsWith('Properties.')) throw new Error('Service unavailable: Properties');
+    });
+    const world = makeGasWorld({ units: manyUnits(3), meter, start: '2023-03-27T07:00' });
+    dailyRun(world);
+    world.setNow('2023-03-27T10:00:05');
+    const unit = world.units[1] as Unit;
+    const responseId = String(submitPlan(world, unit, '2023-03-27T10:00').getId());
+    // Its correction: the trigger reads its settings from the script properties first, and fails.
+    world.setNow('2023-03-27T11:00:05');
+    outage.on = true;
+    expect(() =>
+      world.formApp.editResponse(world.form('plan'), responseId, {
+        at: at('2023-03-27T11:00'),
+        answers: { 'Chức vụ': 'Phó Hiệu trưởng' },
+      }),
+    ).toThrow('Service unavailable: Properties');
+    outage.on = false;
+    // No note could be written; the failure is in `Nhật ký`.
+    expect(notes(world)).toEqual([]);
+    const log = world.table(SHEET.eventLog);
+    const message = log?.headers.map(String).indexOf(EVENT_LOG_COLUMNS.message) ?? -1;
+    expect(cellText(log?.rows.at(-1)?.[message] ?? null)).toBe(
+      `Phản hồi ${responseId}: Service unavailable: Properties`,
+    );
+
+    world.mailApp.nextDay();
+    world.setNow('2023-03-28T07:00');
+    meter.reset();
+    dailyRun(world);
+    // Forms lists one response since the cursor, the register holds one: the line in `Nhật ký` tells.
+    expect(versions(world)).toEqual({ [responseId]: '2' });
+    expect(meter.reading().byMethod['FormResponse.getId']).toBe(1);
+
+    // A failure older than the cursor asks nothing of the next run.
+    world.mailApp.nextDay();
+    world.setNow('2023-03-29T07:00');
+    meter.reset();
+    dailyRun(world);
+    expect(meter.reading().byMethod['FormResponse.getId']).toBeUndefined();
   });
 });
