@@ -5,6 +5,7 @@
 import { EVENT_LOG_COLUMNS, SHEET, SUBMISSION_COLUMNS } from '../../src/domain/layout';
 import { cellText } from '../../src/domain/table';
 import type { Unit } from '../../src/domain/units';
+import { runRebuild } from '../../src/gas/menu-handlers';
 import { RECHECK_PREFIX } from '../../src/gas/response-cursor';
 import { LOCK_WAIT_MS } from '../../src/gas/script-lock';
 import { handleDailyRun } from '../../src/gas/trigger-handlers';
@@ -115,5 +116,28 @@ describe('a form-submit trigger that fails with the Properties service', () => {
     meter.reset();
     dailyRun(world);
     expect(meter.reading().byMethod['FormResponse.getId']).toBeUndefined();
+  });
+});
+
+describe('the case left to «Xử lý lại toàn bộ» (docs/decisions.md)', () => {
+  it('an edit whose trigger Google never ran, of a response first registered since the cursor, waits for the rebuild', () => {
+    const world = makeGasWorld({ units: manyUnits(3), start: '2023-03-27T07:00' });
+    dailyRun(world);
+    world.setNow('2023-03-27T10:00:05');
+    const responseId = String(submitPlan(world, world.units[0] as Unit, '2023-03-27T10:00').getId());
+    world.setDelivering(false);
+    world.setNow('2023-03-27T11:00:05');
+    world.formApp.editResponse(world.form('plan'), responseId, {
+      at: at('2023-03-27T11:00'),
+      answers: { 'Chức vụ': 'Phó Hiệu trưởng' },
+    });
+    world.setDelivering(true);
+    world.setNow('2023-03-28T07:00');
+    dailyRun(world);
+    // One listed, one registered since the cursor, no note, no failure logged: nothing tells.
+    expect(versions(world)).toEqual({ [responseId]: '1' });
+    world.setNow('2023-03-28T08:00');
+    world.lockService.runExecution(() => runRebuild(world.services()));
+    expect(versions(world)).toEqual({ [responseId]: '2' });
   });
 });
