@@ -113,3 +113,25 @@ export const reviewEditShell = gasShell(
   },
   '2023-03-30T07:05',
 );
+
+// A correction the count alone cannot see (src/domain/catch-up.ts): the response was first
+// registered after the cursor, so Forms lists one response and `Bài nộp` holds one version since.
+// Only the failed trigger's note, or its line in `Nhật ký`, tells the next run to read it.
+export const editSinceCursorShell = gasShell(
+  'sửa bài đã nộp trong ngày',
+  (world) => {
+    void dailyRun(world, '2023-03-13T07:05');
+    // Dated after the day it came: its receipt asks for a correction (a receipt of its own).
+    world.setNow('2023-03-28T09:30:05');
+    submitPlan(world, world.units[0]!, '2023-03-28T09:30', { 'Ngày ban hành': '2023-04-20' });
+  },
+  (world) => {
+    world.setNow('2023-03-28T10:30:05');
+    const id = world.form('plan').storedResponses()[0]?.id ?? '';
+    world.formApp.editResponse(world.form('plan'), id, {
+      at: at('2023-03-28T10:30'),
+      answers: { 'Ngày ban hành': '2023-03-20' },
+    });
+  },
+  '2023-03-29T07:05',
+);
