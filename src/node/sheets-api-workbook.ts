@@ -1,10 +1,11 @@
 // The Workbook port over a real Google Sheet through the Sheets API v4 (googleapis), for the
 // remote shell. The ports are synchronous, so `open` loads every sheet at once — one
 // `spreadsheets.get` for the sheets' properties and which cells are dates, one `values.batchGet`
-// for the values — jobs read and write in memory, and `save` sends everything back in ONE
-// `spreadsheets.batchUpdate` (new sheets, clears, formats and the values as `updateCells` rows),
-// which Google applies all or nothing. A daily job thus costs three requests whatever the number
-// of units, four at most with a retry's worth of room under the run's five.
+// for the values — jobs read and write in memory, and `save` sends back what changed since that
+// read in ONE `spreadsheets.batchUpdate` (new sheets, formats, and as `updateCells` rows the rows
+// that differ from what was read), which Google applies all or nothing. A daily job thus costs
+// three requests whatever the number of units. A save over MAX_REQUEST_BYTES (a day when
+// thousands of rows really change) goes in parts, in order, each atomic (sheets-api-rewrite.ts).
 //
 // Dates: with UNFORMATTED_VALUE and SERIAL_NUMBER a date comes back as a day count from
 // 1899-12-30 in the spreadsheet's time zone; only the cell's number format says it is a date,
@@ -13,20 +14,18 @@
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
 import { cellText } from '../domain/table';
-import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { MAX_REQUEST_BYTES } from '../domain/time-budget';
 import { checkWrites, columnPosition, gridExtent, placeColumns, tableFromGrid } from '../sheet-writes';
+import { cellData, DATE_PATTERN, DATE_TIME_PATTERN, fromSerial, type CellFormats } from './sheets-api-cells';
+import { rewriteRequests, saveParts } from './sheets-api-rewrite';
 import {
   SheetsRateLimitError,
   SpreadsheetAccessError,
   SpreadsheetTimeZoneError,
 } from './remote-shell-errors';
 
-export const DATE_PATTERN = 'dd/mm/yyyy';
-export const DATE_TIME_PATTERN = 'dd/mm/yyyy hh:mm:ss';
+export { DATE_PATTERN, DATE_TIME_PATTERN, fromSerial, toSerial } from './sheets-api-cells';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days from the serial epoch (1899-12-30) to 1970-01-01. */
-const SERIAL_UNIX_EPOCH = 25569;
 /** A sheet Sheets creates has this grid; writing past it needs the grid grown first. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
@@ -59,27 +58,6 @@ export interface SheetsApiOptions {
 export function a1Range(title: string, cells?: string): string {
   const sheet = `'${title.replace(/'/g, "''")}'`;
   return cells ? `${sheet}!${cells}` : sheet;
-}
-
-export function toSerial(instant: Date): number {
-  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
-}
-
-export function fromSerial(serial: number): Date {
-  // Rounded to the millisecond: a day fraction in a double is not exact.
-  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
-}
-
-/**
- * A cell as `updateCells` writes it with the field mask `userEnteredValue`: a cell without a value
- * is emptied; a string is a stringValue, kept as it is (RAW, in the values API's words).
- */
-function cellData(value: CellValue | undefined): sheets_v4.Schema$CellData {
-  if (value === null || value === undefined || value === '') return {};
-  if (value instanceof Date) return { userEnteredValue: { numberValue: toSerial(value) } };
-  if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
-  if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
-  return { userEnteredValue: { stringValue: value } };
 }
 
 /** Whether a zone keeps GMT+07:00 all year, as Vietnam does (Asia/Ho_Chi_Minh, its alias Asia/Saigon…). */
@@ -136,13 +114,6 @@ function googleMessageOf(error: unknown): string {
   return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
 }
 
-/** A sheet's grid size and conditional rules once a save is applied. */
-interface SavedSizes {
-  rowCount: number;
-  columnCount: number;
-  conditionalRuleCount: number;
-}
-
 /** A sheet as loaded, what the jobs changed in it, and what must be sent back. */
 interface SheetState {
   sheetId: number;
@@ -154,8 +125,13 @@ interface SheetState {
   protectionId: number | null;
   /** Header row first; dates as Date, empty cells as null. */
   grid: CellValue[][];
+  /**
+   * What the spreadsheet holds, as read at `open` (or as a save wrote it whole): a replaced sheet
+   * sends only the rows that differ from it. Never what a failed save meant to write.
+   */
+  readGrid: readonly (readonly CellValue[])[];
   isNew: boolean;
-  /** Cleared and written whole on save. */
+  /** Replaced by a job: its rows are compared with `readGrid` on save. */
   replaced: boolean;
   format: { headers: readonly string[]; rowCount: number; format: SheetFormat } | null;
   /** First row of the grid (0-based) that appends added, and first header column they added. */
@@ -166,6 +142,8 @@ interface SheetState {
 export class SheetsApiWorkbook implements Workbook {
   private requestCount = 0;
   private retryCount = 0;
+  /** Requests allowed past `maxRequests`: the parts of a save too large for one. */
+  private partAllowance = 0;
 
   private constructor(
     private readonly api: sheets_v4.Sheets,
@@ -211,43 +189,52 @@ export class SheetsApiWorkbook implements Workbook {
 
   /**
    * Sends every change since the load or the last save in ONE `spreadsheets.batchUpdate`: new
-   * sheets, clears, formats and values together. Google applies the requests of a batchUpdate
-   * "together atomically" and, if any is not valid, "the entire request will fail and nothing will
-   * be applied" (Sheets API reference, spreadsheets.batchUpdate), so a failure — or a kill —
-   * leaves the spreadsheet as it was: never a cleared `Bài nộp` without its rows.
+   * sheets, formats and the rows that differ from what was read. Google applies the requests of a
+   * batchUpdate "together atomically" and, if any is not valid, "the entire request will fail and
+   * nothing will be applied" (Sheets API reference, spreadsheets.batchUpdate), so a failure — or a
+   * kill — leaves the spreadsheet as it was. A save over MAX_REQUEST_BYTES (Google recommends at
+   * most 2 MB a request) goes in parts, in order, each atomic: rows are written over, never
+   * cleared first, so a run that stops between parts leaves each row old or new, and the next run,
+   * comparing with what it reads, sends what is still missing.
    */
   async save(): Promise<void> {
     const requests: sheets_v4.Schema$Request[] = [];
+    // What each request changes in this workbook's picture of the spreadsheet once applied: after a
+    // part fails, a second save (the one recording the failure) is planned from what did land.
+    const effects = new Map<sheets_v4.Schema$Request, () => void>();
+    const add = (request: sheets_v4.Schema$Request, applied?: () => void) => {
+      requests.push(request);
+      if (applied) effects.set(request, applied);
+    };
     const changed = [...this.sheets.values()].filter(
       (sheet) =>
         sheet.isNew || sheet.replaced || sheet.appendedFromRow !== null || sheet.addedFromColumn !== null,
     );
-    // Planned on copies of the sizes: a save that fails leaves this workbook as it was, to retry.
-    const planned = changed.map((sheet) => ({ sheet, plan: this.planSave(sheet, requests) }));
-    let replies: sheets_v4.Schema$Response[] = [];
-    if (requests.length > 0) {
+    changed.forEach((sheet) => this.planSave(sheet, add));
+    const parts = saveParts(requests, MAX_REQUEST_BYTES);
+    // A part past the first is a request the caller's cap did not plan for: it comes on top.
+    this.partAllowance += Math.max(0, parts.length - 1);
+    for (const part of parts) {
       const response = await this.call(() =>
         this.api.spreadsheets.batchUpdate(
-          { spreadsheetId: this.spreadsheetId, requestBody: { requests } },
+          { spreadsheetId: this.spreadsheetId, requestBody: { requests: part } },
           { retry: false },
         ),
       );
-      replies = response.data.replies ?? [];
+      (response.data.replies ?? []).forEach((reply) => {
+        const added = reply.addProtectedRange?.protectedRange;
+        const sheet = changed.find((candidate) => candidate.sheetId === added?.range?.sheetId);
+        if (sheet && typeof added?.protectedRangeId === 'number') sheet.protectionId = added.protectedRangeId;
+      });
+      part.forEach((request) => effects.get(request)?.());
     }
-    replies.forEach((reply) => {
-      const added = reply.addProtectedRange?.protectedRange;
-      const sheet = changed.find((candidate) => candidate.sheetId === added?.range?.sheetId);
-      if (sheet && typeof added?.protectedRangeId === 'number') sheet.protectionId = added.protectedRangeId;
-    });
-    planned.forEach(({ sheet, plan }) => {
-      sheet.rowCount = plan.rowCount;
-      sheet.columnCount = plan.columnCount;
-      sheet.conditionalRuleCount = plan.conditionalRuleCount;
+    changed.forEach((sheet) => {
       sheet.isNew = false;
       sheet.replaced = false;
       sheet.format = null;
       sheet.appendedFromRow = null;
       sheet.addedFromColumn = null;
+      sheet.readGrid = sheet.grid.map((row) => [...row]);
     });
   }
 
@@ -306,6 +293,7 @@ export class SheetsApiWorkbook implements Workbook {
         conditionalRuleCount: sheet.conditionalFormats?.length ?? 0,
         protectionId: wholeSheet?.protectedRangeId ?? null,
         grid,
+        readGrid: grid.map((row) => [...row]),
         isNew: false,
         replaced: false,
         format: null,
@@ -325,7 +313,7 @@ export class SheetsApiWorkbook implements Workbook {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
     let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
-      if (this.requestCount >= (this.options.maxRequests ?? Infinity)) {
+      if (this.requestCount >= (this.options.maxRequests ?? Infinity) + this.partAllowance) {
         throw new Error(`The run's ${this.requestCount} Sheets API requests are spent.`);
       }
       this.requestCount += 1;
@@ -391,6 +379,7 @@ export class SheetsApiWorkbook implements Workbook {
       conditionalRuleCount: 0,
       protectionId: null,
       grid: [],
+      readGrid: [],
       isNew: true,
       replaced: false,
       format: null,
@@ -459,64 +448,63 @@ export class SheetsApiWorkbook implements Workbook {
   }
 
   /**
-   * The requests that bring the spreadsheet to this sheet's state in memory, values included
-   * (`updateCells` rows, each string a stringValue: stored as typed, never read as a formula, a
-   * number or a date), and the sheet's sizes once they are applied.
+   * The requests that bring the spreadsheet to this sheet's state in memory, each with what it
+   * changes in this workbook once applied: grid sizes, then the rows (a replaced sheet: those that
+   * differ from what was read, each string a stringValue: stored as typed, never read as a
+   * formula, a number or a date; appended rows: those added), then the formats.
    */
-  private planSave(sheet: SheetState, requests: sheets_v4.Schema$Request[]): SavedSizes {
+  private planSave(
+    sheet: SheetState,
+    add: (request: sheets_v4.Schema$Request, applied?: () => void) => void,
+  ): void {
     const { sheetId } = sheet;
     const width = Math.max(0, ...sheet.grid.map((row) => row.length));
     const neededRows = Math.max(sheet.grid.length, (sheet.format?.rowCount ?? 0) + 1);
-    const sizes: SavedSizes = {
-      rowCount: sheet.rowCount,
-      columnCount: sheet.columnCount,
-      conditionalRuleCount: sheet.conditionalRuleCount,
-    };
     if (sheet.isNew) {
-      sizes.rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
-      sizes.columnCount = Math.max(NEW_SHEET_COLUMNS, width);
-      requests.push({
-        addSheet: {
-          properties: {
-            sheetId,
-            title: sheet.title,
-            gridProperties: { rowCount: sizes.rowCount, columnCount: sizes.columnCount },
+      const rowCount = Math.max(NEW_SHEET_ROWS, neededRows);
+      const columnCount = Math.max(NEW_SHEET_COLUMNS, width);
+      add(
+        {
+          addSheet: {
+            properties: { sheetId, title: sheet.title, gridProperties: { rowCount, columnCount } },
           },
         },
-      });
+        () => Object.assign(sheet, { isNew: false, rowCount, columnCount }),
+      );
     } else if (neededRows > sheet.rowCount || width > sheet.columnCount) {
-      sizes.rowCount = Math.max(sheet.rowCount, neededRows);
-      sizes.columnCount = Math.max(sheet.columnCount, width);
-      requests.push({
-        updateSheetProperties: {
-          properties: {
-            sheetId,
-            gridProperties: { rowCount: sizes.rowCount, columnCount: sizes.columnCount },
+      const rowCount = Math.max(sheet.rowCount, neededRows);
+      const columnCount = Math.max(sheet.columnCount, width);
+      add(
+        {
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties: { rowCount, columnCount } },
+            fields: 'gridProperties.rowCount,gridProperties.columnCount',
           },
-          fields: 'gridProperties.rowCount,gridProperties.columnCount',
         },
-      });
-    }
-    if (sheet.replaced && !sheet.isNew) {
-      // Contents and formats go, as Sheet.clear() does in the Apps Script shell.
-      requests.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } });
-    }
-    const formattedDateColumns = new Set<number>();
-    if (sheet.replaced && sheet.format) {
-      this.formatRequests(sheet, sheet.format, formattedDateColumns).forEach((request) =>
-        requests.push(request),
+        () => Object.assign(sheet, { rowCount, columnCount }),
       );
-      if (sheet.format.format.valueColors)
-        sizes.conditionalRuleCount = sheet.format.format.valueColors.length;
     }
-    const fromRow = sheet.replaced ? 0 : sheet.appendedFromRow;
+    if (sheet.replaced) {
+      // Emptied below, formatted, then the rows: a date column's format is in place before its
+      // cells (which do not carry it) are written, whichever part of a cut save they go in.
+      const { clear, rows } = rewriteRequests(
+        sheetId,
+        sheet.readGrid,
+        sheet.grid,
+        this.cellFormats(sheet),
+        sheet.isNew,
+      );
+      if (clear) add(clear);
+      if (sheet.format) this.planFormat(sheet, sheet.format, add);
+      rows.forEach((request) => add(request));
+      return;
+    }
+    const fromRow = sheet.appendedFromRow;
     if (fromRow !== null) {
-      this.dateCellRequests(sheet, fromRow, formattedDateColumns).forEach((request) =>
-        requests.push(request),
-      );
+      this.dateCellRequests(sheet, fromRow).forEach((request) => add(request));
       const rows = sheet.grid.slice(fromRow);
       if (rows.length > 0 && width > 0) {
-        requests.push({
+        add({
           updateCells: {
             start: { sheetId, rowIndex: fromRow, columnIndex: 0 },
             rows: rows.map((row) => ({
@@ -529,7 +517,7 @@ export class SheetsApiWorkbook implements Workbook {
     }
     if (sheet.addedFromColumn !== null && (fromRow === null || fromRow > 0)) {
       const header = sheet.grid[0] ?? [];
-      requests.push({
+      add({
         updateCells: {
           start: { sheetId, rowIndex: 0, columnIndex: sheet.addedFromColumn },
           rows: [{ values: header.slice(sheet.addedFromColumn).map(cellData) }],
@@ -537,21 +525,38 @@ export class SheetsApiWorkbook implements Workbook {
         },
       });
     }
-    return sizes;
   }
 
-  private formatRequests(
+  /** The date columns and bold rows of a replaced sheet's format, by position. */
+  private cellFormats(sheet: SheetState): CellFormats {
+    const format = sheet.format;
+    if (!format) return { formattedColumns: new Set(), dateColumns: new Set(), boldGridRows: new Set() };
+    const positions = (columns: readonly string[] | undefined) =>
+      (columns ?? []).map((column) => columnPosition(sheet.title, format.headers, column) - 1);
+    const dateColumns = positions(format.format.dateColumns);
+    return {
+      formattedColumns: new Set([...dateColumns, ...positions(format.format.dateTimeColumns)]),
+      dateColumns: new Set(dateColumns),
+      boldGridRows: new Set(
+        (format.format.boldRows ?? [])
+          .filter((index) => index >= 0 && index < format.rowCount)
+          .map((index) => index + 1),
+      ),
+    };
+  }
+
+  /** The format of a replaced sheet: frozen panes, colour rules, date columns, bold rows, filter, protection. */
+  private planFormat(
     sheet: SheetState,
     { headers, rowCount, format }: NonNullable<SheetState['format']>,
-    formattedDateColumns: Set<number>,
-  ): sheets_v4.Schema$Request[] {
+    add: (request: sheets_v4.Schema$Request, applied?: () => void) => void,
+  ): void {
     const { sheetId, title } = sheet;
-    const requests: sheets_v4.Schema$Request[] = [];
     const frozen: string[] = [];
     if (format.frozenRows !== undefined) frozen.push('gridProperties.frozenRowCount');
     if (format.frozenColumns !== undefined) frozen.push('gridProperties.frozenColumnCount');
     if (frozen.length > 0) {
-      requests.push({
+      add({
         updateSheetProperties: {
           properties: {
             sheetId,
@@ -564,11 +569,13 @@ export class SheetsApiWorkbook implements Workbook {
     if (format.valueColors) {
       // Rebuilt whole each time, so that rules never pile up run after run.
       for (let index = 0; index < sheet.conditionalRuleCount; index += 1) {
-        requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
+        add({ deleteConditionalFormatRule: { sheetId, index: 0 } }, () => {
+          sheet.conditionalRuleCount -= 1;
+        });
       }
       format.valueColors.forEach((rule, index) =>
-        requests.push({
-          addConditionalFormatRule: { index, rule: this.valueColorRule(sheet, headers, rule) },
+        add({ addConditionalFormatRule: { index, rule: this.valueColorRule(sheet, headers, rule) } }, () => {
+          sheet.conditionalRuleCount += 1;
         }),
       );
     }
@@ -579,9 +586,8 @@ export class SheetsApiWorkbook implements Workbook {
     numberFormats.forEach(([columns, numberFormat]) =>
       (columns ?? []).forEach((column) => {
         const position = columnPosition(title, headers, column);
-        formattedDateColumns.add(position - 1);
         // Down to the end of the grid, so that a date typed there later shows as one.
-        requests.push({
+        add({
           repeatCell: {
             range: { sheetId, startRowIndex: 1, startColumnIndex: position - 1, endColumnIndex: position },
             cell: { userEnteredFormat: { numberFormat } },
@@ -593,7 +599,7 @@ export class SheetsApiWorkbook implements Workbook {
     (format.boldRows ?? [])
       .filter((index) => index >= 0 && index < rowCount && headers.length > 0)
       .forEach((index) =>
-        requests.push({
+        add({
           repeatCell: {
             range: {
               sheetId,
@@ -608,7 +614,7 @@ export class SheetsApiWorkbook implements Workbook {
         }),
       );
     if (format.filter && headers.length > 0) {
-      requests.push({
+      add({
         setBasicFilter: {
           filter: {
             range: {
@@ -626,13 +632,12 @@ export class SheetsApiWorkbook implements Workbook {
     // the Apps Script shell (warning only), and changing one the account does not own could be
     // refused, which would refuse the whole batch.
     if (format.protectedWarningOnly && sheet.protectionId === null) {
-      requests.push({
+      add({
         addProtectedRange: {
           protectedRange: { range: { sheetId }, description: PROTECTION_DESCRIPTION, warningOnly: true },
         },
       });
     }
-    return requests;
   }
 
   /** Rules over the whole column below the header, so the colours follow edits and new rows. */
@@ -662,19 +667,14 @@ export class SheetsApiWorkbook implements Workbook {
   }
 
   /**
-   * A date or time number format on the runs of cells that hold a Date, outside the columns the
-   * format already covers: as SpreadsheetApp does when it is given a Date, and what tells a date
-   * from a number when the sheet is read back.
+   * A date or time number format on the runs of appended cells that hold a Date: as SpreadsheetApp
+   * does when it is given a Date, and what tells a date from a number when the sheet is read back.
+   * (A replaced sheet's rows carry their formats in their cells: sheets-api-cells.ts.)
    */
-  private dateCellRequests(
-    sheet: SheetState,
-    fromRow: number,
-    formattedColumns: ReadonlySet<number>,
-  ): sheets_v4.Schema$Request[] {
+  private dateCellRequests(sheet: SheetState, fromRow: number): sheets_v4.Schema$Request[] {
     const requests: sheets_v4.Schema$Request[] = [];
     const width = Math.max(0, ...sheet.grid.map((row) => row.length));
     for (let column = 0; column < width; column += 1) {
-      if (formattedColumns.has(column)) continue;
       let runStart: number | null = null;
       for (let row = fromRow; row <= sheet.grid.length; row += 1) {
         const isDate = sheet.grid[row]?.[column] instanceof Date;

@@ -1,7 +1,7 @@
 // One daily run of the remote shell (`hannop run --spreadsheet`) against the fake Sheets API
 // server, on a spreadsheet set up with `unitCount` invented units and their form responses: what
-// the bench reports and a test pins (the HTTP requests of a daily run must not grow with the
-// number of units).
+// the bench reports and a test pins (the HTTP requests of a routine daily run must not grow with
+// the number of units, nor any request pass 2 MB), and the same days on a MemoryWorkbook beside it.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,10 @@ import type { Unit } from '../../src/domain/units';
 import { sheetsClient } from '../../src/node/google-credentials';
 import { remoteRunCommand } from '../../src/node/commands/remote-run';
 import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
-import type { Mailer } from '../../src/ports';
+import { runDailyJob } from '../../src/node/commands/run';
+import type { CellValue, Mailer, Table } from '../../src/ports';
+import { MemoryJournal } from './memory-journal';
+import { MemoryWorkbook } from './memory-workbook';
 import { FakeSheetsApi, type RecordedRequest } from './sheets-api-server';
 import { registeredServiceAccountKey } from './service-account-key';
 
@@ -41,11 +44,17 @@ export function inventedUnits(count: number): Unit[] {
 
 export interface RemoteDailyRunFigures {
   readonly requests: readonly RecordedRequest['kind'][];
+  /** The body of each request in UTF-8 bytes, in the same order. */
+  readonly requestBytes: readonly number[];
   readonly registered: number;
   readonly sent: number;
   readonly queued: number;
   readonly mailLogRows: number;
-  readonly rerun?: { readonly registered: number; readonly sent: number };
+  readonly rerun?: {
+    readonly registered: number;
+    readonly sent: number;
+    readonly requestBytes: readonly number[];
+  };
 }
 
 /** A client with a token that does not expire: nothing goes to Google's token endpoint. */
@@ -114,14 +123,115 @@ export async function remoteDailyRun(
     const { summary } = await run();
     const figures = {
       requests: fake.requests.map((request) => request.kind),
+      requestBytes: fake.requests.map((request) => request.bytes),
       registered: summary.intake.registered.length,
       sent: summary.mail.sent,
       queued: summary.mail.queued,
       mailLogRows: Math.max(0, fake.values('Nhật ký thư').length - 1),
     };
     if (!options.rerun) return figures;
+    const rerunFrom = fake.requests.length;
     const again = (await run()).summary;
-    return { ...figures, rerun: { registered: again.intake.registered.length, sent: again.mail.sent } };
+    return {
+      ...figures,
+      rerun: {
+        registered: again.intake.registered.length,
+        sent: again.mail.sent,
+        requestBytes: fake.requests.slice(rerunFrom).map((request) => request.bytes),
+      },
+    };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+    await fake.close();
+  }
+}
+
+/** A sheet's cells as a test compares them: dates to the second (a serial number is not exact). */
+export type ComparableSheet = readonly (readonly (string | number | boolean | null)[])[];
+
+function comparable(table: {
+  headers: readonly string[];
+  rows: readonly (readonly CellValue[])[];
+}): ComparableSheet {
+  const cell = (value: CellValue | undefined) =>
+    value instanceof Date ? `@${Math.round(value.getTime() / 1000)}` : (value ?? null);
+  const rows = [
+    table.headers.map(cell),
+    ...table.rows.map((row) => table.headers.map((_, index) => cell(row[index]))),
+  ];
+  while (rows.length > 1 && (rows[rows.length - 1] as unknown[]).every((value) => value === null)) rows.pop();
+  return rows;
+}
+
+export interface SideBySideDay {
+  /** Every sheet of the spreadsheet after the remote run, read back through the API. */
+  readonly remote: ReadonlyMap<string, ComparableSheet>;
+  /** The same day's job on an in-memory workbook, where every write lands whole. */
+  readonly memory: ReadonlyMap<string, ComparableSheet>;
+  readonly requestBytes: readonly number[];
+}
+
+/**
+ * `days` daily runs of the remote shell (as `remoteDailyRun`, the second one the same day) next to
+ * the same job on a MemoryWorkbook seeded alike: what the remote save's changed rows left in the
+ * spreadsheet, against a workbook where every replace is the whole table.
+ */
+export async function remoteBesideMemory(
+  unitCount: number,
+  days: number,
+  /** What a person does in the spreadsheet before the run of day `day` (0 the first). */
+  beforeDay: (fake: FakeSheetsApi, day: number) => void = () => undefined,
+): Promise<SideBySideDay[]> {
+  const { fake, rootUrl } = await seededFake(unitCount);
+  const units = inventedUnits(unitCount);
+  const memory = new MemoryWorkbook();
+  initializeWorkbook(memory, {
+    units,
+    responseHeaders: responseSheetHeaders(),
+    responseRows: demoResponseRows(units),
+  });
+  memory.write([
+    {
+      kind: 'replace',
+      sheet: SHEET.config,
+      headers: columnsOf(CONFIG_COLUMNS),
+      rows: FILLED_CONFIG_ROWS.map((row) => [row.key, row.value, row.note]),
+    },
+  ]);
+  const journal = new MemoryJournal();
+  const directory = mkdtempSync(join(tmpdir(), 'hannop-remote-'));
+  try {
+    const credentialsPath = join(directory, 'khoa.json');
+    writeFileSync(credentialsPath, JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
+    const mailer: Mailer = { remainingDailyQuota: () => 100000, send: () => undefined };
+    const result: SideBySideDay[] = [];
+    for (let day = 0; day < days; day += 1) {
+      // Each morning from the one after the plan's deadline.
+      const asOf = new Date(vietnamInstant('2023-04-04', 8).getTime() + day * 24 * 60 * 60 * 1000);
+      beforeDay(fake, day);
+      const from = fake.requests.length;
+      await remoteRunCommand({
+        spreadsheetId: fake.spreadsheetId,
+        credentialsPath,
+        asOf,
+        now: () => asOf,
+        smtp: { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' },
+        mailer,
+        sheetsApiRootUrl: rootUrl,
+      });
+      const requestBytes = fake.requests.slice(from).map((request) => request.bytes);
+      runDailyJob(memory, asOf, mailer, { now: () => asOf, journal });
+      const names = fake.sheetTitles().filter((name) => memory.table(name));
+      const readBack = (
+        await SheetsApiWorkbook.open(fixedTokenClient(fake, rootUrl), fake.spreadsheetId)
+      ).read(names);
+      result.push({
+        remote: new Map(names.map((name) => [name, comparable(readBack.get(name) as Table)])),
+        memory: new Map(names.map((name) => [name, comparable(memory.table(name) as Table)])),
+        requestBytes,
+      });
+    }
+    return result;
   } finally {
     rmSync(directory, { recursive: true, force: true });
     await fake.close();

@@ -139,6 +139,64 @@ describe('FakeSheetsApi', () => {
     expect(fake.values('Trang tính1')).toEqual([['=1+1', '0901']]);
   });
 
+  it('sets and empties the number format and bold a field mask names, and leaves the others', async () => {
+    const row = (values: unknown[], fields: string) => ({
+      updateCells: { start: { sheetId: 0, rowIndex: 1, columnIndex: 0 }, rows: [{ values }], fields },
+    });
+    const dated = {
+      userEnteredValue: { numberValue: 45000 },
+      userEnteredFormat: {
+        numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' },
+        textFormat: { bold: true },
+      },
+    };
+    const all = 'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold';
+    expect((await call(':batchUpdate', { requests: [row([dated], all)] })).status).toBe(200);
+    expect(fake.cell('Trang tính1', 'A2')).toEqual({
+      value: 45000,
+      numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' },
+      bold: true,
+    });
+    // A mask without the number format keeps it; bold named and absent is emptied.
+    const plain = { userEnteredValue: { numberValue: 7 } };
+    await call(':batchUpdate', {
+      requests: [row([plain], 'userEnteredValue,userEnteredFormat.textFormat.bold')],
+    });
+    expect(fake.cell('Trang tính1', 'A2')).toEqual({
+      value: 7,
+      numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' },
+    });
+    await call(':batchUpdate', { requests: [row([plain], all)] });
+    expect(fake.cell('Trang tính1', 'A2')).toEqual({ value: 7 });
+    const unmodelled = await call(':batchUpdate', { requests: [row([plain], 'userEnteredFormat')] });
+    expect(unmodelled.status).toBe(400);
+  });
+
+  it('refuses a request body over 2 MB, applying nothing of it', async () => {
+    const text = 'Trường Trung học cơ sở '.repeat(1000);
+    const rows = Array.from({ length: 100 }, () => ({
+      values: [{ userEnteredValue: { stringValue: text } }],
+    }));
+    const refused = await call(':batchUpdate', {
+      requests: [
+        {
+          updateCells: {
+            start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
+            rows,
+            fields: 'userEnteredValue',
+          },
+        },
+      ],
+    });
+    expect(fake.requests[fake.requests.length - 1]?.bytes).toBeGreaterThan(2 * 1024 * 1024);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({
+      status: 'INVALID_ARGUMENT',
+      message: 'Request payload size exceeds the limit: 2097152 bytes.',
+    });
+    expect(fake.values('Trang tính1')).toEqual([]);
+  });
+
   it('refuses the k-th request it is told to, and applies nothing of it', async () => {
     fake.refuse = (requestNumber, kind) => (requestNumber === 2 && kind === 'batchUpdate' ? 503 : undefined);
     const add = { requests: [{ addSheet: { properties: { title: 'Mới' } } }] };

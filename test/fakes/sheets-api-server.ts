@@ -2,12 +2,15 @@
 // HTTP so that `googleapis` runs unchanged against it (through `rootUrl`). It keeps real state,
 // answers with the API's shapes (A1 ranges, `valueRanges`, `replies`, Google's JSON errors),
 // applies a `spreadsheets.batchUpdate` all or nothing as Google does, and refuses what Google
-// refuses: unknown sheets, ranges past the grid, cells over 50,000 characters, a duplicate title.
-// Every request is recorded, so tests count round trips and check `valueInputOption`.
+// refuses: unknown sheets, ranges past the grid, cells over 50,000 characters, a duplicate title,
+// and a request body over 2 MB (Google recommends no more; like the quota fake of the Advanced
+// service, the fake takes the side that exposes a bug). Every request is recorded, so tests count
+// round trips and bytes and check `valueInputOption`.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeTokenEndpoint } from './google-token-endpoint';
+import { MAX_REQUEST_BYTES } from './quota-sheets';
 
 export type FakeValue = string | number | boolean;
 
@@ -63,6 +66,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly authorization: string | undefined;
   readonly body: unknown;
+  /** The body's size in UTF-8 bytes, as Google counts a request's payload. */
+  readonly bytes: number;
 }
 
 type Json = Record<string, unknown>;
@@ -343,7 +348,8 @@ export class FakeSheetsApi {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
     if (path === '/token' && request.method === 'POST') {
@@ -376,6 +382,7 @@ export class FakeSheetsApi {
       url: request.url ?? '/',
       authorization: request.headers.authorization,
       body,
+      bytes: raw.length,
     });
     try {
       const answer = this.answer(kind, request.method ?? 'GET', match?.[1], url.searchParams, body);
@@ -424,6 +431,14 @@ export class FakeSheetsApi {
       );
     }
     if (kind === 'other') throw new ApiError(404, 'NOT_FOUND', 'Requested entity was not found.');
+    const bytes = this.requests[this.requests.length - 1]?.bytes ?? 0;
+    if (bytes > MAX_REQUEST_BYTES) {
+      throw new ApiError(
+        400,
+        'INVALID_ARGUMENT',
+        `Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`,
+      );
+    }
     const authorization = this.requests[this.requests.length - 1]?.authorization;
     if (!this.tokens.authorizes(authorization, 'https://www.googleapis.com/auth/spreadsheets')) {
       const error = GOOGLE_ERRORS[401] as { status: string; message: string };
@@ -628,22 +643,38 @@ export class FakeSheetsApi {
   }
 
   /**
-   * `updateCells` with rows from a `start` coordinate: each cell's `userEnteredValue` as Google
-   * stores it (a stringValue is text, never a formula; a cell without one is emptied, as the field
-   * mask says), refused past the grid or over 50,000 characters.
+   * `updateCells` with rows from a `start` coordinate: for each field the mask names, what the cell
+   * gives, a field it leaves out emptied (as Google reads a field mask): the `userEnteredValue` as
+   * Google stores it (a stringValue is text, never a formula), the number format and the bold of
+   * `userEnteredFormat`; refused past the grid or over 50,000 characters.
    */
   private writeCells(state: FakeState, request: Json, index: number): unknown {
-    const fields = String(request.fields ?? '');
-    if (fields !== 'userEnteredValue') {
+    const fields = String(request.fields ?? '')
+      .split(',')
+      .map((field) => field.trim());
+    const modelled = [
+      'userEnteredValue',
+      'userEnteredFormat.numberFormat',
+      'userEnteredFormat.textFormat.bold',
+    ];
+    if (!fields.includes('userEnteredValue') || fields.some((field) => !modelled.includes(field))) {
       throw new ApiError(
         400,
         'INVALID_ARGUMENT',
-        `The fake models updateCells rows with fields "userEnteredValue" only, not "${fields}".`,
+        `The fake models updateCells rows with fields among "${modelled.join(',')}" (the value always), not "${fields.join(',')}".`,
       );
     }
     const start = (request.start ?? {}) as { sheetId?: number; rowIndex?: number; columnIndex?: number };
     const sheet = this.sheetById(state, start.sheetId, index);
-    const rows = (request.rows ?? []) as { values?: { userEnteredValue?: Json }[] }[];
+    const rows = (request.rows ?? []) as {
+      values?: {
+        userEnteredValue?: Json;
+        userEnteredFormat?: {
+          numberFormat?: { type: string; pattern?: string };
+          textFormat?: { bold?: boolean };
+        };
+      }[];
+    }[];
     const startRow = start.rowIndex ?? 0;
     const startColumn = start.columnIndex ?? 0;
     const width = Math.max(0, ...rows.map((row) => row.values?.length ?? 0));
@@ -656,6 +687,15 @@ export class FakeSheetsApi {
     rows.forEach((row, rowOffset) =>
       (row.values ?? []).forEach((data, columnOffset) => {
         const cell = cellAt(sheet, startRow + rowOffset, startColumn + columnOffset);
+        if (fields.includes('userEnteredFormat.numberFormat')) {
+          const numberFormat = data.userEnteredFormat?.numberFormat;
+          if (numberFormat) cell.numberFormat = numberFormat;
+          else delete cell.numberFormat;
+        }
+        if (fields.includes('userEnteredFormat.textFormat.bold')) {
+          if (data.userEnteredFormat?.textFormat?.bold === true) cell.bold = true;
+          else delete cell.bold;
+        }
         delete cell.formula;
         delete cell.value;
         const entered = data.userEnteredValue;

@@ -84,7 +84,7 @@ describe('SheetsApiWorkbook', () => {
     expect(fake.sheet('Đơn vị').properties.gridProperties.rowCount).toBe(3001);
   });
 
-  it('writes text as stringValue cells, never as formulas, in the same batch as the clear', async () => {
+  it('writes text as stringValue cells, never as formulas, with each cell’s format', async () => {
     const { fake, api } = await startFake();
     const workbook = await SheetsApiWorkbook.open(api, fake.spreadsheetId);
     workbook.write([
@@ -107,7 +107,8 @@ describe('SheetsApiWorkbook', () => {
             values: [{ userEnteredValue: { stringValue: '=1+1' } }, { userEnteredValue: { numberValue: 3 } }],
           },
         ],
-        fields: 'userEnteredValue',
+        // No date in the sheet: the cells' number formats are left alone.
+        fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
       },
     });
     expect(fake.cell("Bài nộp của 'phòng'", 'A2')).toEqual({ value: '=1+1' });

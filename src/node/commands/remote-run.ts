@@ -51,7 +51,11 @@ export interface RemoteRunOptions {
 }
 
 const SPREADSHEET_ID = /^[\w-]{10,}$/;
-/** Requests a daily run may send to the Sheets API, retries included: two to load, one to save, two retries. */
+/**
+ * Requests a daily run may send to the Sheets API, retries included: two to load, one to save, two
+ * retries. A save over MAX_REQUEST_BYTES goes in parts, and the workbook allows each part past the
+ * first on top: the cap bounds retries, not how much changed in a day.
+ */
 export const DAILY_RUN_MAX_REQUESTS = 5;
 const DAILY_RUN_REQUESTS_WITHOUT_RETRY = 3;
 
