@@ -170,6 +170,13 @@ describe('FakeSheetsApi', () => {
     expect(fake.cell('Trang tính1', 'A2')).toEqual({ value: 7 });
     const unmodelled = await call(':batchUpdate', { requests: [row([plain], 'userEnteredFormat')] });
     expect(unmodelled.status).toBe(400);
+    const noMask = await call(':batchUpdate', { requests: [{ updateCells: { range: { sheetId: 0 } } }] });
+    expect(noMask.json.error).toMatchObject({
+      message: 'Invalid requests[0].updateCells: At least one field must be specified.',
+    });
+    // A range with the mask empties what it names.
+    await call(':batchUpdate', { requests: [{ updateCells: { range: { sheetId: 0 }, fields: all } }] });
+    expect(fake.cell('Trang tính1', 'A2')).toEqual({});
   });
 
   it('refuses a request body over 2 MB, applying nothing of it', async () => {

@@ -798,11 +798,19 @@ export class FakeSheetsApi {
       }
       case 'updateCells': {
         if (request.rows !== undefined) return this.writeCells(state, request, index);
-        // The clearing form: a range and a field mask, no rows.
+        // The clearing form: a range and a field mask, no rows; "the fields matching those set in
+        // fields will be cleared", and "at least one field must be specified" (UpdateCellsRequest).
         const range = (request.range ?? {}) as GridRange;
         const sheet = this.sheetById(state, range.sheetId, index);
         const bounds = rangeBounds(sheet, range);
         const fields = String(request.fields ?? '');
+        if (fields === '') {
+          throw new ApiError(
+            400,
+            'INVALID_ARGUMENT',
+            `Invalid requests[${index}].updateCells: At least one field must be specified.`,
+          );
+        }
         for (let row = bounds.rows[0]; row < Math.min(bounds.rows[1], sheet.cells.length); row += 1) {
           const cells = sheet.cells[row];
           if (!cells) continue;
