@@ -426,11 +426,15 @@ export async function hostileFilesSection({ hannop, fillContact, pool, root, con
       if (leaks.length > 0) problems.push(`${trial.name}: password seen in ${leaks.join(', ')}`);
     }
 
-    for (const problem of problems) console.error(problem);
+    for (const problem of problems) console.error(problem.split(PASSWORD).join('***'));
     const slowest = [...csvTrials, ...workbookTrials, ...secretRuns]
       .sort((a, b) => b.outcome.ms - a.outcome.ms)
       .slice(0, 3)
-      .map((trial) => `${trial.command ?? trial.args[0]} «${trial.name}» ${trial.outcome.ms} ms`);
+      // The harness's own password never reaches its output either: the command line is shown without it.
+      .map(
+        (trial) =>
+          `${trial.command ?? trial.args[0]} «${trial.name.split(PASSWORD).join('***')}» ${trial.outcome.ms} ms`,
+      );
     console.error(`(slowest: ${slowest.join('; ')})`);
     const tried = csvFiles.length + workbooks.length;
     const runs = csvTrials.length + workbookTrials.length + secretRuns.length;
