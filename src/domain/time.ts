@@ -156,3 +156,16 @@ export function parseMoment(text: string): Date | null {
   const offsetMs = (offset.startsWith('-') ? -1 : 1) * offsetMinutes * 60000;
   return new Date(wallClock.getTime() + VIETNAM_OFFSET_MS - offsetMs);
 }
+
+/** Days from the spreadsheet serial epoch (1899-12-30) to 1970-01-01. */
+const SERIAL_UNIX_EPOCH = 25569;
+
+/** An instant as a spreadsheet serial number of days on Vietnam's clock (what Sheets stores for a date). */
+export function toSerial(instant: Date): number {
+  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
+}
+
+/** A spreadsheet serial number on Vietnam's clock as an instant, rounded to the millisecond (a day fraction in a double is not exact). */
+export function fromSerial(serial: number): Date {
+  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
+}

@@ -16,7 +16,7 @@
 // Vietnam's (setup sets it).
 
 import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workbook } from '../ports';
-import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { fromSerial } from '../domain/time';
 import { chunksUnder, isRetryableError, MAX_REQUEST_BYTES, retryDelayMs } from '../domain/time-budget';
 import { changedBlocks, checkWrites, columnPosition, placeColumns, tableFromGrid } from '../sheet-writes';
 import {
@@ -49,11 +49,8 @@ export interface AdvancedSheetsService {
 }
 
 // The same patterns as the SpreadsheetApp adapter writes, so a sheet it formatted counts as formatted.
-export { DATE_PATTERN, DATE_TIME_PATTERN, toSerial } from './cell-requests';
+export { DATE_PATTERN, DATE_TIME_PATTERN } from './cell-requests';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days from the serial epoch (1899-12-30) to 1970-01-01. */
-const SERIAL_UNIX_EPOCH = 25569;
 const DATE_TYPES: ReadonlySet<string> = new Set(['DATE', 'DATE_TIME', 'TIME']);
 const PROPERTIES_FIELDS =
   'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
@@ -63,11 +60,6 @@ const VALUES_FIELDS = `sheets(properties(title),${CELL_VALUE_FIELDS})`;
 const FIRST_READ_FIELDS =
   'developerMetadata(metadataId,metadataKey),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount,frozenColumnCount)),' +
   `conditionalFormats,protectedRanges(protectedRangeId,range),basicFilter(range),${CELL_VALUE_FIELDS})`;
-
-export function fromSerial(serial: number): Date {
-  // Rounded to the millisecond: a day fraction in a double is not exact.
-  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
-}
 
 /** `'Tổng hợp'`: a whole sheet in A1 notation, its quotes doubled. */
 function sheetA1(title: string): string {

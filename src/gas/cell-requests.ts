@@ -4,7 +4,7 @@
 // the `updateCells`, which leaves `{}` in its place. A batchUpdate applies its requests in order
 // and atomically, and the two always go in the same batch, so no cell is ever left emptied.
 import type { CellValue } from '../ports';
-import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { toSerial } from '../domain/time';
 import { chunksUnder, MAX_REQUEST_BYTES, utf8Bytes } from '../domain/time-budget';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -17,14 +17,6 @@ export const DATE_TIME_PATTERN = 'dd/MM/yyyy HH:mm:ss';
 /** Every field a written cell sets; a field named here and absent from a cell is emptied. */
 export const CELL_FIELDS =
   'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold';
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days from the serial epoch (1899-12-30) to 1970-01-01. */
-const SERIAL_UNIX_EPOCH = 25569;
-
-/** An instant as a serial number on Vietnam's clock. */
-export function toSerial(instant: Date): number {
-  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
-}
 
 export interface CellFormats {
   readonly dateColumns: ReadonlySet<number>;

@@ -2,13 +2,10 @@
 // dates as serial numbers of days from 1899-12-30 on Vietnam's clock (the spreadsheet must keep it).
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue } from '../ports';
-import { VIETNAM_OFFSET_MS } from '../domain/time';
+import { toSerial } from '../domain/time';
 
 export const DATE_PATTERN = 'dd/mm/yyyy';
 export const DATE_TIME_PATTERN = 'dd/mm/yyyy hh:mm:ss';
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days from the serial epoch (1899-12-30) to 1970-01-01. */
-const SERIAL_UNIX_EPOCH = 25569;
 
 /**
  * What a rewritten cell sets: its value, number format and bold. A field named here and absent from
@@ -18,15 +15,6 @@ export const CELL_FIELDS =
   'userEnteredValue,userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold';
 /** The same without the number format, for a sheet whose dates are all in columns formatted whole. */
 export const CELL_FIELDS_BUT_NUMBER_FORMAT = 'userEnteredValue,userEnteredFormat.textFormat.bold';
-
-export function toSerial(instant: Date): number {
-  return (instant.getTime() + VIETNAM_OFFSET_MS) / DAY_MS + SERIAL_UNIX_EPOCH;
-}
-
-export function fromSerial(serial: number): Date {
-  // Rounded to the millisecond: a day fraction in a double is not exact.
-  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * DAY_MS) - VIETNAM_OFFSET_MS);
-}
 
 /**
  * A cell as `updateCells` writes it with the field mask `userEnteredValue`: a cell without a value

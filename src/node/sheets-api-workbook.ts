@@ -16,7 +16,8 @@ import type { CellValue, SheetFormat, SheetWrite, Table, ValueColorRule, Workboo
 import { cellText } from '../domain/table';
 import { MAX_REQUEST_BYTES } from '../domain/time-budget';
 import { checkWrites, columnPosition, gridExtent, placeColumns, tableFromGrid } from '../sheet-writes';
-import { cellData, DATE_PATTERN, DATE_TIME_PATTERN, fromSerial, type CellFormats } from './sheets-api-cells';
+import { fromSerial } from '../domain/time';
+import { cellData, DATE_PATTERN, DATE_TIME_PATTERN, type CellFormats } from './sheets-api-cells';
 import { rewriteRequests, saveParts } from './sheets-api-rewrite';
 import {
   SheetsRateLimitError,
@@ -24,7 +25,7 @@ import {
   SpreadsheetTimeZoneError,
 } from './remote-shell-errors';
 
-export { DATE_PATTERN, DATE_TIME_PATTERN, fromSerial, toSerial } from './sheets-api-cells';
+export { DATE_PATTERN, DATE_TIME_PATTERN } from './sheets-api-cells';
 const PROTECTION_DESCRIPTION = 'hannop tạo lại trang này sau mỗi lần chạy: sửa trực tiếp ở đây sẽ bị ghi đè.';
 /** A sheet Sheets creates has this grid; writing past it needs the grid grown first. */
 const NEW_SHEET_ROWS = 1000;

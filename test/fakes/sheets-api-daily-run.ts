@@ -93,6 +93,25 @@ export async function seededFake(
   return { fake, rootUrl };
 }
 
+/** `hannop run --spreadsheet` against the local server as of `asOf`, mail to `mailer`. */
+function remoteRunAt(
+  fake: FakeSheetsApi,
+  rootUrl: string,
+  credentialsPath: string,
+  asOf: Date,
+  mailer: Mailer,
+): ReturnType<typeof remoteRunCommand> {
+  return remoteRunCommand({
+    spreadsheetId: fake.spreadsheetId,
+    credentialsPath,
+    asOf,
+    now: () => asOf,
+    smtp: { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' },
+    mailer,
+    sheetsApiRootUrl: rootUrl,
+  });
+}
+
 /**
  * `hannop run --spreadsheet` as the command line runs it (service-account key, SMTP mailer
  * replaced by one that records), on the morning after the plan's deadline: responses to register,
@@ -110,16 +129,7 @@ export async function remoteDailyRun(
     writeFileSync(credentialsPath, JSON.stringify(registeredServiceAccountKey(fake, rootUrl)));
     const asOf = vietnamInstant('2023-04-04', 8);
     const mailer: Mailer = { remainingDailyQuota: () => 100000, send: () => undefined };
-    const run = () =>
-      remoteRunCommand({
-        spreadsheetId: fake.spreadsheetId,
-        credentialsPath,
-        asOf,
-        now: () => asOf,
-        smtp: { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' },
-        mailer,
-        sheetsApiRootUrl: rootUrl,
-      });
+    const run = () => remoteRunAt(fake, rootUrl, credentialsPath, asOf, mailer);
     const { summary } = await run();
     const figures = {
       requests: fake.requests.map((request) => request.kind),
@@ -210,15 +220,7 @@ export async function remoteBesideMemory(
       const asOf = new Date(vietnamInstant('2023-04-04', 8).getTime() + day * 24 * 60 * 60 * 1000);
       beforeDay(fake, day);
       const from = fake.requests.length;
-      await remoteRunCommand({
-        spreadsheetId: fake.spreadsheetId,
-        credentialsPath,
-        asOf,
-        now: () => asOf,
-        smtp: { kind: 'smtp', url: 'smtp://localhost:2525', shown: 'smtp://localhost:2525' },
-        mailer,
-        sheetsApiRootUrl: rootUrl,
-      });
+      await remoteRunAt(fake, rootUrl, credentialsPath, asOf, mailer);
       const requestBytes = fake.requests.slice(from).map((request) => request.bytes);
       runDailyJob(memory, asOf, mailer, { now: () => asOf, journal });
       const names = fake.sheetTitles().filter((name) => memory.table(name));

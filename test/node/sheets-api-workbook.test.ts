@@ -1,5 +1,6 @@
 import { google } from 'googleapis';
-import { SheetsApiWorkbook, toSerial } from '../../src/node/sheets-api-workbook';
+import { toSerial } from '../../src/domain/time';
+import { SheetsApiWorkbook } from '../../src/node/sheets-api-workbook';
 import {
   SheetsRateLimitError,
   SpreadsheetAccessError,
